@@ -1,0 +1,63 @@
+# Court Companion: `make run` starts the demo office, `make test` runs every test headless.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: install run test lint typecheck bench system-deps catalogs extract-messages \
+        update-catalogs compile-catalogs screenshots guidance-review clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[test]'
+	@touch $@
+
+install: $(STAMP)
+
+# System packages the tests use (poppler's pdftoppm, zbar for QR decoding, Qt's X/EGL libraries).
+# Installs only what is missing, and only where we may (root with apt-get).
+system-deps:
+	@bash .ci/system-deps.sh
+
+run: install
+	@demo_dir=$$(mktemp -d -t court-companion-demo-XXXXXX); \
+	echo "Demo office in $$demo_dir (passphrase: demo)"; \
+	COMPANION_PASSPHRASE=demo $(BIN)/companion demo --data-dir "$$demo_dir" && \
+	env -u QT_QPA_PLATFORM $(BIN)/companion --data-dir "$$demo_dir"
+
+test: install system-deps
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check companion tests bench
+	$(BIN)/ruff format --check companion tests bench
+	$(BIN)/mypy companion
+
+bench: install
+	$(BIN)/python -m bench
+
+# --- message catalogs (see translations/README.md) ---
+extract-messages: install
+	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
+		--project "Court Companion" --copyright-holder "Court Companion developers" \
+		-o translations/companion.pot companion
+
+update-catalogs: extract-messages
+	$(BIN)/python -m companion.i18n.tools update
+
+compile-catalogs: install
+	$(BIN)/python -m companion.i18n.tools compile
+
+catalogs: update-catalogs compile-catalogs
+
+screenshots: install
+	$(BIN)/python -m companion.ui.screenshots
+
+guidance-review: install
+	$(BIN)/python -m companion.guidance.review_export
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The domain: records, their rules and validation. Plain Python."""

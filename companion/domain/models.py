@@ -1,0 +1,180 @@
+"""The records Court Companion keeps. Plain dataclasses, no Qt, no SQL.
+
+Labels for enum values are marked with ``N_`` here and translated where shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from companion.i18n.catalog import N_
+
+
+class LabelledEnum(str, enum.Enum):
+    """A string enum whose members carry an untranslated, catalog-marked label."""
+
+    label: str
+
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member
+
+
+class Role(LabelledEnum):
+    VICTIM = ("victim", N_("Victim"))
+    WITNESS = ("witness", N_("Witness"))
+    BOTH = ("both", N_("Victim and witness"))
+
+
+class ContactKind(LabelledEnum):
+    PHONE = ("phone", N_("Phone"))
+    EMAIL = ("email", N_("Email"))
+    POSTAL = ("postal", N_("Postal address"))
+
+
+class CaseStatus(LabelledEnum):
+    OPEN = ("open", N_("Open"))
+    CLOSED = ("closed", N_("Closed"))
+
+
+class HearingType(LabelledEnum):
+    ARRAIGNMENT = ("arraignment", N_("Arraignment"))
+    PRELIMINARY = ("preliminary", N_("Preliminary hearing"))
+    MOTION = ("motion", N_("Motion hearing"))
+    STATUS = ("status", N_("Status conference"))
+    PROTECTIVE_ORDER = ("protective_order", N_("Protective order hearing"))
+    TRIAL = ("trial", N_("Trial"))
+    SENTENCING = ("sentencing", N_("Sentencing"))
+    RESTITUTION = ("restitution", N_("Restitution hearing"))
+    OTHER = ("other", N_("Other hearing"))
+
+
+class HearingStatus(LabelledEnum):
+    SCHEDULED = ("scheduled", N_("Scheduled"))
+    CONTINUED = ("continued", N_("Continued"))
+    CANCELLED = ("cancelled", N_("Cancelled"))
+    HELD = ("held", N_("Held"))
+
+
+class AttendanceStatus(LabelledEnum):
+    UNKNOWN = ("unknown", N_("Not yet known"))
+    CONFIRMED = ("confirmed", N_("Confirmed"))
+    DECLINED = ("declined", N_("Declined"))
+    ATTENDED = ("attended", N_("Attended"))
+    MISSED = ("missed", N_("Missed"))
+
+    @property
+    def is_outcome(self) -> bool:
+        """Attended and missed are recorded after the hearing; the rest before."""
+        return self in (AttendanceStatus.ATTENDED, AttendanceStatus.MISSED)
+
+
+@dataclass
+class ContactMethod:
+    kind: ContactKind
+    value: str
+    ok_to_text: bool = False
+    ok_to_voicemail: bool = False
+    safe_hours_start: dt.time | None = None
+    safe_hours_end: dt.time | None = None
+    note: str = ""
+    id: int | None = None
+
+
+@dataclass
+class Person:
+    given_name: str
+    family_name: str
+    role: Role = Role.WITNESS
+    native_name: str = ""
+    language: str = "en"
+    needs_interpreter: bool = False
+    contacts: list[ContactMethod] = field(default_factory=list)
+    alternate_name: str = ""
+    alternate_relationship: str = ""
+    alternate_phone: str = ""
+    notes: str = ""
+    id: int | None = None
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+    @property
+    def initials(self) -> str:
+        return "".join(part[:1].upper() for part in (self.given_name, self.family_name) if part)
+
+
+@dataclass
+class Courthouse:
+    name: str
+    address: str
+    timezone: str
+    jurisdiction: str = "US"
+    entrance_notes: str = ""
+    security_notes: str = ""
+    accessibility_notes: str = ""
+    transit_notes: str = ""
+    id: int | None = None
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass
+class Case:
+    docket_number: str
+    court: str
+    description: str = ""
+    advocate: str = ""
+    status: CaseStatus = CaseStatus.OPEN
+    closed_on: dt.date | None = None
+    person_ids: list[int] = field(default_factory=list)
+    id: int | None = None
+    deleted_at: dt.datetime | None = None
+
+
+@dataclass
+class Hearing:
+    """A hearing at a courthouse, held at a *local* date and time there.
+
+    ``starts_at`` is timezone-aware in the courthouse's zone; the store keeps the
+    UTC instant together with the zone name, so the wall-clock time stays what the
+    court announced even if the laptop travels.
+    """
+
+    case_id: int
+    courthouse_id: int
+    starts_at: dt.datetime
+    hearing_type: HearingType = HearingType.OTHER
+    courtroom: str = ""
+    expected_minutes: int = 60
+    status: HearingStatus = HearingStatus.SCHEDULED
+    notes: str = ""
+    continued_from_id: int | None = None
+    sequence: int = 0
+    id: int | None = None
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + dt.timedelta(minutes=self.expected_minutes)
+
+
+@dataclass
+class Attendance:
+    """One person's part in one hearing: must they testify, and did they come."""
+
+    person_id: int
+    hearing_id: int
+    must_testify: bool = False
+    status: AttendanceStatus = AttendanceStatus.UNKNOWN
+    reason: str = ""

@@ -1,0 +1,154 @@
+"""Typed errors raised by the core.
+
+The core never formats a sentence for the user. Each error carries a stable
+``code`` and the data a message needs; ``companion.ui`` and ``companion.cli``
+turn them into translated text (see ``companion.i18n.messages``).
+"""
+
+from __future__ import annotations
+
+
+class CompanionError(Exception):
+    """Base for every error the user can be told about."""
+
+    code = "error"
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+
+
+class ValidationError(CompanionError):
+    """One field of a record is wrong. ``field`` names it; ``reason`` says how."""
+
+    code = "validation"
+
+    def __init__(self, field: str, reason: str, value: object = None) -> None:
+        super().__init__(field, reason)
+        self.field = field
+        self.reason = reason
+        self.value = value
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.reason}"
+
+
+class ValidationErrors(CompanionError):
+    """Several fields of one record are wrong at once."""
+
+    code = "validation_many"
+
+    def __init__(self, errors: list[ValidationError]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+    def __str__(self) -> str:
+        return "; ".join(str(error) for error in self.errors)
+
+    def for_field(self, field: str) -> ValidationError | None:
+        return next((error for error in self.errors if error.field == field), None)
+
+
+class UnsupportedLanguageError(CompanionError):
+    code = "unsupported_language"
+
+    def __init__(self, tag: str) -> None:
+        super().__init__(tag)
+        self.tag = tag
+
+
+class NotFoundError(CompanionError):
+    """A record with this id does not exist (or is in the Trash)."""
+
+    code = "not_found"
+
+    def __init__(self, kind: str, record_id: int) -> None:
+        super().__init__(kind, record_id)
+        self.kind = kind
+        self.record_id = record_id
+
+
+class StoreError(CompanionError):
+    code = "store"
+
+
+class NoStoreError(StoreError):
+    """The data folder has no store yet (or does not exist)."""
+
+    code = "no_store"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class StoreExistsError(StoreError):
+    code = "store_exists"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class WrongPassphraseError(StoreError):
+    code = "wrong_passphrase"
+
+    def __init__(self, retry_after_seconds: float = 0.0) -> None:
+        super().__init__(retry_after_seconds)
+        self.retry_after_seconds = retry_after_seconds
+
+
+class WrongRecoveryCodeError(StoreError):
+    code = "wrong_recovery_code"
+
+
+class WeakPassphraseError(StoreError):
+    """A new passphrase was refused. ``reason`` is one of ``too_short``, ``too_common``,
+    ``too_simple``."""
+
+    code = "weak_passphrase"
+
+    def __init__(self, reason: str, minimum_length: int = 0) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.minimum_length = minimum_length
+
+
+class StoreNewerError(StoreError):
+    """The store was written by a newer Court Companion; we leave it untouched."""
+
+    code = "store_newer"
+
+    def __init__(self, store_version: int, app_version: int) -> None:
+        super().__init__(store_version, app_version)
+        self.store_version = store_version
+        self.app_version = app_version
+
+
+class StoreDamagedError(StoreError):
+    code = "store_damaged"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotAStoreError(StoreError):
+    code = "not_a_store"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class StoreWriteError(StoreError):
+    """A write failed (disk full, read-only folder); nothing already stored was changed."""
+
+    code = "store_write"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class StoreLockedError(StoreError):
+    code = "store_locked"

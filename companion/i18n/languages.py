@@ -1,0 +1,85 @@
+"""The languages Court Companion speaks, and how a person's language tag maps onto them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    """One shipped language.
+
+    ``tag`` is the BCP-47 tag we store and show; ``catalog`` is the gettext folder
+    name under ``translations/``; ``babel_locale`` is what Babel formats with;
+    ``qt_locale`` names Qt's own ``qtbase_<x>.qm`` and the ``QLocale``.
+    """
+
+    tag: str
+    catalog: str
+    babel_locale: str
+    qt_locale: str
+    native_name: str
+    english_name: str
+    rtl: bool = False
+
+
+SOURCE_TAG = "en"
+
+LANGUAGES: tuple[Language, ...] = (
+    Language("en", "en", "en_US", "en_US", "English", "English"),
+    Language("es", "es", "es", "es_ES", "Español", "Spanish"),
+    Language("zh-Hans", "zh_Hans", "zh_Hans_CN", "zh_CN", "中文（简体）", "Chinese (Simplified)"),
+    Language("zh-Hant", "zh_Hant", "zh_Hant_TW", "zh_TW", "中文（繁體）", "Chinese (Traditional)"),
+    Language("vi", "vi", "vi", "vi_VN", "Tiếng Việt", "Vietnamese"),
+    Language("tl", "tl", "fil", "fil_PH", "Tagalog", "Tagalog"),
+    Language("ar", "ar", "ar", "ar_EG", "العربية", "Arabic", rtl=True),
+    Language("fr", "fr", "fr", "fr_FR", "Français", "French"),
+    Language("ht", "ht", "ht", "fr_HT", "Kreyòl ayisyen", "Haitian Creole"),
+    Language("ko", "ko", "ko", "ko_KR", "한국어", "Korean"),
+    Language("ru", "ru", "ru", "ru_RU", "Русский", "Russian"),
+    Language("pt-BR", "pt_BR", "pt_BR", "pt_BR", "Português (Brasil)", "Portuguese (Brazil)"),
+)
+
+_BY_TAG = {language.tag.lower(): language for language in LANGUAGES}
+
+# Tags people are often recorded with that mean one of our languages.
+_ALIASES = {
+    "zh": "zh-Hans",
+    "zh-cn": "zh-Hans",
+    "zh-sg": "zh-Hans",
+    "zh-hans-cn": "zh-Hans",
+    "zh-tw": "zh-Hant",
+    "zh-hk": "zh-Hant",
+    "zh-mo": "zh-Hant",
+    "zh-hant-tw": "zh-Hant",
+    "fil": "tl",
+    "pt": "pt-BR",
+}
+
+
+def language_for_tag(tag: str) -> Language | None:
+    """The shipped language that best serves a person recorded with ``tag``.
+
+    ``es-MX`` gives Spanish, ``zh-TW`` Traditional Chinese, ``fil`` Tagalog. A tag we
+    do not ship (``so``, ``ne``) gives ``None``: the caller decides what to fall back to.
+    """
+    key = tag.strip().replace("_", "-").lower()
+    while key:
+        if key in _BY_TAG:
+            return _BY_TAG[key]
+        if key in _ALIASES:
+            return _BY_TAG[_ALIASES[key].lower()]
+        if "-" not in key:
+            return None
+        key = key.rsplit("-", 1)[0]
+    return None
+
+
+def get_language(tag: str) -> Language:
+    """The shipped language with exactly this tag (or a tag that maps onto it)."""
+    language = language_for_tag(tag)
+    if language is None:
+        from companion.errors import UnsupportedLanguageError
+
+        raise UnsupportedLanguageError(tag)
+    return language
