@@ -152,3 +152,15 @@ class StoreWriteError(StoreError):
 
 class StoreLockedError(StoreError):
     code = "store_locked"
+
+
+class InUseError(CompanionError):
+    """A record cannot go to the Trash while others still depend on it."""
+
+    code = "in_use"
+
+    def __init__(self, kind: str, record_id: int, dependants: int) -> None:
+        super().__init__(kind, record_id, dependants)
+        self.kind = kind
+        self.record_id = record_id
+        self.dependants = dependants

@@ -160,6 +160,7 @@ class Hearing:
     status: HearingStatus = HearingStatus.SCHEDULED
     notes: str = ""
     continued_from_id: int | None = None
+    calendar_uid: str = ""
     sequence: int = 0
     id: int | None = None
     deleted_at: dt.datetime | None = None

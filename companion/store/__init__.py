@@ -1,0 +1,1 @@
+"""The encrypted store. Plain Python: sqlite-utils on a SQLCipher connection."""

@@ -1,0 +1,132 @@
+"""The agenda: upcoming hearings with their people, for the morning look and for calls."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from companion.domain.models import AttendanceStatus, HearingStatus, HearingType
+from companion.store.base import Repository
+from companion.store.rows import hearing_start
+
+
+@dataclass(frozen=True)
+class AgendaPerson:
+    id: int
+    given_name: str
+    family_name: str
+    native_name: str
+    language: str
+    must_testify: bool
+    attendance: AttendanceStatus
+
+    @property
+    def display_name(self) -> str:
+        return " ".join(part for part in (self.given_name, self.family_name) if part)
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    hearing_id: int
+    starts_at: dt.datetime
+    expected_minutes: int
+    hearing_type: HearingType
+    status: HearingStatus
+    courtroom: str
+    courthouse_id: int
+    courthouse_name: str
+    case_id: int
+    docket_number: str
+    people: list[AgendaPerson] = field(default_factory=list)
+
+    @property
+    def testimony_needed(self) -> bool:
+        return any(person.must_testify for person in self.people)
+
+    @property
+    def needs_call(self) -> bool:
+        """Someone has not yet said whether they will come to a hearing that is still on."""
+        return self.status is HearingStatus.SCHEDULED and any(
+            person.attendance in (AttendanceStatus.UNKNOWN, AttendanceStatus.DECLINED)
+            for person in self.people
+        )
+
+
+class AgendaRepository(Repository):
+    def between(
+        self,
+        start: dt.datetime,
+        end: dt.datetime,
+        courthouse_id: int | None = None,
+        include_cancelled: bool = True,
+    ) -> list[AgendaEntry]:
+        """Hearings starting in ``[start, end)``, in time order, with their people."""
+        sql = (
+            "SELECT h.id, h.starts_at_utc, h.timezone, h.expected_minutes, h.hearing_type, "
+            "h.status, h.courtroom, h.courthouse_id, ch.name AS courthouse_name, h.case_id, "
+            "c.docket_number FROM hearings h "
+            "JOIN cases c ON c.id = h.case_id JOIN courthouses ch ON ch.id = h.courthouse_id "
+            "WHERE h.deleted_at IS NULL AND c.deleted_at IS NULL "
+            "AND h.starts_at_utc >= ? AND h.starts_at_utc < ?"
+        )
+        params: list[object] = [_utc_text(start), _utc_text(end)]
+        if courthouse_id is not None:
+            sql += " AND h.courthouse_id = ?"
+            params.append(courthouse_id)
+        if not include_cancelled:
+            sql += " AND h.status != 'cancelled'"
+        sql += " ORDER BY h.starts_at_utc, h.id"
+        rows = self.rows(sql, params)
+        people = self._people_for([row["id"] for row in rows])
+        return [
+            AgendaEntry(
+                hearing_id=row["id"],
+                starts_at=hearing_start(row),
+                expected_minutes=row["expected_minutes"],
+                hearing_type=HearingType(row["hearing_type"]),
+                status=HearingStatus(row["status"]),
+                courtroom=row["courtroom"],
+                courthouse_id=row["courthouse_id"],
+                courthouse_name=row["courthouse_name"],
+                case_id=row["case_id"],
+                docket_number=row["docket_number"],
+                people=people.get(row["id"], []),
+            )
+            for row in rows
+        ]
+
+    def upcoming(self, days: int, now: dt.datetime | None = None) -> list[AgendaEntry]:
+        """Hearings from the start of today (UTC-safe: from now minus 12 hours) for ``days`` days."""
+        moment = now or dt.datetime.now(dt.UTC)
+        return self.between(moment - dt.timedelta(hours=12), moment + dt.timedelta(days=days))
+
+    def _people_for(self, hearing_ids: list[int]) -> dict[int, list[AgendaPerson]]:
+        found: dict[int, list[AgendaPerson]] = {}
+        for chunk_start in range(0, len(hearing_ids), 500):
+            chunk = hearing_ids[chunk_start : chunk_start + 500]
+            marks = ",".join("?" for _ in chunk)
+            for row in self.rows(
+                "SELECT a.hearing_id, p.id, p.given_name, p.family_name, p.native_name, "
+                "p.language, a.must_testify, a.status FROM attendance a "
+                f"JOIN people p ON p.id = a.person_id WHERE a.hearing_id IN ({marks}) "
+                "AND p.deleted_at IS NULL ORDER BY p.family_name, p.given_name",
+                chunk,
+            ):
+                found.setdefault(row["hearing_id"], []).append(
+                    AgendaPerson(
+                        id=row["id"],
+                        given_name=row["given_name"],
+                        family_name=row["family_name"],
+                        native_name=row["native_name"],
+                        language=row["language"],
+                        must_testify=bool(row["must_testify"]),
+                        attendance=AttendanceStatus(row["status"]),
+                    )
+                )
+        return found
+
+
+def _utc_text(moment: dt.datetime) -> str:
+    if moment.tzinfo is None:
+        raise ValueError("agenda bounds must be timezone-aware")
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")

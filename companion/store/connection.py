@@ -1,0 +1,65 @@
+"""Opening the SQLCipher database with a raw key, with the pragmas every connection needs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from companion.errors import NotAStoreError, StoreDamagedError
+
+DATABASE_FILE_NAME = "companion.db"
+
+# SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
+DatabaseError = sqlcipher3.dbapi2.DatabaseError
+OperationalError = sqlcipher3.dbapi2.OperationalError
+IntegrityError = sqlcipher3.dbapi2.IntegrityError
+
+
+def connect(path: Path, key: bytes) -> Database:
+    """Open (or create) the encrypted database at ``path``.
+
+    Raises ``NotAStoreError`` when the key does not open the file: SQLCipher cannot tell
+    a wrong key from a file that is not a store, and the key file has already been
+    checked by the time we get here.
+    """
+    conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    try:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        # Reading the schema is the first thing that needs the key to be right.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA secure_delete = ON")
+        conn.execute("PRAGMA busy_timeout = 5000")
+    except DatabaseError as error:
+        conn.close()
+        message = str(error).lower()
+        if "not a database" in message or "encrypted" in message:
+            raise NotAStoreError(str(path)) from error
+        raise StoreDamagedError(type(error).__name__) from error
+    return Database(conn, execute_plugins=False)
+
+
+def integrity_problems(db: Database) -> list[str]:
+    """What ``PRAGMA integrity_check`` and ``foreign_key_check`` report; empty when all is well."""
+    problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
+    if problems == ["ok"]:
+        problems = []
+    for table, rowid, parent, _ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"foreign key: {table} row {rowid} points to a missing {parent}")
+    return problems
+
+
+def copy_database(source: Database, target_path: Path, key: bytes) -> None:
+    """A consistent, encrypted copy of a live database, through SQLite's backup API."""
+    target = sqlcipher3.connect(str(target_path))
+    try:
+        target.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        source.conn.backup(target)  # type: ignore[attr-defined]
+        target.commit()
+    finally:
+        target.close()

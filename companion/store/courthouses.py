@@ -1,0 +1,57 @@
+"""Courthouses: where hearings happen, in which time zone and jurisdiction."""
+
+from __future__ import annotations
+
+from companion.domain.models import Courthouse
+from companion.domain.validation import validate_courthouse
+from companion.errors import InUseError, NotFoundError
+from companion.store import search
+from companion.store.base import Repository
+from companion.store.rows import courthouse_from_row, courthouse_to_row, utc_now_text
+
+
+class CourthouseRepository(Repository):
+    def add(self, courthouse: Courthouse) -> Courthouse:
+        validate_courthouse(courthouse)
+        with self.writing():
+            courthouse.id = self.insert("courthouses", courthouse_to_row(courthouse))
+            search.reindex_courthouse(self.db, courthouse.id)
+        return courthouse
+
+    def update(self, courthouse: Courthouse) -> Courthouse:
+        if courthouse.id is None:
+            raise NotFoundError("courthouse", 0)
+        self.get(courthouse.id)
+        validate_courthouse(courthouse)
+        with self.writing():
+            self.update_values("courthouses", courthouse.id, courthouse_to_row(courthouse))
+            search.reindex_courthouse(self.db, courthouse.id)
+        return courthouse
+
+    def get(self, courthouse_id: int, include_deleted: bool = False) -> Courthouse:
+        row = self.row("SELECT * FROM courthouses WHERE id = ?", [courthouse_id])
+        if row is None or (row["deleted_at"] and not include_deleted):
+            raise NotFoundError("courthouse", courthouse_id)
+        return courthouse_from_row(row)
+
+    def list(self) -> list[Courthouse]:
+        return [
+            courthouse_from_row(row)
+            for row in self.rows(
+                "SELECT * FROM courthouses WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE"
+            )
+        ]
+
+    def delete(self, courthouse_id: int) -> None:
+        """Move to the Trash, unless hearings still take place there."""
+        self.get(courthouse_id)
+        in_use = self.scalar(
+            "SELECT count(*) FROM hearings WHERE courthouse_id = ? AND deleted_at IS NULL",
+            [courthouse_id],
+        )
+        if in_use:
+            raise InUseError("courthouse", courthouse_id, int(in_use))
+        with self.writing():
+            self.db.execute(
+                "UPDATE courthouses SET deleted_at = ? WHERE id = ?", [utc_now_text(), courthouse_id]
+            )

@@ -1,0 +1,177 @@
+"""The encrypted store: creating it, unlocking it, and reaching its repositories.
+
+A data folder holds ``companion.db`` (SQLCipher, AES-256), ``keys.json`` (the
+database key sealed under the passphrase and under the recovery code) and
+``backups/``. Nothing in it can be read without one of the two secrets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from companion.errors import (
+    NoStoreError,
+    NotAStoreError,
+    StoreExistsError,
+    StoreNewerError,
+)
+from companion.store import keys
+from companion.store.agenda import AgendaRepository
+from companion.store.cases import CaseRepository
+from companion.store.connection import (
+    DATABASE_FILE_NAME,
+    connect,
+    copy_database,
+    integrity_problems,
+)
+from companion.store.courthouses import CourthouseRepository
+from companion.store.hearings import HearingRepository
+from companion.store.migrations import known_migration_names, migrations
+from companion.store.passphrase_policy import check_new_passphrase
+from companion.store.people import PeopleRepository
+from companion.store.settings import SettingsRepository
+from companion.store.trash import TrashRepository
+
+log = logging.getLogger(__name__)
+
+BACKUPS_FOLDER_NAME = "backups"
+
+
+def store_exists(folder: Path) -> bool:
+    return (folder / keys.KEY_FILE_NAME).exists() or (folder / DATABASE_FILE_NAME).exists()
+
+
+class Store:
+    """An unlocked store. Close it to drop the connection and the key from memory."""
+
+    def __init__(self, folder: Path, db: Database, database_key: bytes, key_file: keys.KeyFile):
+        self.folder = folder
+        self.db = db
+        self._key = database_key
+        self._key_file = key_file
+        self.people = PeopleRepository(db)
+        self.cases = CaseRepository(db)
+        self.courthouses = CourthouseRepository(db)
+        self.hearings = HearingRepository(db)
+        self.agenda = AgendaRepository(db)
+        self.trash = TrashRepository(db)
+        self.settings = SettingsRepository(db)
+
+    # --- lifecycle ------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        folder: Path,
+        passphrase: str,
+        recovery_code: str | None = None,
+        enforce_policy: bool = True,
+    ) -> tuple[Store, str]:
+        """Make a new, empty store. Returns it and the recovery code to show once."""
+        if store_exists(folder):
+            raise StoreExistsError(str(folder))
+        if enforce_policy:
+            check_new_passphrase(passphrase)
+        folder.mkdir(parents=True, exist_ok=True)
+        code = recovery_code or keys.new_recovery_code()
+        database_key = keys.new_database_key()
+        key_file = keys.KeyFile.create(database_key, passphrase, code)
+        db = connect(folder / DATABASE_FILE_NAME, database_key)
+        migrations.apply(db)
+        key_file.save(folder)
+        log.info("created store %s", key_file.store_id)
+        return cls(folder, db, database_key, key_file), code
+
+    @classmethod
+    def open(cls, folder: Path, passphrase: str) -> Store:
+        key_file = cls._key_file_of(folder)
+        return cls._open(folder, key_file, key_file.unlock(passphrase))
+
+    @classmethod
+    def open_with_recovery(cls, folder: Path, recovery_code: str, new_passphrase: str) -> Store:
+        """Unlock with the recovery code; a new passphrase is required and set at once."""
+        check_new_passphrase(new_passphrase)
+        key_file = cls._key_file_of(folder)
+        database_key = key_file.unlock_with_recovery(recovery_code)
+        store = cls._open(folder, key_file, database_key)
+        store._key_file = key_file.with_new_passphrase(database_key, new_passphrase)
+        store._key_file.save(folder)
+        log.info("store %s unlocked with its recovery code; passphrase replaced", key_file.store_id)
+        return store
+
+    @staticmethod
+    def _key_file_of(folder: Path) -> keys.KeyFile:
+        if not folder.is_dir() or not store_exists(folder):
+            raise NoStoreError(str(folder))
+        if not (folder / keys.KEY_FILE_NAME).exists():
+            raise NotAStoreError(str(folder / DATABASE_FILE_NAME))
+        return keys.KeyFile.load(folder)
+
+    @classmethod
+    def _open(cls, folder: Path, key_file: keys.KeyFile, database_key: bytes) -> Store:
+        path = folder / DATABASE_FILE_NAME
+        if not path.exists():
+            raise NoStoreError(str(folder))
+        db = connect(path, database_key)
+        try:
+            cls._migrate(folder, db, database_key)
+        except BaseException:
+            db.close()
+            raise
+        return cls(folder, db, database_key, key_file)
+
+    @staticmethod
+    def _migrate(folder: Path, db: Database, database_key: bytes) -> None:
+        applied = [migration.name for migration in migrations.applied(db)]
+        unknown = [name for name in applied if name not in known_migration_names()]
+        if unknown:
+            raise StoreNewerError(len(applied), len(known_migration_names()))
+        if not migrations.pending(db):
+            return
+        if applied:
+            backups = folder / BACKUPS_FOLDER_NAME
+            backups.mkdir(exist_ok=True)
+            stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+            copy_database(db, backups / f"before-migration-{stamp}.db", database_key)
+            log.info("copied store before migrating from step %d", len(applied))
+        migrations.apply(db)
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-seal the database key under a new passphrase; the database is not rewritten."""
+        self._key_file.unlock(current)
+        check_new_passphrase(new)
+        self._key_file = self._key_file.with_new_passphrase(self._key, new)
+        self._key_file.save(self.folder)
+        log.info("passphrase changed for store %s", self._key_file.store_id)
+
+    def verify_passphrase(self, passphrase: str) -> None:
+        self._key_file.unlock(passphrase)
+
+    def close(self) -> None:
+        """Checkpoint the write-ahead log, close, and forget the key."""
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            self.db.close()
+            self._key = b""
+
+    # --- checks and copies ------------------------------------------------------------
+
+    @property
+    def store_id(self) -> str:
+        return self._key_file.store_id
+
+    def check(self) -> list[str]:
+        """Problems found by SQLite's integrity and foreign-key checks; empty means healthy."""
+        return integrity_problems(self.db)
+
+    def copy_to(self, target: Path) -> None:
+        """A consistent encrypted copy of the live database (same key)."""
+        copy_database(self.db, target, self._key)
+
+    def schema_steps(self) -> int:
+        return len(migrations.applied(self.db))
