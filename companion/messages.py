@@ -1,0 +1,166 @@
+"""Translated sentences for the core's typed errors, shared by the desktop app and the CLI.
+
+The core raises ``companion.errors`` with codes; here each code becomes one
+catalog message with named placeholders, in the language of the translator given.
+"""
+
+from __future__ import annotations
+
+from companion.errors import (
+    CompanionError,
+    InUseError,
+    NoStoreError,
+    NotAStoreError,
+    NotFoundError,
+    StoreDamagedError,
+    StoreExistsError,
+    StoreNewerError,
+    StoreWriteError,
+    UnsupportedLanguageError,
+    ValidationError,
+    ValidationErrors,
+    WeakPassphraseError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
+from companion.i18n.catalog import N_, Translator
+
+FIELD_LABELS: dict[str, str] = {
+    "given_name": N_("Given name"),
+    "family_name": N_("Family name"),
+    "native_name": N_("Name in own script"),
+    "language": N_("Preferred language"),
+    "alternate_name": N_("Trusted contact"),
+    "alternate_phone": N_("Trusted contact's phone"),
+    "notes": N_("Notes"),
+    "name": N_("Name"),
+    "address": N_("Address"),
+    "timezone": N_("Time zone"),
+    "jurisdiction": N_("Jurisdiction"),
+    "docket_number": N_("Docket number"),
+    "court": N_("Court"),
+    "person_ids": N_("People"),
+    "case_id": N_("Case"),
+    "courthouse_id": N_("Courthouse"),
+    "date": N_("Date"),
+    "time": N_("Time"),
+    "starts_at": N_("Date and time"),
+    "expected_minutes": N_("Expected length"),
+    "courtroom": N_("Courtroom"),
+    "status": N_("Status"),
+    "reason": N_("Reason"),
+    "phone": N_("Phone"),
+    "value": N_("Contact"),
+    "safe_hours": N_("Safe hours"),
+    "ok_to_text": N_("OK to text"),
+    "passphrase": N_("Passphrase"),
+    "days": N_("Days"),
+}
+
+REASONS: dict[str, str] = {
+    "required": N_("{field}: this is required."),
+    "too_long": N_("{field}: this is too long."),
+    "invalid_date": N_("{field}: “{value}” is not a real date. Use year-month-day, like 2026-12-03."),
+    "invalid_time": N_("{field}: “{value}” is not a time. Use 24-hour time, like 09:30."),
+    "nonexistent_local_time": N_(
+        "{field}: {value} does not exist at this courthouse, because the clocks change that "
+        "night. Check the time with the court."
+    ),
+    "missing_timezone": N_("{field}: the courthouse's time zone is missing."),
+    "invalid_timezone": N_("{field}: “{value}” is not a known time zone."),
+    "invalid_phone": N_("{field}: “{value}” is not a valid phone number."),
+    "invalid_email": N_("{field}: “{value}” is not a valid email address."),
+    "invalid_language": N_("{field}: “{value}” is not a language tag we know, like es or zh-Hant."),
+    "invalid_jurisdiction": N_("{field}: use US or a state code such as US-NY."),
+    "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
+    "not_a_phone": N_("{field}: texts and voicemail need a phone number."),
+    "out_of_range": N_("{field}: this number is out of range."),
+    "unknown_person": N_("{field}: one of the people no longer exists."),
+    "unknown_case": N_("{field}: choose a case."),
+    "unknown_courthouse": N_("{field}: choose a courthouse."),
+    "not_scheduled": N_("{field}: only a scheduled hearing can be continued."),
+    "outcome_before_hearing": N_(
+        "{field}: “attended” and “missed” can only be recorded after the hearing."
+    ),
+}
+
+PASSPHRASE_REASONS: dict[str, str] = {
+    "too_short": N_("The passphrase is too short. Use at least {minimum} characters."),
+    "too_common": N_("This passphrase is on lists of common passwords. Choose another."),
+    "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
+}
+
+NOT_FOUND: dict[str, str] = {
+    "person": N_("No person with number {id} was found."),
+    "case": N_("No case with number {id} was found."),
+    "hearing": N_("No hearing with number {id} was found."),
+    "courthouse": N_("No courthouse with number {id} was found."),
+}
+
+
+def field_label(field: str, t: Translator) -> str:
+    """``contacts[1].value`` → "Contact 2"; ``family_name`` → "Family name"."""
+    if field.startswith("contacts["):
+        index = int(field[len("contacts[") : field.index("]")])
+        return t.gettext("Contact {number}").format(number=index + 1)
+    return t.gettext(FIELD_LABELS.get(field, field))
+
+
+def describe_validation(error: ValidationError, t: Translator) -> str:
+    template = REASONS.get(error.reason, N_("{field}: this value is not accepted."))
+    value = "" if error.value is None else str(error.value)
+    return t.gettext(template).format(field=field_label(error.field, t), value=value)
+
+
+def describe(error: CompanionError, t: Translator) -> str:
+    """One clear, translated sentence (or a few lines, for several fields) for an error."""
+    if isinstance(error, ValidationErrors):
+        return "\n".join(describe_validation(item, t) for item in error.errors)
+    if isinstance(error, ValidationError):
+        return describe_validation(error, t)
+    if isinstance(error, WrongPassphraseError):
+        return t.gettext("That passphrase is not right. Nothing was changed.")
+    if isinstance(error, WrongRecoveryCodeError):
+        return t.gettext("That recovery code is not right. Check each group of letters.")
+    if isinstance(error, WeakPassphraseError):
+        return t.gettext(PASSPHRASE_REASONS[error.reason]).format(minimum=error.minimum_length)
+    if isinstance(error, NoStoreError):
+        return t.gettext("There is no Court Companion store in {folder}.").format(folder=error.path)
+    if isinstance(error, StoreExistsError):
+        return t.gettext("{folder} already holds a store. Nothing was changed.").format(
+            folder=error.path
+        )
+    if isinstance(error, NotAStoreError):
+        return t.gettext(
+            "{path} is not a Court Companion store, or its key file does not match it. "
+            "The file was left untouched."
+        ).format(path=error.path)
+    if isinstance(error, StoreNewerError):
+        return t.gettext(
+            "This store was written by a newer version of Court Companion. Install the newer "
+            "version to open it. The store was left untouched."
+        )
+    if isinstance(error, StoreDamagedError):
+        return t.gettext(
+            "The store file is damaged ({detail}). It was left untouched. Restore the latest "
+            "backup, or ask your IT contact for help."
+        ).format(detail=error.detail)
+    if isinstance(error, StoreWriteError):
+        return t.gettext(
+            "Could not save: the disk may be full or read-only. Nothing stored before was "
+            "changed. Details: {detail}"
+        ).format(detail=error.detail)
+    if isinstance(error, NotFoundError):
+        template = NOT_FOUND.get(error.kind, NOT_FOUND["person"])
+        return t.gettext(template).format(id=error.record_id)
+    if isinstance(error, InUseError):
+        return t.ngettext(
+            "This courthouse still has {count} hearing. Move or delete it first.",
+            "This courthouse still has {count} hearings. Move or delete them first.",
+            error.dependants,
+        ).format(count=error.dependants)
+    if isinstance(error, UnsupportedLanguageError):
+        return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
+            tag=error.tag
+        )
+    return t.gettext("Something went wrong: {code}").format(code=error.code)
