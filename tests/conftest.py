@@ -1,0 +1,37 @@
+"""Shared fixtures: every test gets a fresh data folder, and Qt runs offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+TEST_PASSPHRASE = "plum orchard lantern 42"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
+    from companion.store.store import Store
+
+    opened, _code = Store.create(data_dir, TEST_PASSPHRASE)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
+    """A store holding the fictional demo office."""
+    from companion.demo import create_demo_office
+
+    opened = create_demo_office(data_dir, TEST_PASSPHRASE)
+    yield opened
+    opened.close()
