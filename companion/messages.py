@@ -60,7 +60,9 @@ FIELD_LABELS: dict[str, str] = {
 REASONS: dict[str, str] = {
     "required": N_("{field}: this is required."),
     "too_long": N_("{field}: this is too long."),
-    "invalid_date": N_("{field}: “{value}” is not a real date. Use year-month-day, like 2026-12-03."),
+    "invalid_date": N_(
+        "{field}: “{value}” is not a real date. Use year-month-day, like 2026-12-03."
+    ),
     "invalid_time": N_("{field}: “{value}” is not a time. Use 24-hour time, like 09:30."),
     "nonexistent_local_time": N_(
         "{field}: {value} does not exist at this courthouse, because the clocks change that "

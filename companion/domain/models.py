@@ -13,65 +13,91 @@ from zoneinfo import ZoneInfo
 from companion.i18n.catalog import N_
 
 
-class LabelledEnum(str, enum.Enum):
+class LabelledEnum(enum.StrEnum):
     """A string enum whose members carry an untranslated, catalog-marked label."""
 
-    label: str
-
-    def __new__(cls, value: str, label: str) -> LabelledEnum:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.label = label
-        return member
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
 
 
 class Role(LabelledEnum):
-    VICTIM = ("victim", N_("Victim"))
-    WITNESS = ("witness", N_("Witness"))
-    BOTH = ("both", N_("Victim and witness"))
+    VICTIM = "victim"
+    WITNESS = "witness"
+    BOTH = "both"
 
 
 class ContactKind(LabelledEnum):
-    PHONE = ("phone", N_("Phone"))
-    EMAIL = ("email", N_("Email"))
-    POSTAL = ("postal", N_("Postal address"))
+    PHONE = "phone"
+    EMAIL = "email"
+    POSTAL = "postal"
 
 
 class CaseStatus(LabelledEnum):
-    OPEN = ("open", N_("Open"))
-    CLOSED = ("closed", N_("Closed"))
+    OPEN = "open"
+    CLOSED = "closed"
 
 
 class HearingType(LabelledEnum):
-    ARRAIGNMENT = ("arraignment", N_("Arraignment"))
-    PRELIMINARY = ("preliminary", N_("Preliminary hearing"))
-    MOTION = ("motion", N_("Motion hearing"))
-    STATUS = ("status", N_("Status conference"))
-    PROTECTIVE_ORDER = ("protective_order", N_("Protective order hearing"))
-    TRIAL = ("trial", N_("Trial"))
-    SENTENCING = ("sentencing", N_("Sentencing"))
-    RESTITUTION = ("restitution", N_("Restitution hearing"))
-    OTHER = ("other", N_("Other hearing"))
+    ARRAIGNMENT = "arraignment"
+    PRELIMINARY = "preliminary"
+    MOTION = "motion"
+    STATUS = "status"
+    PROTECTIVE_ORDER = "protective_order"
+    TRIAL = "trial"
+    SENTENCING = "sentencing"
+    RESTITUTION = "restitution"
+    OTHER = "other"
 
 
 class HearingStatus(LabelledEnum):
-    SCHEDULED = ("scheduled", N_("Scheduled"))
-    CONTINUED = ("continued", N_("Continued"))
-    CANCELLED = ("cancelled", N_("Cancelled"))
-    HELD = ("held", N_("Held"))
+    SCHEDULED = "scheduled"
+    CONTINUED = "continued"
+    CANCELLED = "cancelled"
+    HELD = "held"
 
 
 class AttendanceStatus(LabelledEnum):
-    UNKNOWN = ("unknown", N_("Not yet known"))
-    CONFIRMED = ("confirmed", N_("Confirmed"))
-    DECLINED = ("declined", N_("Declined"))
-    ATTENDED = ("attended", N_("Attended"))
-    MISSED = ("missed", N_("Missed"))
+    UNKNOWN = "unknown"
+    CONFIRMED = "confirmed"
+    DECLINED = "declined"
+    ATTENDED = "attended"
+    MISSED = "missed"
 
     @property
     def is_outcome(self) -> bool:
         """Attended and missed are recorded after the hearing; the rest before."""
         return self in (AttendanceStatus.ATTENDED, AttendanceStatus.MISSED)
+
+
+_LABELS: dict[LabelledEnum, str] = {
+    Role.VICTIM: N_("Victim"),
+    Role.WITNESS: N_("Witness"),
+    Role.BOTH: N_("Victim and witness"),
+    ContactKind.PHONE: N_("Phone"),
+    ContactKind.EMAIL: N_("Email"),
+    ContactKind.POSTAL: N_("Postal address"),
+    CaseStatus.OPEN: N_("Open"),
+    CaseStatus.CLOSED: N_("Closed"),
+    HearingType.ARRAIGNMENT: N_("Arraignment"),
+    HearingType.PRELIMINARY: N_("Preliminary hearing"),
+    HearingType.MOTION: N_("Motion hearing"),
+    HearingType.STATUS: N_("Status conference"),
+    HearingType.PROTECTIVE_ORDER: N_("Protective order hearing"),
+    HearingType.TRIAL: N_("Trial"),
+    HearingType.SENTENCING: N_("Sentencing"),
+    HearingType.RESTITUTION: N_("Restitution hearing"),
+    HearingType.OTHER: N_("Other hearing"),
+    HearingStatus.SCHEDULED: N_("Scheduled"),
+    HearingStatus.CONTINUED: N_("Continued"),
+    HearingStatus.CANCELLED: N_("Cancelled"),
+    HearingStatus.HELD: N_("Held"),
+    AttendanceStatus.UNKNOWN: N_("Not yet known"),
+    AttendanceStatus.CONFIRMED: N_("Confirmed"),
+    AttendanceStatus.DECLINED: N_("Declined"),
+    AttendanceStatus.ATTENDED: N_("Attended"),
+    AttendanceStatus.MISSED: N_("Missed"),
+}
 
 
 @dataclass

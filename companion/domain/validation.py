@@ -101,9 +101,7 @@ def _known_timezones() -> set[str]:
 _TIMEZONES: set[str] | None = None
 
 
-def local_datetime(
-    day: dt.date, clock: dt.time, timezone: str, field: str = "time"
-) -> dt.datetime:
+def local_datetime(day: dt.date, clock: dt.time, timezone: str, field: str = "time") -> dt.datetime:
     """The aware datetime for a wall-clock time at a place.
 
     A time skipped when clocks spring forward does not exist there and is refused.

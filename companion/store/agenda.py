@@ -96,7 +96,7 @@ class AgendaRepository(Repository):
         ]
 
     def upcoming(self, days: int, now: dt.datetime | None = None) -> list[AgendaEntry]:
-        """Hearings from the start of today (UTC-safe: from now minus 12 hours) for ``days`` days."""
+        """Hearings from twelve hours ago (so this morning's stay in view) for ``days`` days."""
         moment = now or dt.datetime.now(dt.UTC)
         return self.between(moment - dt.timedelta(hours=12), moment + dt.timedelta(days=days))
 

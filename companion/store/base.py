@@ -49,6 +49,7 @@ class Repository:
         cursor = self.db.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values())
         )
+        assert cursor.lastrowid is not None
         return int(cursor.lastrowid)
 
     def update_values(self, table: str, record_id: int, values: Row) -> None:

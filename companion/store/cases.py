@@ -37,9 +37,10 @@ class CaseRepository(Repository):
 
     def _check_people(self, person_ids: list[int]) -> None:
         for person_id in person_ids:
-            if self.scalar(
-                "SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL", [person_id]
-            ) is None:
+            if (
+                self.scalar("SELECT 1 FROM people WHERE id = ? AND deleted_at IS NULL", [person_id])
+                is None
+            ):
                 raise ValidationErrors([ValidationError("person_ids", "unknown_person", person_id)])
 
     def _write_people(self, case: Case) -> None:

@@ -59,7 +59,7 @@ def copy_database(source: Database, target_path: Path, key: bytes) -> None:
     target = sqlcipher3.connect(str(target_path))
     try:
         target.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        source.conn.backup(target)  # type: ignore[attr-defined]
+        source.conn.backup(target)
         target.commit()
     finally:
         target.close()

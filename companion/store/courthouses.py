@@ -53,5 +53,6 @@ class CourthouseRepository(Repository):
             raise InUseError("courthouse", courthouse_id, int(in_use))
         with self.writing():
             self.db.execute(
-                "UPDATE courthouses SET deleted_at = ? WHERE id = ?", [utc_now_text(), courthouse_id]
+                "UPDATE courthouses SET deleted_at = ? WHERE id = ?",
+                [utc_now_text(), courthouse_id],
             )

@@ -54,13 +54,20 @@ class HearingRepository(Repository):
 
     def _check_references(self, hearing: Hearing) -> None:
         problems = []
-        if self.scalar(
-            "SELECT 1 FROM cases WHERE id = ? AND deleted_at IS NULL", [hearing.case_id]
-        ) is None:
+        if (
+            self.scalar(
+                "SELECT 1 FROM cases WHERE id = ? AND deleted_at IS NULL", [hearing.case_id]
+            )
+            is None
+        ):
             problems.append(ValidationError("case_id", "unknown_case", hearing.case_id))
-        if self.scalar(
-            "SELECT 1 FROM courthouses WHERE id = ? AND deleted_at IS NULL", [hearing.courthouse_id]
-        ) is None:
+        if (
+            self.scalar(
+                "SELECT 1 FROM courthouses WHERE id = ? AND deleted_at IS NULL",
+                [hearing.courthouse_id],
+            )
+            is None
+        ):
             problems.append(
                 ValidationError("courthouse_id", "unknown_courthouse", hearing.courthouse_id)
             )
@@ -185,9 +192,7 @@ class HearingRepository(Repository):
             )
             new.id = self.insert("hearings", hearing_to_row(new))
             for entry in self.attendance_for(hearing_id):
-                self._write_attendance(
-                    Attendance(entry.person_id, new.id, entry.must_testify)
-                )
+                self._write_attendance(Attendance(entry.person_id, new.id, entry.must_testify))
         return new
 
     def set_status(self, hearing_id: int, status: HearingStatus) -> Hearing:

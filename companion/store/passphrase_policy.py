@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from functools import lru_cache
 
 from companion.errors import WeakPassphraseError
@@ -22,7 +23,7 @@ def _is_too_simple(passphrase: str) -> bool:
     folded = passphrase.lower()
     if len(set(folded)) <= 2:
         return True
-    steps = {ord(b) - ord(a) for a, b in zip(folded, folded[1:], strict=False)}
+    steps = {ord(b) - ord(a) for a, b in itertools.pairwise(folded)}
     return steps <= {1} or steps <= {-1}
 
 

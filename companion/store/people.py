@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass
 
 from companion.domain.models import Person, Role
@@ -83,7 +84,9 @@ class PeopleRepository(Repository):
     def _write_contacts(self, person: Person) -> None:
         assert person.id is not None
         for position, contact in enumerate(person.contacts):
-            contact.id = self.insert("contact_methods", contact_to_row(contact, person.id, position))
+            contact.id = self.insert(
+                "contact_methods", contact_to_row(contact, person.id, position)
+            )
 
     def get(self, person_id: int, include_deleted: bool = False) -> Person:
         row = self.row("SELECT * FROM people WHERE id = ?", [person_id])
@@ -103,7 +106,7 @@ class PeopleRepository(Repository):
             sql += f" LIMIT {int(limit)}"
         return [_summary(row) for row in self.rows(sql)]
 
-    def search(self, text: str, limit: int = 500) -> list[PersonSummary]:
+    def search(self, text: str, limit: int = 500) -> builtins.list[PersonSummary]:
         """People whose names (any script) or docket numbers start with the typed words."""
         query = search.fts_query(text)
         if query is None:
@@ -134,7 +137,7 @@ class PeopleRepository(Repository):
                 {"person_id": person_id, "kind": kind, "hearing_id": hearing_id, "detail": detail},
             )
 
-    def history(self, person_id: int) -> list[HistoryEntry]:
+    def history(self, person_id: int) -> builtins.list[HistoryEntry]:
         return [
             HistoryEntry(row["at"], row["kind"], row["hearing_id"], row["detail"])
             for row in self.rows(

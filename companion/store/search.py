@@ -111,5 +111,7 @@ def rebuild(db: Database) -> None:
     for (courthouse_id,) in db.execute("SELECT id FROM courthouses").fetchall():
         reindex_courthouse(db, courthouse_id)
     for (case_id,) in db.execute("SELECT id FROM cases").fetchall():
-        row = db.execute("SELECT docket_number, court FROM cases WHERE id = ?", [case_id]).fetchone()
+        row = db.execute(
+            "SELECT docket_number, court FROM cases WHERE id = ?", [case_id]
+        ).fetchone()
         reindex(db, "case", case_id, index_body(row))

@@ -27,11 +27,17 @@ class TrashItem:
 class TrashRepository(Repository):
     def items(self) -> list[TrashItem]:
         queries = (
-            ("person", "SELECT id, trim(given_name || ' ' || family_name) AS label, deleted_at "
-             "FROM people"),
+            (
+                "person",
+                "SELECT id, trim(given_name || ' ' || family_name) AS label, deleted_at "
+                "FROM people",
+            ),
             ("case", "SELECT id, docket_number AS label, deleted_at FROM cases"),
-            ("hearing", "SELECT h.id, c.docket_number || ' ' || h.local_start AS label, "
-             "h.deleted_at FROM hearings h JOIN cases c ON c.id = h.case_id"),
+            (
+                "hearing",
+                "SELECT h.id, c.docket_number || ' ' || h.local_start AS label, "
+                "h.deleted_at FROM hearings h JOIN cases c ON c.id = h.case_id",
+            ),
             ("courthouse", "SELECT id, name AS label, deleted_at FROM courthouses"),
         )
         found: list[TrashItem] = []
@@ -46,9 +52,12 @@ class TrashRepository(Repository):
 
     def restore(self, kind: str, record_id: int) -> None:
         table = _TABLES[kind]
-        if self.scalar(
-            f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [record_id]
-        ) is None:
+        if (
+            self.scalar(
+                f"SELECT 1 FROM {table} WHERE id = ? AND deleted_at IS NOT NULL", [record_id]
+            )
+            is None
+        ):
             raise NotFoundError(kind, record_id)
         with self.writing():
             self.db.execute(f"UPDATE {table} SET deleted_at = NULL WHERE id = ?", [record_id])

@@ -1,0 +1,1 @@
+"""The ``companion`` command: the desktop app, and subcommands for office IT and scripts."""

@@ -1,0 +1,146 @@
+"""Entry point of the ``companion`` command.
+
+With no subcommand it starts the desktop app on the user's data folder. User
+errors print one clear line on stderr and exit with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
+from companion.errors import CompanionError
+from companion.i18n.catalog import translator
+from companion.messages import describe
+from companion.paths import default_data_dir
+
+if TYPE_CHECKING:
+    from companion.store.store import Store
+
+EXIT_USER_ERROR = 2
+
+log = logging.getLogger(__name__)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description="Court Companion: hearings, reminders and witness packets, offline.",
+    )
+    parser.add_argument("--data-dir", type=Path, default=None, help="data folder to use")
+    parser.add_argument("--language", default=None, help="interface language tag, e.g. es")
+    commands = parser.add_subparsers(dest="command")
+
+    demo = commands.add_parser("demo", help="create the fictional demo office (passphrase: demo)")
+    demo.add_argument("--data-dir", type=Path, required=True, dest="sub_data_dir")
+
+    agenda = commands.add_parser("agenda", help="print upcoming hearings")
+    agenda.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    agenda.add_argument("--days", type=int, default=14)
+    agenda.add_argument("--json", action="store_true", help="print JSON")
+
+    check = commands.add_parser("check", help="run integrity and foreign-key checks")
+    check.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    return parser
+
+
+def _data_dir(arguments: argparse.Namespace) -> Path:
+    chosen = getattr(arguments, "sub_data_dir", None) or arguments.data_dir
+    return Path(chosen) if chosen else default_data_dir()
+
+
+def _open_store(folder: Path) -> Store:
+    from companion.store.store import Store, store_exists
+
+    if not store_exists(folder):
+        from companion.errors import NoStoreError
+
+        raise NoStoreError(str(folder))
+    return Store.open(folder, read_passphrase(translator("en").gettext("Passphrase: ")))
+
+
+def _command_demo(arguments: argparse.Namespace) -> int:
+    from companion.demo import create_demo_office
+
+    folder = _data_dir(arguments)
+    store = create_demo_office(folder)
+    store.close()
+    t = translator("en")
+    print(t.gettext("Created the fictional demo office in {folder}.").format(folder=folder))
+    return 0
+
+
+def _command_agenda(arguments: argparse.Namespace) -> int:
+    from companion.cli.agenda import agenda_json, agenda_text
+
+    if arguments.days < 1:
+        raise _UsageError(translator("en").gettext("--days must be 1 or more."))
+    store = _open_store(_data_dir(arguments))
+    try:
+        entries = store.agenda.upcoming(arguments.days)
+    finally:
+        store.close()
+    print(agenda_json(entries) if arguments.json else agenda_text(entries, translator("en")))
+    return 0
+
+
+def _command_check(arguments: argparse.Namespace) -> int:
+    store = _open_store(_data_dir(arguments))
+    try:
+        problems = store.check()
+    finally:
+        store.close()
+    t = translator("en")
+    if problems:
+        for problem in problems:
+            print(problem)
+        print(t.gettext("The store has problems. Restore the latest backup."), file=sys.stderr)
+        return 1
+    print(t.gettext("The store is healthy: integrity and foreign-key checks passed."))
+    return 0
+
+
+class _UsageError(Exception):
+    pass
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "demo": _command_demo,
+    "agenda": _command_agenda,
+    "check": _command_check,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = _parser().parse_args(argv)
+    t = translator("en")
+    try:
+        if arguments.command is None:
+            from companion.ui.app import run_app
+
+            return int(run_app(_data_dir(arguments), arguments.language))
+        return _COMMANDS[arguments.command](arguments)
+    except NoPassphraseError:
+        message = t.gettext("No passphrase: run this on a terminal, or set {variable}.").format(
+            variable=ENVIRONMENT_VARIABLE
+        )
+    except CompanionError as error:
+        message = describe(error, t)
+    except _UsageError as error:
+        message = str(error)
+    except KeyboardInterrupt:
+        return 130
+    print(
+        t.gettext("companion: {message}").format(message=message.replace("\n", " ")),
+        file=sys.stderr,
+    )
+    return EXIT_USER_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,209 @@
+"""The demo office: a visibly fictional office for trying the app and for tests.
+
+Every name, courthouse and address here is invented. Phone numbers use the 555-01xx
+range that North American numbering sets aside for fiction. Hearings are placed
+relative to today so the agenda always has something to show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.domain.models import (
+    Attendance,
+    AttendanceStatus,
+    Case,
+    ContactKind,
+    ContactMethod,
+    Courthouse,
+    Hearing,
+    HearingStatus,
+    HearingType,
+    Person,
+    Role,
+)
+from companion.domain.validation import local_datetime
+from companion.store.settings import DEMO_FLAG
+from companion.store.store import Store
+
+DEMO_PASSPHRASE = "demo"
+
+DEMO_ORGANISATION = {
+    "name": "Riverbend Legal Aid (fictional demo office)",
+    "address": "100 Example Avenue, Suite 5, Demo City",
+}
+
+
+@dataclass(frozen=True)
+class _DemoPerson:
+    given: str
+    family: str
+    native: str
+    language: str
+    role: Role
+    phone: str
+    ok_to_text: bool
+    needs_interpreter: bool
+
+
+_PEOPLE = (
+    _DemoPerson("María", "Demo-López", "", "es", Role.VICTIM, "212 555 0101", True, True),
+    _DemoPerson(
+        "Ahmad", "Demo-Haddad", "أحمد حداد", "ar", Role.WITNESS, "212 555 0102", False, True
+    ),
+    _DemoPerson("Wei", "Demo-Chen", "陈伟", "zh-Hans", Role.BOTH, "312 555 0103", True, True),
+    _DemoPerson(
+        "Mei-Ling", "Demo-Lin", "林美玲", "zh-Hant", Role.WITNESS, "312 555 0104", True, False
+    ),
+    _DemoPerson(
+        "Thảo", "Demo-Nguyễn", "Nguyễn Thị Thảo", "vi", Role.VICTIM, "206 555 0105", True, True
+    ),
+    _DemoPerson("Jean", "Demo-Baptiste", "", "ht", Role.WITNESS, "212 555 0106", False, True),
+    _DemoPerson("Ji-woo", "Demo-Park", "박지우", "ko", Role.VICTIM, "206 555 0107", True, True),
+    _DemoPerson(
+        "Olga", "Demo-Ivanova", "Ольга Иванова", "ru", Role.WITNESS, "312 555 0108", True, False
+    ),
+    _DemoPerson("Maria", "Demo-Santos", "", "tl", Role.WITNESS, "206 555 0109", True, False),
+    _DemoPerson(
+        "Amina", "Demo-Mansour", "أمينة منصور", "ar", Role.VICTIM, "212 555 0110", True, True
+    ),
+    _DemoPerson("Ana", "Demo-Oliveira", "", "pt-BR", Role.WITNESS, "312 555 0111", False, True),
+    _DemoPerson("Claire", "Demo-Dubois", "", "fr", Role.WITNESS, "206 555 0112", True, False),
+)
+
+_COURTHOUSES = (
+    Courthouse(
+        name="Example County Courthouse (fictional)",
+        address="1 Sample Plaza, Demo City, NY",
+        timezone="America/New_York",
+        jurisdiction="US-NY",
+        entrance_notes="Public entrance on Sample Plaza. The side door is for staff only.",
+        security_notes="Airport-style screening. Expect a line of 20 to 30 minutes in the morning.",
+        accessibility_notes="Step-free entrance and elevators to every floor.",
+        transit_notes="Bus stop in front of the building. No public parking on site.",
+    ),
+    Courthouse(
+        name="Lakeside Justice Center (fictional)",
+        address="250 Placeholder Road, Fictionville, IL",
+        timezone="America/Chicago",
+        jurisdiction="US-IL",
+        entrance_notes="Enter through the glass doors facing the lake path.",
+        security_notes="Bags are X-rayed. Phones are allowed but must be silent.",
+        accessibility_notes="Wheelchairs can be borrowed at the information desk.",
+        transit_notes="Paid parking garage across the street.",
+    ),
+    Courthouse(
+        name="Pinecrest District Court (fictional)",
+        address="77 Invented Way, Mocktown, WA",
+        timezone="America/Los_Angeles",
+        jurisdiction="US-WA",
+        entrance_notes="Main doors on Invented Way.",
+        security_notes="Metal detectors at the entrance.",
+        accessibility_notes="Hearing loops in courtrooms 1 and 2.",
+        transit_notes="Light rail station two blocks north.",
+    ),
+)
+
+_COURTS = ("Criminal Court", "Family Court", "District Court")
+_TYPES = (
+    HearingType.PRELIMINARY,
+    HearingType.TRIAL,
+    HearingType.PROTECTIVE_ORDER,
+    HearingType.STATUS,
+    HearingType.SENTENCING,
+    HearingType.MOTION,
+)
+
+
+def create_demo_office(
+    folder: Path, passphrase: str = DEMO_PASSPHRASE, today: dt.date | None = None
+) -> Store:
+    """Create a store in ``folder`` and fill it with the fictional demo office."""
+    store, _code = Store.create(folder, passphrase, enforce_policy=False)
+    fill_demo_office(store, today or dt.date.today())
+    return store
+
+
+def fill_demo_office(store: Store, today: dt.date) -> None:
+    courthouses = [store.courthouses.add(_copy(courthouse)) for courthouse in _COURTHOUSES]
+    people = [store.people.add(_person(entry)) for entry in _PEOPLE]
+    with store.db.atomic():
+        store.settings.set(DEMO_FLAG, True)
+        store.settings.set("organisation", DEMO_ORGANISATION)
+    for index, person in enumerate(people):
+        assert person.id is not None
+        courthouse = courthouses[index % len(courthouses)]
+        assert courthouse.id is not None
+        case = store.cases.add(
+            Case(
+                docket_number=f"DEMO-{today.year}-{index + 1:04d}",
+                court=_COURTS[index % len(_COURTS)],
+                description="Fictional case for the demo office.",
+                advocate="Sam Demo-Advocate",
+                person_ids=[person.id],
+            )
+        )
+        assert case.id is not None
+        day = _weekday_on_or_after(today + dt.timedelta(days=1 + (index * 3) % 26))
+        clock = dt.time(9 + index % 5, 30 if index % 2 else 0)
+        hearing = store.hearings.add(
+            Hearing(
+                case_id=case.id,
+                courthouse_id=courthouse.id,
+                starts_at=local_datetime(day, clock, courthouse.timezone),
+                hearing_type=_TYPES[index % len(_TYPES)],
+                courtroom=f"{3 + index % 6}{'AB'[index % 2]}",
+                expected_minutes=60 if index % 3 else 120,
+            ),
+            [Attendance(person.id, 0, must_testify=index % 3 != 2)],
+        )
+        assert hearing.id is not None
+        if index in (1, 4, 7):
+            store.hearings.set_attendance(
+                Attendance(person.id, hearing.id, index % 3 != 2, AttendanceStatus.CONFIRMED)
+            )
+        if index == 2:
+            new_day = _weekday_on_or_after(day + dt.timedelta(days=14))
+            store.hearings.continue_hearing(
+                hearing.id, local_datetime(new_day, clock, courthouse.timezone)
+            )
+        if index == 5:
+            store.hearings.set_status(hearing.id, HearingStatus.CANCELLED)
+
+
+def _weekday_on_or_after(day: dt.date) -> dt.date:
+    """Courts sit on weekdays: move a Saturday or Sunday to the Monday after."""
+    while day.weekday() >= 5:
+        day += dt.timedelta(days=1)
+    return day
+
+
+def _copy(courthouse: Courthouse) -> Courthouse:
+    return Courthouse(**{**courthouse.__dict__, "id": None})
+
+
+def _person(entry: _DemoPerson) -> Person:
+    return Person(
+        given_name=entry.given,
+        family_name=entry.family,
+        native_name=entry.native,
+        language=entry.language,
+        role=entry.role,
+        needs_interpreter=entry.needs_interpreter,
+        contacts=[
+            ContactMethod(
+                ContactKind.PHONE,
+                entry.phone,
+                ok_to_text=entry.ok_to_text,
+                ok_to_voicemail=not entry.ok_to_text,
+                safe_hours_start=dt.time(17, 0) if not entry.ok_to_text else None,
+                safe_hours_end=dt.time(20, 0) if not entry.ok_to_text else None,
+            )
+        ],
+        alternate_name="Trusted Friend (fictional)",
+        alternate_relationship="Friend",
+        alternate_phone="212 555 0150",
+        notes="Fictional person for the demo office.",
+    )
