@@ -53,6 +53,7 @@ class Store:
         self.db = db
         self._key = database_key
         self._key_file = key_file
+        self.closed = False
         self.people = PeopleRepository(db)
         self.cases = CaseRepository(db)
         self.courthouses = CourthouseRepository(db)
@@ -152,7 +153,10 @@ class Store:
         self._key_file.unlock(passphrase)
 
     def close(self) -> None:
-        """Checkpoint the write-ahead log, close, and forget the key."""
+        """Checkpoint the write-ahead log, close, and forget the key. Safe to call twice."""
+        if self.closed:
+            return
+        self.closed = True
         try:
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:

@@ -1,0 +1,84 @@
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from companion.cli.main import main
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def demo_dir(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+    folder = tmp_path / "demo"
+    code, out, _ = _run(capsys, "demo", "--data-dir", str(folder))
+    assert code == 0 and str(folder) in out
+    return folder
+
+
+def test_agenda_json_lists_hearings_with_offsets_and_people(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
+    code, out, err = _run(capsys, "agenda", "--data-dir", str(demo_dir), "--days", "30", "--json")
+    assert code == 0, err
+    items = json.loads(out)
+    assert len(items) >= 10
+    for item in items:
+        moment = dt.datetime.fromisoformat(item["starts_at"])
+        assert moment.utcoffset() is not None
+        assert {"id", "courthouse", "courtroom", "status", "people"} <= item.keys()
+        for person in item["people"]:
+            assert {"id", "display_name", "native_name", "language"} <= person.keys()
+    native_names = {p["native_name"] for item in items for p in item["people"]}
+    assert "أحمد حداد" in native_names and "陈伟" in native_names
+    assert {item["status"] for item in items} >= {"scheduled", "continued", "cancelled"}
+    assert "(fictional)" in items[0]["courthouse"]
+
+
+def test_check_reports_a_healthy_store(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
+    code, out, _ = _run(capsys, "check", "--data-dir", str(demo_dir))
+    assert code == 0
+    assert "healthy" in out
+
+
+def test_wrong_passphrase_is_one_line_and_exit_2(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", "nope")
+    code, out, err = _run(capsys, "agenda", "--data-dir", str(demo_dir))
+    assert code == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "passphrase" in err.lower()
+    assert "Traceback" not in err
+
+
+def test_missing_folder_is_one_line_and_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
+    code, _, err = _run(capsys, "check", "--data-dir", str(tmp_path / "nowhere"))
+    assert code == 2
+    assert str(tmp_path / "nowhere") in err and err.count("\n") == 1
+
+
+def test_no_passphrase_without_a_terminal_is_explained(
+    demo_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COMPANION_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = _run(capsys, "agenda", "--data-dir", str(demo_dir))
+    assert code == 2 and "COMPANION_PASSPHRASE" in err
+
+
+def test_demo_refuses_an_existing_store(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "demo", "--data-dir", str(demo_dir))
+    assert code == 2 and "already" in err

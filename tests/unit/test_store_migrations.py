@@ -1,0 +1,83 @@
+from pathlib import Path
+
+import pytest
+from sqlite_utils import Database
+
+from companion.errors import StoreNewerError
+from companion.store import keys
+from companion.store.connection import DATABASE_FILE_NAME, connect
+from companion.store.migrations import known_migration_names, migrations
+from companion.store.store import BACKUPS_FOLDER_NAME, Store
+from tests.conftest import TEST_PASSPHRASE
+
+FIRST = known_migration_names()[0]
+
+
+def _schema(db: Database) -> dict[str, dict[str, type]]:
+    return {
+        name: db[name].columns_dict  # type: ignore[union-attr]
+        for name in db.table_names()
+        if not name.startswith("search_index_")
+    }
+
+
+def _store_at_first_schema(folder: Path) -> bytes:
+    """A store as the first release wrote it: only the first migration, with one person."""
+    folder.mkdir(parents=True)
+    database_key = keys.new_database_key()
+    keys.KeyFile.create(database_key, TEST_PASSPHRASE, keys.new_recovery_code()).save(folder)
+    db = connect(folder / DATABASE_FILE_NAME, database_key)
+    migrations.apply(db, stop_before=known_migration_names()[1])
+    db.execute(
+        "INSERT INTO people (role, given_name, family_name, native_name, language) "
+        "VALUES ('witness', 'Olga', 'Sample', 'Ольга', 'ru')"
+    )
+    db.conn.commit()
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return database_key
+
+
+def test_migrating_from_empty_and_from_first_schema_give_the_same_tables(tmp_path: Path) -> None:
+    fresh, _ = Store.create(tmp_path / "fresh", TEST_PASSPHRASE)
+    _store_at_first_schema(tmp_path / "old")
+    migrated = Store.open(tmp_path / "old", TEST_PASSPHRASE)
+    assert _schema(migrated.db) == _schema(fresh.db)
+    assert [m.name for m in migrations.applied(migrated.db)] == known_migration_names()
+    # Data written by the old schema is searchable after the migration that added search.
+    assert [p.native_name for p in migrated.people.search("Ольга")] == ["Ольга"]
+    fresh.close()
+    migrated.close()
+
+
+def test_existing_store_is_copied_encrypted_before_migrating(tmp_path: Path) -> None:
+    folder = tmp_path / "old"
+    database_key = _store_at_first_schema(folder)
+    Store.open(folder, TEST_PASSPHRASE).close()
+    copies = list((folder / BACKUPS_FOLDER_NAME).glob("before-migration-*.db"))
+    assert len(copies) == 1
+    assert b"Olga" not in copies[0].read_bytes()
+    copy = connect(copies[0], database_key)
+    assert copy.execute("SELECT given_name FROM people").fetchall() == [("Olga",)]
+    assert [m.name for m in migrations.applied(copy)] == [FIRST]
+    copy.close()
+
+
+def test_new_store_is_not_copied(store: Store, data_dir: Path) -> None:
+    assert not (data_dir / BACKUPS_FOLDER_NAME).exists()
+
+
+def test_store_from_a_newer_version_is_refused_and_left_untouched(
+    store: Store, data_dir: Path
+) -> None:
+    store.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('court_companion', 'm999_from_the_future', '2030-01-01')"
+    )
+    store.db.conn.commit()
+    store.close()
+    before = (data_dir / DATABASE_FILE_NAME).read_bytes()
+    with pytest.raises(StoreNewerError):
+        Store.open(data_dir, TEST_PASSPHRASE)
+    assert (data_dir / DATABASE_FILE_NAME).read_bytes() == before
+    assert not (data_dir / BACKUPS_FOLDER_NAME).exists()
