@@ -5,8 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from companion.store.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -19,7 +23,7 @@ def data_dir(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
+def store(data_dir: Path) -> Iterator[Store]:
     from companion.store.store import Store
 
     opened, _code = Store.create(data_dir, TEST_PASSPHRASE)
@@ -28,7 +32,7 @@ def store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
 
 
 @pytest.fixture
-def demo_store(data_dir: Path) -> Iterator["Store"]:  # noqa: F821
+def demo_store(data_dir: Path) -> Iterator[Store]:
     """A store holding the fictional demo office."""
     from companion.demo import create_demo_office
 
