@@ -1,15 +1,37 @@
-"""Languages, message catalogs and locale-aware formatting. Plain Python, no Qt."""
+"""Languages, message catalogs and locale-aware formatting. Plain Python, no Qt.
 
-from companion.i18n.catalog import N_, Translator, translator
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG, Language, get_language, language_for_tag
+* ``languages``: the twelve shipped languages (and the development pseudo-locale);
+* ``catalog``: ``N_`` to mark strings, ``translator(tag)`` to translate them;
+* ``review``: whether a qualified translator has checked a catalog;
+* ``formatting``: dates, times, weekdays and numbers by Babel (imported on its own);
+* ``tools``: ``python -m companion.i18n.tools extract|update|compile|status``.
+"""
+
+from companion.i18n.catalog import N_, Translator, reload_catalogs, translator
+from companion.i18n.languages import (
+    LANGUAGES,
+    PSEUDO_TAG,
+    SOURCE_TAG,
+    Language,
+    get_language,
+    interface_languages,
+    language_for_tag,
+)
+from companion.i18n.review import ReviewStatus, review_note, review_status
 
 __all__ = [
     "LANGUAGES",
+    "N_",
+    "PSEUDO_TAG",
     "SOURCE_TAG",
     "Language",
-    "N_",
+    "ReviewStatus",
     "Translator",
     "get_language",
+    "interface_languages",
     "language_for_tag",
+    "reload_catalogs",
+    "review_note",
+    "review_status",
     "translator",
 ]

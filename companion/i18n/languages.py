@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -27,7 +28,8 @@ SOURCE_TAG = "en"
 
 LANGUAGES: tuple[Language, ...] = (
     Language("en", "en", "en_US", "en_US", "English", "English"),
-    Language("es", "es", "es", "es_ES", "Español", "Spanish"),
+    # US Spanish conventions (12-hour clock, as on US court notices).
+    Language("es", "es", "es_US", "es_US", "Español", "Spanish"),
     Language("zh-Hans", "zh_Hans", "zh_Hans_CN", "zh_CN", "中文（简体）", "Chinese (Simplified)"),
     Language("zh-Hant", "zh_Hant", "zh_Hant_TW", "zh_TW", "中文（繁體）", "Chinese (Traditional)"),
     Language("vi", "vi", "vi", "vi_VN", "Tiếng Việt", "Vietnamese"),
@@ -38,6 +40,22 @@ LANGUAGES: tuple[Language, ...] = (
     Language("ko", "ko", "ko", "ko_KR", "한국어", "Korean"),
     Language("ru", "ru", "ru", "ru_RU", "Русский", "Russian"),
     Language("pt-BR", "pt_BR", "pt_BR", "pt_BR", "Português (Brasil)", "Portuguese (Brazil)"),
+)
+
+PSEUDO_TAG = "x-pseudo"
+PSEUDO_ENV = "COMPANION_PSEUDO"
+
+# Development only: accented, longer, mirrored text made from the English source
+# (see companion.i18n.pseudo). Never a witness's language, and in the interface
+# language menu only when COMPANION_PSEUDO=1.
+PSEUDO_LANGUAGE = Language(
+    PSEUDO_TAG,
+    "x_pseudo",
+    "en_US",
+    "en_US",
+    "[Ƥšéûđö]",
+    "Pseudo-locale (development)",
+    rtl=True,
 )
 
 _BY_TAG = {language.tag.lower(): language for language in LANGUAGES}
@@ -75,8 +93,28 @@ def language_for_tag(tag: str) -> Language | None:
     return None
 
 
+def pseudo_enabled() -> bool:
+    """True when the developer asked for the pseudo-locale (``COMPANION_PSEUDO=1``)."""
+    return os.environ.get(PSEUDO_ENV, "").strip() == "1"
+
+
+def interface_languages() -> tuple[Language, ...]:
+    """The languages the interface language menu offers.
+
+    The twelve shipped languages, plus the pseudo-locale in development.
+    """
+    if pseudo_enabled():
+        return (*LANGUAGES, PSEUDO_LANGUAGE)
+    return LANGUAGES
+
+
 def get_language(tag: str) -> Language:
-    """The shipped language with exactly this tag (or a tag that maps onto it)."""
+    """The shipped language with exactly this tag (or a tag that maps onto it).
+
+    ``x-pseudo`` gives the development pseudo-locale, whether or not the menu shows it.
+    """
+    if tag.strip().replace("_", "-").lower() == PSEUDO_TAG:
+        return PSEUDO_LANGUAGE
     language = language_for_tag(tag)
     if language is None:
         from companion.errors import UnsupportedLanguageError
