@@ -18,7 +18,7 @@ from babel import Locale
 from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
-from babel.messages.pofile import PoFileParser, write_po
+from babel.messages.pofile import PoFileParser, unescape, write_po
 
 from companion.i18n.catalog import DOMAIN
 from companion.i18n.languages import Language
@@ -61,18 +61,63 @@ def _canonical(name: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
 
 
+class _Parser(PoFileParser):
+    """Babel's ``.po`` parser, also keeping the previous source text (``#| msgid``)
+    that ``update`` writes beside a fuzzy translation. Babel would turn it into a
+    translator comment that outlives the fix."""
+
+    def _reset_message_state(self) -> None:
+        super()._reset_message_state()
+        self.previous: list[str] = []
+
+    def _process_comment(self, line: str) -> None:
+        if not line.startswith("#|"):
+            super()._process_comment(line)
+            return
+        self._finish_current_message()
+        text = line[2:].strip()
+        for keyword in ("msgid_plural", "msgid"):
+            if text.startswith(keyword + " "):
+                self.previous.append("")
+                text = text[len(keyword) :].strip()
+                break
+        if self.previous and text.startswith('"'):
+            self.previous[-1] += unescape(text)
+
+    def _add_message(self) -> None:
+        previous = self.previous
+        obsolete = self.obsolete
+        msgid = (
+            self.messages[0].denormalize()
+            if len(self.messages) == 1
+            else tuple(m.denormalize() for m in self.messages)
+        )
+        context = self.context.denormalize() if self.context else None
+        super()._add_message()
+        message = None if obsolete else self.catalog.get(msgid, context)
+        if message is not None and previous:
+            message.previous_id = previous
+
+
 def read_catalog(path: Path, locale: str | None = None) -> CompanionCatalog:
-    """A ``.po`` or ``.pot`` file, with its ``X-`` header fields."""
+    """A ``.po`` or ``.pot`` file, with its ``X-`` header fields and previous source texts."""
     catalog = CompanionCatalog(locale=locale, domain=DOMAIN, fuzzy=False)
     with path.open("rb") as source:
-        PoFileParser(catalog, ignore_obsolete=False).parse(source)
+        _Parser(catalog, ignore_obsolete=False).parse(source)
     return catalog
 
 
 def po_bytes(catalog: Catalog) -> bytes:
     """``catalog`` as ``.po`` text: entries in source order, file names without line numbers."""
     buffer = io.BytesIO()
-    write_po(buffer, catalog, width=_PO_WIDTH, include_lineno=False, ignore_obsolete=False)
+    write_po(
+        buffer,
+        catalog,
+        width=_PO_WIDTH,
+        include_lineno=False,
+        ignore_obsolete=False,
+        include_previous=True,
+    )
     return buffer.getvalue()
 
 

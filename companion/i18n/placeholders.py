@@ -14,7 +14,7 @@ _BRACE_ESCAPE = re.compile(r"\{\{|\}\}")
 _BRACE_FIELD = re.compile(r"\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}")
 _PERCENT_FIELD = re.compile(
     r"%(?:\((?P<name>[^)]+)\))?"  # optional mapping key
-    r"[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"  # flags, width, precision
+    r"[#0\-+]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?"  # flags (no space: "100% sure"), width...
     r"(?P<conv>[diouxXeEfFgGcrsa%])"
 )
 
@@ -49,7 +49,8 @@ def placeholders(text: str) -> Placeholders:
             positional.append("{" + field + "}")
         else:
             named.add("{" + field + "}")
-    for match in _PERCENT_FIELD.finditer(text):
+    # A brace field's format spec ("{when:%H:%M}") is not a printf field.
+    for match in _PERCENT_FIELD.finditer(_BRACE_FIELD.sub("", braces_removed)):
         conversion = match.group("conv")
         if conversion == "%":
             continue

@@ -38,7 +38,7 @@ _ACCENTED = str.maketrans(
 # Kept verbatim: brace fields and escapes, printf fields, markup tags, line breaks.
 _KEEP = re.compile(
     r"\{\{|\}\}|\{[^{}]*\}"
-    r"|%(?:\([^)]+\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]"
+    r"|%(?:\([^)]+\))?[#0\-+]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]"
     r"|<[^<>]+>|&[a-zA-Z]+;|\n"
 )
 

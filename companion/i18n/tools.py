@@ -156,7 +156,7 @@ def update_catalogs(
             catalog = read_catalog(path, locale=language.catalog)
         else:
             catalog = new_catalog(language, template, "source" if is_source else "draft")
-        catalog.update(template)
+        _merge_template(catalog, template)
         catalog.version = template.version
         _set_plural_forms(catalog, language)
         if is_source:
@@ -171,6 +171,19 @@ def update_catalogs(
         write_if_changed(path, po_bytes(catalog))
         results.append(counts)
     return results
+
+
+def _merge_template(catalog: CompanionCatalog, template: Catalog) -> None:
+    """Babel's merge, which also keeps the previous English of entries still fuzzy."""
+    previous = {
+        (message.id, message.context): message.previous_id
+        for message in catalog
+        if message.id and message.fuzzy and message.previous_id
+    }
+    catalog.update(template)
+    for message in catalog:
+        if message.fuzzy and not message.previous_id:
+            message.previous_id = previous.get((message.id, message.context), [])
 
 
 def _set_plural_forms(catalog: CompanionCatalog, language: Language) -> None:
