@@ -1,0 +1,1 @@
+"""Add and edit dialogs for people, cases, courthouses, hearings and attendance."""

@@ -1,0 +1,230 @@
+"""Input widgets the dialogs share: enum combos, date and time fields, zones, languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Generic, TypeVar
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QMenu,
+    QToolButton,
+    QWidget,
+    QWidgetAction,
+)
+
+from companion.domain.models import LabelledEnum
+from companion.i18n.formatting import format_hearing_datetime
+from companion.i18n.languages import LANGUAGES
+from companion.paths import resource_path
+from companion.ui.i18n import _, current
+
+E = TypeVar("E", bound=LabelledEnum)
+
+# Bundled faces that cover the scripts witnesses' names are written in, in fallback order.
+_NATIVE_FONT_FILES = {
+    "Noto Sans": "NotoSans-Regular.ttf",
+    "Noto Sans Arabic": "NotoSansArabic-Regular.ttf",
+    "WenQuanYi Micro Hei": "wqy-microhei.ttc",
+}
+
+
+@lru_cache(maxsize=1)
+def _native_font_families() -> tuple[str, ...]:
+    """The bundled families for names in any script, loaded into Qt unless already there
+    (the app loads them at start; a dialog opened on its own, as in tests, does it here)."""
+    known = set(QFontDatabase.families())
+    for family, file_name in _NATIVE_FONT_FILES.items():
+        path = resource_path("fonts", file_name)
+        if family not in known and path.exists():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            if font_id >= 0:
+                known.update(QFontDatabase.applicationFontFamilies(font_id))
+    return tuple(family for family in _NATIVE_FONT_FILES if family in known)
+
+
+def native_name_font(base: QFont) -> QFont:
+    """``base`` with bundled Arabic and Chinese faces first, so names in any script show.
+
+    Qt falls back per character to the next family that has the glyph.
+    """
+    font = QFont(base)
+    families = list(_native_font_families())
+    if families:
+        font.setFamilies([*families, *base.families()])
+    return font
+
+
+class EnumCombo(QComboBox, Generic[E]):
+    """A combo box over the members of a labelled enum, showing their translated labels."""
+
+    def __init__(self, members: Sequence[E], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._members = list(members)
+        for member in self._members:
+            self.addItem(member.label, member.value)
+
+    def current_member(self) -> E:
+        return self._members[max(self.currentIndex(), 0)]
+
+    def set_member(self, member: E) -> None:
+        self.setCurrentIndex(self._members.index(member))
+
+    def retranslate(self) -> None:
+        for index, member in enumerate(self._members):
+            self.setItemText(index, _(member.label))
+
+
+class DateField(QWidget):
+    """A year-month-day text field (so a wrong date can be typed and explained) and a
+    button that opens a calendar."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.line_edit = QLineEdit()
+        self.line_edit.setMaxLength(10)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        self._menu = QMenu(self)
+        action = QWidgetAction(self._menu)
+        action.setDefaultWidget(self.calendar)
+        self._menu.addAction(action)
+        self._menu.aboutToShow.connect(self._show_typed_date)
+        self.pick_button = QToolButton()
+        self.pick_button.setText("…")
+        self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick_button.setMenu(self._menu)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.line_edit, 1)
+        row.addWidget(self.pick_button)
+        self.setFocusProxy(self.line_edit)
+
+    def text(self) -> str:
+        return self.line_edit.text()
+
+    def set_date(self, day: dt.date) -> None:
+        self.line_edit.setText(day.isoformat())
+
+    def _show_typed_date(self) -> None:
+        try:
+            day = dt.date.fromisoformat(self.line_edit.text().strip())
+        except ValueError:
+            return
+        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+
+    def _picked(self, day: QDate) -> None:
+        self.line_edit.setText(day.toString("yyyy-MM-dd"))
+        self._menu.hide()
+        self.line_edit.setFocus()
+
+    def retranslate(self, accessible_name: str) -> None:
+        self.line_edit.setPlaceholderText(_("Year-month-day, like 2026-12-03"))
+        self.line_edit.setAccessibleName(accessible_name)
+        self.pick_button.setToolTip(_("Choose the date on a calendar"))
+        self.pick_button.setAccessibleName(_("Choose the date on a calendar"))
+
+
+def time_line_edit() -> QLineEdit:
+    """A 24-hour ``09:30`` field; ``companion.domain.validation.parse_time`` reads it."""
+    edit = QLineEdit()
+    edit.setMaxLength(5)
+    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 3)
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 4)
+    return edit
+
+
+def retranslate_time_edit(edit: QLineEdit, accessible_name: str) -> None:
+    edit.setPlaceholderText(_("hh:mm"))
+    edit.setToolTip(_("24-hour time, like 09:30"))
+    edit.setAccessibleName(accessible_name)
+
+
+@lru_cache(maxsize=1)
+def _zone_names() -> tuple[str, ...]:
+    return tuple(sorted(name for name in available_timezones() if "/" in name or name == "UTC"))
+
+
+class TimezoneCombo(QComboBox):
+    """An editable list of IANA zones; typing any part of a name (``york``) finds it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self.addItems(list(_zone_names()))
+        self.setCurrentIndex(-1)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+
+    def zone_name(self) -> str:
+        return self.currentText().strip()
+
+    def set_zone(self, name: str) -> None:
+        index = self.findText(name)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(name)
+
+
+def _language_item_text(native_name: str, tag: str) -> str:
+    return f"{native_name} ({tag})"
+
+
+class LanguageCombo(QComboBox):
+    """The languages Court Companion prints in, by their own names; any other BCP-47 tag
+    (``so``, ``es-MX``) can be typed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for language in LANGUAGES:
+            self.addItem(_language_item_text(language.native_name, language.tag), language.tag)
+        completer = QCompleter(self.model(), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCompleter(completer)
+
+    def tag(self) -> str:
+        """The tag chosen or typed (validation judges whether it is a real one)."""
+        text = self.currentText().strip()
+        index = self.findText(text)
+        if index >= 0:
+            return str(self.itemData(index))
+        wanted = text.casefold()
+        for language in LANGUAGES:
+            if wanted in (language.native_name.casefold(), language.english_name.casefold()):
+                return language.tag
+        return text
+
+    def set_tag(self, tag: str) -> None:
+        index = self.findData(tag)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(tag)
+
+
+def format_local_start(starts_at: dt.datetime) -> str:
+    """A hearing's start as the courthouse's clock shows it, in the interface language,
+    with the zone's name (the laptop may be in another zone)."""
+    zone_name = getattr(starts_at.tzinfo, "key", None) or starts_at.strftime("%Z")
+    when = format_hearing_datetime(starts_at, current().language.tag)
+    return _("{when} ({zone})").format(when=when, zone=zone_name)
