@@ -94,7 +94,7 @@ def _state_badge(state: TranslationState) -> str:
 def _document_column(document: GuidanceDocument, language: Language) -> str:
     direction = "rtl" if language.rtl else "ltr"
     return (
-        f'<td lang="{escape(language.tag)}" dir="{direction}">'
+        f'<td width="50%" lang="{escape(language.tag)}" dir="{direction}">'
         f"<h3>{escape(document.title, quote=False)}</h3>"
         f"{blocks_to_html(document.blocks, _slot_html)}</td>"
     )
@@ -106,7 +106,8 @@ def _translation_cell(
     """The translation's table cell and the status line above the pair."""
     state = library.translation_state(ref.kind, ref.doc_id, language.tag)
     if state is TranslationState.MISSING:
-        return '<td><p class="error">Not translated yet.</p></td>', _state_badge(state)
+        cell = '<td width="50%"><p class="error">Not translated yet.</p></td>'
+        return cell, _state_badge(state)
     document = (
         library.topic(ref.doc_id, language.tag)
         if ref.kind is DocumentKind.TOPIC
@@ -153,7 +154,7 @@ def _document_section(library: GuidanceLibrary, ref: DocumentRef, language: Lang
         try:
             cell, status = _translation_cell(library, ref, language, english)
         except GuidanceFormatError as error:
-            cell = f'<td><p class="error">{escape(str(error), quote=False)}</p></td>'
+            cell = f'<td width="50%"><p class="error">{escape(str(error), quote=False)}</p></td>'
             status = '<span class="state state-stale">Format error</span>'
         row = english_cell + cell
     return (

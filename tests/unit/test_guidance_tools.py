@@ -148,7 +148,7 @@ def test_review_export_escapes_file_text(library: GuidanceLibrary, tmp_path: Pat
     assert "<script>" not in arabic
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in arabic
     assert "تنبيه &amp; &lt;b&gt;" in arabic
-    assert 'lang="ar" dir="rtl"' in arabic
+    assert 'width="50%" lang="ar" dir="rtl"' in arabic
 
 
 def test_review_export_shows_a_broken_translation_instead_of_failing(
