@@ -44,25 +44,32 @@ def parse_file_text(text: str, path: str) -> ParsedFile:
     return ParsedFile(path=Path(path), header=header, body=split.body, blocks=blocks)
 
 
-def read_file(path: Path) -> ParsedFile:
+def _decode(data: bytes, path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise GuidanceFormatError(str(path), 0, "the file is not UTF-8 text") from None
-    return parse_file_text(text, str(path))
+
+
+def read_file(path: Path) -> ParsedFile:
+    return parse_file_text(_decode(path.read_bytes(), path), str(path))
 
 
 class FileCache:
-    """Parsed files, re-read when a file's modification time or size changes."""
+    """Parsed files, parsed again only when a file's bytes change.
+
+    The files are small, so comparing their bytes is cheap, and unlike modification
+    times it cannot miss an edit made within the file system's time resolution.
+    """
 
     def __init__(self) -> None:
-        self._entries: dict[Path, tuple[int, int, ParsedFile]] = {}
+        self._entries: dict[Path, tuple[bytes, ParsedFile]] = {}
 
     def get(self, path: Path) -> ParsedFile:
-        stat = path.stat()
+        data = path.read_bytes()
         entry = self._entries.get(path)
-        if entry is not None and entry[0] == stat.st_mtime_ns and entry[1] == stat.st_size:
-            return entry[2]
-        parsed = read_file(path)
-        self._entries[path] = (stat.st_mtime_ns, stat.st_size, parsed)
+        if entry is not None and entry[0] == data:
+            return entry[1]
+        parsed = parse_file_text(_decode(data, path), str(path))
+        self._entries[path] = (data, parsed)
         return parsed

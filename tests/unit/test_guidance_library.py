@@ -234,3 +234,10 @@ def test_search_ignores_accents_and_matches_inside_cjk_text(library: GuidanceLib
     assert hit.snippet == "Hãy đến sớm."
     (hit,) = search_library(library, "提前", "zh-Hans")
     assert hit.topic_id == TOPIC
+
+
+def test_a_file_that_is_not_utf8_is_a_format_error(library: GuidanceLibrary) -> None:
+    path = library.file_path(DocumentKind.TOPIC, TOPIC, "fr")
+    path.write_bytes("---\ntitle: Arrivée\n".encode("latin-1"))
+    with pytest.raises(GuidanceFormatError, match="not UTF-8"):
+        library.topic(TOPIC, "fr")
