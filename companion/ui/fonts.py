@@ -1,0 +1,69 @@
+"""The bundled fonts, registered with Qt so every script we speak renders on any computer.
+
+An office laptop may have no Arabic, Chinese or Korean fonts installed. The files
+in ``resources/fonts`` (see its README for licences) are added to Qt's font
+database at start, and the application font lists them as fallbacks, in order:
+Latin/Cyrillic/Vietnamese first, then Arabic, then Chinese, Japanese kana and Hangul.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from companion.paths import resource_path
+
+log = logging.getLogger(__name__)
+
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+# The families the application font tries, in this order, for each character.
+PREFERRED_FAMILIES = ("Noto Sans", "Noto Sans Arabic", "WenQuanYi Micro Hei")
+
+_registered: list[str] | None = None
+
+
+def fonts_folder() -> Path:
+    return resource_path("fonts")
+
+
+def register_bundled_fonts() -> list[str]:
+    """Add the bundled font files to Qt's font database (once). Returns the families added."""
+    global _registered
+    if _registered is not None:
+        return list(_registered)
+    families: list[str] = []
+    folder = fonts_folder()
+    paths = sorted(folder.iterdir()) if folder.is_dir() else []
+    for path in paths:
+        if path.suffix.lower() not in FONT_SUFFIXES:
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id < 0:
+            log.warning("could not load bundled font %s", path.name)
+            continue
+        for family in QFontDatabase.applicationFontFamilies(font_id):
+            if family not in families:
+                families.append(family)
+    if not families:
+        log.warning("no bundled fonts found in %s", folder)
+    _registered = families
+    return list(families)
+
+
+def application_font(base: QFont, available: list[str]) -> QFont:
+    """``base`` with the bundled families first (those that loaded), then the system's own."""
+    font = QFont(base)
+    chosen = [family for family in PREFERRED_FAMILIES if family in available]
+    if chosen:
+        font.setFamilies([*chosen, *base.families()])
+    return font
+
+
+def install_application_font(app: QApplication) -> None:
+    """Register the bundled fonts and make them the application's default font."""
+    families = register_bundled_fonts()
+    app.setFont(application_font(app.font(), families))

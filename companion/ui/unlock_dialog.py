@@ -1,0 +1,322 @@
+"""Every start: unlock the store with the passphrase, or with the recovery code.
+
+A wrong passphrase gets a clear message and a growing wait (``keys.UnlockThrottle``,
+kept in memory only), shown as a countdown on the disabled button. Nothing on disk
+changes until a secret is right. The recovery code path sets a new passphrase at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.demo import DEMO_PASSPHRASE
+from companion.errors import (
+    CompanionError,
+    WeakPassphraseError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
+from companion.store import keys
+from companion.store.store import Store
+from companion.ui.i18n import _, ngettext
+from companion.ui.widgets.messages import MessageLabel
+
+log = logging.getLogger(__name__)
+
+
+def opens_with_demo_passphrase(folder: Path) -> bool:
+    """True for a store made by ``companion demo``: its key opens with the passphrase "demo".
+
+    A real store cannot have that passphrase (the policy asks for at least ten
+    characters), so this tells the two apart without reading the encrypted settings.
+    """
+    try:
+        keys.KeyFile.load(folder).unlock(DEMO_PASSPHRASE)
+    except (CompanionError, OSError):
+        return False
+    return True
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class UnlockDialog(QDialog):
+    """After ``accept()``, ``store`` is the unlocked store."""
+
+    PASSPHRASE_PAGE = 0
+    RECOVERY_PAGE = 1
+
+    def __init__(
+        self,
+        folder: Path,
+        throttle: keys.UnlockThrottle | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.folder = folder
+        self.store: Store | None = None
+        self.throttle = throttle or keys.UnlockThrottle()
+        self.is_demo = opens_with_demo_passphrase(folder)
+
+        self.demo_hint = QLabel()
+        self.demo_hint.setObjectName("demoHint")
+        self.demo_hint.setWordWrap(True)
+        self.demo_hint.setStyleSheet(
+            "QLabel#demoHint { background: #fff3b0; color: #3d3200; border: 1px solid #c9a800;"
+            " padding: 6px; font-weight: bold; }"
+        )
+        self.demo_hint.setVisible(self.is_demo)
+
+        # The passphrase.
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.passphrase_label = QLabel()
+        self.passphrase = _password_field()
+        self.passphrase_label.setBuddy(self.passphrase)
+        self.unlock_button = QPushButton()
+        self.unlock_button.setDefault(True)
+        self.use_recovery_button = QPushButton()
+        form = QFormLayout()
+        form.addRow(self.passphrase_label, self.passphrase)
+        passphrase_page = QWidget()
+        layout = QVBoxLayout(passphrase_page)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.use_recovery_button)
+        row.addStretch(1)
+        row.addWidget(self.unlock_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+        # The recovery code, and a new passphrase twice.
+        self.recovery_intro = QLabel()
+        self.recovery_intro.setWordWrap(True)
+        self.code_label = QLabel()
+        self.code = QLineEdit()
+        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_label.setBuddy(self.code)
+        self.new_label = QLabel()
+        self.new_passphrase = _password_field()
+        self.new_label.setBuddy(self.new_passphrase)
+        self.repeat_label = QLabel()
+        self.repeat = _password_field()
+        self.repeat_label.setBuddy(self.repeat)
+        self.show_typing = QCheckBox()
+        self.recover_button = QPushButton()
+        self.use_passphrase_button = QPushButton()
+        form = QFormLayout()
+        form.addRow(self.code_label, self.code)
+        form.addRow(self.new_label, self.new_passphrase)
+        form.addRow(self.repeat_label, self.repeat)
+        form.addRow("", self.show_typing)
+        recovery_page = QWidget()
+        layout = QVBoxLayout(recovery_page)
+        layout.addWidget(self.recovery_intro)
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        row.addWidget(self.use_passphrase_button)
+        row.addStretch(1)
+        row.addWidget(self.recover_button)
+        layout.addLayout(row)
+        layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(passphrase_page)
+        self.pages.addWidget(recovery_page)
+        self.message = MessageLabel()
+        self.countdown = QLabel()
+        self.countdown.setVisible(False)
+        self.quit_button = QPushButton()
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.countdown, 1)
+        bottom.addWidget(self.quit_button)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.demo_hint)
+        outer.addWidget(self.pages, 1)
+        outer.addWidget(self.message)
+        outer.addLayout(bottom)
+        self.resize(560, 340)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self.tick)
+
+        self.unlock_button.clicked.connect(self.unlock)
+        self.passphrase.returnPressed.connect(self.unlock)
+        self.use_recovery_button.clicked.connect(lambda: self.show_page(self.RECOVERY_PAGE))
+        self.use_passphrase_button.clicked.connect(lambda: self.show_page(self.PASSPHRASE_PAGE))
+        self.recover_button.clicked.connect(self.recover)
+        self.show_typing.toggled.connect(self._show_typing)
+        self.quit_button.clicked.connect(self.reject)
+        self.retranslate()
+
+    # --- unlocking --------------------------------------------------------------------------
+
+    def _waiting(self) -> bool:
+        return self.throttle.seconds_to_wait() > 0
+
+    def unlock(self) -> None:
+        if self._waiting():
+            return
+        passphrase = self.passphrase.text()
+        if not passphrase:
+            self.passphrase.setFocus()
+            return
+        try:
+            with _busy():
+                store = Store.open(self.folder, passphrase)
+        except WrongPassphraseError as error:
+            self._failed(error)
+            self.passphrase.clear()
+            return
+        except CompanionError as error:
+            self.message.show_error(error)
+            return
+        self._opened(store)
+
+    def recover(self) -> None:
+        if self._waiting():
+            return
+        if self.new_passphrase.text() != self.repeat.text():
+            self.message.show_message(
+                lambda: _("The two new passphrases are not the same. Type them again."),
+                error=True,
+            )
+            self.repeat.clear()
+            return
+        try:
+            with _busy():
+                store = Store.open_with_recovery(
+                    self.folder, self.code.text(), self.new_passphrase.text()
+                )
+        except WrongRecoveryCodeError as error:
+            self._failed(error)
+            return
+        except WeakPassphraseError as error:
+            self.message.show_error(error)
+            self.new_passphrase.setFocus()
+            return
+        except CompanionError as error:
+            self.message.show_error(error)
+            return
+        log.info("store unlocked with the recovery code; a new passphrase was set")
+        self._opened(store)
+
+    def _failed(self, error: CompanionError) -> None:
+        delay = self.throttle.record_failure()
+        log.info("wrong secret (failure %d); next try in %.0f s", self.throttle.failures, delay)
+        self.message.show_error(error)
+        self.tick()
+        if self._waiting():
+            self.timer.start()
+
+    def _opened(self, store: Store) -> None:
+        self.throttle.record_success()
+        self.store = store
+        self.accept()
+
+    def tick(self) -> None:
+        """Update the countdown; enable the buttons again when the wait is over."""
+        remaining = math.ceil(self.throttle.seconds_to_wait())
+        waiting = remaining > 0
+        self.unlock_button.setEnabled(not waiting)
+        self.recover_button.setEnabled(not waiting)
+        self.countdown.setVisible(waiting)
+        if waiting:
+            self.countdown.setText(self._countdown_text(remaining))
+        else:
+            self.timer.stop()
+            self.countdown.clear()
+            target = self.passphrase if self.pages.currentIndex() == 0 else self.code
+            target.setFocus()
+
+    def _countdown_text(self, seconds: int) -> str:
+        return ngettext(
+            "You can try again in {seconds} second.",
+            "You can try again in {seconds} seconds.",
+            seconds,
+        ).format(seconds=seconds)
+
+    def show_page(self, page: int) -> None:
+        self.pages.setCurrentIndex(page)
+        self.message.clear_message()
+        (self.passphrase if page == self.PASSPHRASE_PAGE else self.code).setFocus()
+
+    def _show_typing(self, visible: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
+        self.new_passphrase.setEchoMode(mode)
+        self.repeat.setEchoMode(mode)
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Unlock Court Companion"))
+        self.demo_hint.setText(
+            _("This is the fictional demo office. Its passphrase is: {passphrase}").format(
+                passphrase=DEMO_PASSPHRASE
+            )
+        )
+        self.demo_hint.setAccessibleName(self.demo_hint.text())
+        self.intro.setText(_("The records are encrypted. Type the passphrase to open them."))
+        self.passphrase_label.setText(_("&Passphrase:"))
+        self.passphrase.setAccessibleName(_("Passphrase"))
+        self.unlock_button.setText(_("&Unlock"))
+        self.unlock_button.setAccessibleName(_("Unlock"))
+        self.use_recovery_button.setText(_("Forgot it? Use the &recovery code…"))
+        self.use_recovery_button.setAccessibleName(_("Use the recovery code"))
+        self.recovery_intro.setText(
+            _(
+                "Type the recovery code from the sheet made at setup, then choose a new "
+                "passphrase. The old passphrase will stop working."
+            )
+        )
+        self.code_label.setText(_("Recovery &code:"))
+        self.code.setAccessibleName(_("Recovery code"))
+        self.new_label.setText(_("&New passphrase:"))
+        self.new_passphrase.setAccessibleName(_("New passphrase"))
+        self.repeat_label.setText(_("&Repeat it:"))
+        self.repeat.setAccessibleName(_("Repeat the new passphrase"))
+        self.show_typing.setText(_("&Show what I type"))
+        self.show_typing.setAccessibleName(_("Show what I type"))
+        self.recover_button.setText(_("Unlock and &set the new passphrase"))
+        self.recover_button.setAccessibleName(_("Unlock and set the new passphrase"))
+        self.use_passphrase_button.setText(_("&Use the passphrase instead"))
+        self.use_passphrase_button.setAccessibleName(_("Use the passphrase instead"))
+        self.quit_button.setText(_("&Quit"))
+        self.quit_button.setAccessibleName(_("Quit"))
+        self.countdown.setAccessibleName(_("Time until the next try"))
+        self.message.retranslate()
+        if self.timer.isActive():
+            self.tick()
+
+
+class _busy:
+    """A wait cursor while the key is derived (a deliberately slow step)."""
+
+    def __enter__(self) -> None:
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+
+    def __exit__(self, *_exc: object) -> None:
+        QGuiApplication.restoreOverrideCursor()
