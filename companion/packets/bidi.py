@@ -1,0 +1,154 @@
+"""The Unicode bidirectional algorithm, as the packet layout needs it.
+
+``resolve_levels`` gives each character of a paragraph its embedding level (rules P2-I2,
+computed by python-bidi's reference implementation). Lines are then broken in logical
+order, and ``line_levels``/``visual_order`` apply rules L1 and L2 to each line.
+
+python-bidi's implementation predates isolates, so isolates are built here: each isolated
+piece (a placeholder value such as a phone number or a street address inside a translated
+sentence) counts as one neutral character in the sentence around it and gets its own
+levels from its own first strong character, raised above the surrounding level, exactly
+as rules X5a-X5c and BD13 describe for FSI ... PDI.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from bidi import algorithm as _uba
+
+LTR = 0
+RTL = 1
+
+_OBJECT_REPLACEMENT = "\ufffc"  # bidi class ON: how an isolate looks from outside
+_STRONG_RTL = frozenset(("R", "AL"))
+_NEEDS_ALGORITHM = frozenset(("R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"))
+_TRAILING = frozenset(("WS", "BN", "FSI", "LRI", "RLI", "PDI"))
+
+
+def first_strong_level(text: str) -> int | None:
+    """Rules P2/P3: 1 if the first strong character is right-to-left, 0 if left-to-right,
+    ``None`` if ``text`` has no strong character."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in _STRONG_RTL:
+            return RTL
+        if kind == "L":
+            return LTR
+    return None
+
+
+def _plain_levels(text: str, base_level: int) -> list[int]:
+    """Resolved levels (up to rule I2) of ``text``, one per character."""
+    if not text:
+        return []
+    if base_level == LTR and not any(
+        unicodedata.bidirectional(char) in _NEEDS_ALGORITHM for char in text
+    ):
+        return [0] * len(text)
+    storage: dict[str, Any] = _uba.get_empty_storage()
+    storage["base_level"] = base_level
+    storage["base_dir"] = ("L", "R")[base_level]
+    _uba.get_embedding_levels(text, storage)
+    chars: list[dict[str, Any]] = storage["chars"]
+    for index, entry in enumerate(chars):
+        entry["index"] = index
+    _uba.explicit_embed_and_overrides(storage)
+    _uba.resolve_weak_types(storage)
+    _uba.resolve_neutral_types(storage, False)
+    _uba.resolve_implicit_levels(storage, False)
+    levels: list[int | None] = [None] * len(text)
+    for entry in storage["chars"]:
+        levels[entry["index"]] = int(entry["level"])
+    # Characters removed by rule X9 (embedding controls) take their neighbour's level.
+    resolved: list[int] = []
+    last = base_level
+    for level in levels:
+        last = last if level is None else level
+        resolved.append(last)
+    return resolved
+
+
+def _raise_to(parity: int, above: int) -> int:
+    """The least level greater than ``above`` with the given parity."""
+    level = above + 1
+    return level if level % 2 == parity else level + 1
+
+
+def resolve_levels(pieces: Sequence[tuple[str, bool]], base_level: int) -> list[int]:
+    """Embedding levels for the concatenated text of ``pieces``.
+
+    Each piece is ``(text, isolated)``. An isolated piece behaves as if wrapped in
+    FSI ... PDI: its direction comes from its own first strong character (left-to-right
+    if it has none), and it cannot reorder the text around it.
+    """
+    outer_parts: list[str] = []
+    for text, isolated in pieces:
+        outer_parts.append(_OBJECT_REPLACEMENT if isolated and text else text)
+    outer_text = "".join(outer_parts)
+    outer_levels = _plain_levels(outer_text, base_level)
+    levels: list[int] = []
+    position = 0
+    for text, isolated in pieces:
+        if not text:
+            continue
+        if isolated:
+            surrounding = outer_levels[position]
+            inner_base = first_strong_level(text)
+            inner_base = LTR if inner_base is None else inner_base
+            embedding = _raise_to(inner_base, surrounding)
+            levels.extend(
+                embedding + level - inner_base for level in _plain_levels(text, inner_base)
+            )
+            position += 1
+        else:
+            levels.extend(outer_levels[position : position + len(text)])
+            position += len(text)
+    return levels
+
+
+def line_levels(text: str, levels: Sequence[int], base_level: int) -> list[int]:
+    """Rule L1 for one line: trailing whitespace (and tabs, with the whitespace before
+    them) goes back to the paragraph level."""
+    adjusted = list(levels)
+    reset = True
+    for index in range(len(text) - 1, -1, -1):
+        kind = unicodedata.bidirectional(text[index])
+        if kind in ("S", "B"):
+            adjusted[index] = base_level
+            reset = True
+        elif reset and (kind in _TRAILING or unicodedata.category(text[index]) == "Cf"):
+            adjusted[index] = base_level
+        else:
+            reset = False
+    return adjusted
+
+
+def visual_order(levels: Sequence[int]) -> list[int]:
+    """Rule L2: the logical indices of a line's items in left-to-right visual order.
+
+    Items are characters or runs of equal level; reversal within an item is the
+    caller's business (a right-to-left shaped run already comes out visually ordered).
+    """
+    order = list(range(len(levels)))
+    if not levels:
+        return order
+    highest = max(levels)
+    odd_levels = [level for level in levels if level % 2]
+    if not odd_levels:
+        return order
+    lowest_odd = min(odd_levels)
+    for level in range(highest, lowest_odd - 1, -1):
+        index = 0
+        while index < len(order):
+            if levels[order[index]] >= level:
+                end = index
+                while end < len(order) and levels[order[end]] >= level:
+                    end += 1
+                order[index:end] = reversed(order[index:end])
+                index = end
+            else:
+                index += 1
+    return order

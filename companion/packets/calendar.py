@@ -1,0 +1,175 @@
+"""A hearing as a calendar event: an RFC 5545 ``.ics`` file and a QR code of it.
+
+- The UID is stable per hearing (``hearing-<id>@court-companion.invalid``: the
+  ``.invalid`` domain can never be a real host), so importing a later file updates the
+  event instead of adding a second one; ``SEQUENCE`` comes from the hearing.
+- The ``.ics`` carries the courthouse's time zone as ``TZID`` with a ``VTIMEZONE``.
+- Two alarms: one day and two hours before.
+- The QR code holds the same event in a compact form, small enough to scan from paper:
+  UTC times (no ``VTIMEZONE``), the same UID, sequence, summary, location and alarms,
+  but not the description (arrival advice and advocate), which the packet prints anyway.
+  If the location is very long, the alarms are left out of the QR code too.
+
+The summary names no case and no person: the event may sit on a phone others can see.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+import icalendar
+import segno
+
+from companion.i18n.catalog import Translator
+from companion.packets.content import PacketContent
+from companion.packets.datefmt import format_time
+
+PRODID = "-//Court Companion//EN"
+UID_DOMAIN = "court-companion.invalid"
+ALARM_OFFSETS: tuple[dt.timedelta, ...] = (dt.timedelta(days=1), dt.timedelta(hours=2))
+#: Above this many bytes the QR code leaves out the alarms.
+QR_BYTE_BUDGET = 480
+
+
+@dataclass(frozen=True)
+class HearingEvent:
+    """A hearing as the calendar sees it. ``starts_at`` is aware, in the courthouse zone."""
+
+    hearing_id: int
+    sequence: int
+    starts_at: dt.datetime
+    duration: dt.timedelta
+    summary: str
+    location: str
+    description: str = ""
+    cancelled: bool = False
+
+    def __post_init__(self) -> None:
+        if self.starts_at.tzinfo is None:
+            raise ValueError("starts_at must be timezone-aware")
+
+    @property
+    def ends_at(self) -> dt.datetime:
+        return self.starts_at + self.duration
+
+    @property
+    def uid(self) -> str:
+        return hearing_uid(self.hearing_id)
+
+
+def hearing_uid(hearing_id: int) -> str:
+    """The calendar UID of a hearing: the same every time the hearing is exported."""
+    return f"hearing-{hearing_id}@{UID_DOMAIN}"
+
+
+def _zone_name(moment: dt.datetime) -> str | None:
+    zone = moment.tzinfo
+    return zone.key if isinstance(zone, ZoneInfo) else None
+
+
+def _event(
+    event: HearingEvent, *, compact: bool, stamp: dt.datetime, alarms: bool = True
+) -> icalendar.Event:
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", stamp.astimezone(dt.UTC))
+    vevent.add("sequence", event.sequence)
+    start, end = event.starts_at, event.ends_at
+    if compact:
+        start, end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
+    vevent.add("dtstart", start)
+    vevent.add("dtend", end)
+    vevent.add("summary", event.summary)
+    if event.location:
+        vevent.add("location", event.location)
+    if not compact and event.description:
+        vevent.add("description", event.description)
+    if event.cancelled:
+        vevent.add("status", "CANCELLED")
+    elif not compact:
+        vevent.add("status", "CONFIRMED")
+    for offset in ALARM_OFFSETS if alarms else ():
+        alarm = icalendar.Alarm()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", event.summary)
+        alarm.add("trigger", -offset)
+        vevent.add_component(alarm)
+    return vevent
+
+
+def _calendar(*, compact: bool) -> icalendar.Calendar:
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", PRODID)
+    calendar.add("version", "2.0")
+    if not compact:
+        calendar.add("method", "PUBLISH")
+    return calendar
+
+
+def build_calendar(event: HearingEvent, *, now: dt.datetime | None = None) -> icalendar.Calendar:
+    """The ``.ics`` calendar: one event in the courthouse zone, with its ``VTIMEZONE``."""
+    if _zone_name(event.starts_at) is None:
+        raise ValueError("starts_at must carry a zoneinfo.ZoneInfo time zone")
+    stamp = now or dt.datetime.now(dt.UTC)
+    calendar = _calendar(compact=False)
+    calendar.add_component(_event(event, compact=False, stamp=stamp))
+    year = event.starts_at.year
+    calendar.add_missing_timezones(
+        first_date=dt.date(year - 1, 1, 1), last_date=dt.date(year + 2, 1, 1)
+    )
+    return calendar
+
+
+def ics_bytes(event: HearingEvent, *, now: dt.datetime | None = None) -> bytes:
+    """The ``.ics`` file's bytes (UTF-8, CRLF lines, folded as RFC 5545 requires)."""
+    data: bytes = build_calendar(event, now=now).to_ical()
+    return data
+
+
+def qr_payload(event: HearingEvent, *, now: dt.datetime | None = None) -> str:
+    """The event as a compact calendar for a QR code (UTC times, no ``VTIMEZONE``)."""
+    stamp = now or dt.datetime.now(dt.UTC)
+    for alarms in (True, False):
+        calendar = _calendar(compact=True)
+        calendar.add_component(_event(event, compact=True, stamp=stamp, alarms=alarms))
+        payload: str = calendar.to_ical().decode("utf-8")
+        if len(payload.encode("utf-8")) <= QR_BYTE_BUDGET:
+            return payload
+    return payload
+
+
+def qr_code(event: HearingEvent, *, now: dt.datetime | None = None) -> segno.QRCode:
+    """A QR code of ``qr_payload(event)`` (error correction level M)."""
+    return segno.make(qr_payload(event, now=now), error="m", micro=False)
+
+
+def event_for_packet(content: PacketContent, translator: Translator) -> HearingEvent:
+    """The hearing of a packet as an event, worded in the witness's language."""
+    t = translator
+    location_parts = [content.courthouse.name, content.courthouse.address]
+    if content.courtroom:
+        location_parts.append(t.gettext("Courtroom {room}").format(room=content.courtroom))
+    location = ", ".join(part.strip() for part in location_parts if part.strip())
+    arrive = format_time(content.arrive_at, t.language.tag)
+    lines = [t.gettext("Please arrive by {time} for security screening.").format(time=arrive)]
+    if content.advocate is not None:
+        if content.advocate.phone:
+            lines.append(
+                t.gettext("Your advocate: {name}, {phone}").format(
+                    name=content.advocate.name, phone=content.advocate.phone
+                )
+            )
+        else:
+            lines.append(t.gettext("Your advocate: {name}").format(name=content.advocate.name))
+    return HearingEvent(
+        hearing_id=content.hearing_id,
+        sequence=content.sequence,
+        starts_at=content.starts_at,
+        duration=dt.timedelta(minutes=content.expected_minutes),
+        summary=t.gettext("Court date"),
+        location=location,
+        description="\n".join(lines),
+        cancelled=content.cancelled,
+    )

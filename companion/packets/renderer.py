@@ -1,0 +1,608 @@
+"""The hearing packet renderer: a PDF the witness takes home, in their language.
+
+``PacketRenderer`` is built from small hooks, each replaceable in a subclass: page
+geometry, stylesheet, language context, page decoration (header and footer), page
+templates, and one method per section of the story. ``render()`` returns the PDF bytes;
+where they go is the caller's business (``write_pdf_atomically`` for files).
+
+No text ever passes through ReportLab's markup parser: every string is laid out as plain
+text by ``companion.packets.textlayout``, so names and notes cannot inject formatting and
+need no escaping. Every fixed string is an English msgid translated through the
+witness's catalog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable, Sequence
+from functools import partial
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from companion.i18n import translator as default_translator
+from companion.i18n.catalog import N_
+from companion.i18n.review import review_status
+from companion.packets.calendar import event_for_packet, qr_payload
+from companion.packets.content import (
+    BulletListBlock,
+    GuidanceSection,
+    HeadingBlock,
+    PacketContent,
+    ParagraphBlock,
+    TranslationStatus,
+)
+from companion.packets.datefmt import format_long_date, format_short_date, format_time
+from companion.packets.errors import RenderCancelled
+from companion.packets.flowables import Marker, PacketStart, QRCodeFlowable, TextBlock, WritingLines
+from companion.packets.fonts import font_library
+from companion.packets.language import LanguageContext, TranslatorFactory
+from companion.packets.numbered_canvas import PacketCanvas
+from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.styles import StyleSheet, build_stylesheet
+from companion.packets.textlayout import Direction, Span, TextStyle
+from companion.packets.wording import CHECKLIST, WHAT_NOT_TO_BRING, WHAT_TO_BRING
+
+ProgressCallback = Callable[[int, int], None]
+CancelCheck = Callable[[], bool]
+
+_COURTHOUSE_NOTES = (
+    ("entrance_notes", N_("Entrance")),
+    ("security_notes", N_("Security screening")),
+    ("accessibility_notes", N_("Accessibility")),
+    ("transit_notes", N_("Getting there")),
+)
+
+
+class PacketRenderer:
+    """Renders one ``PacketContent`` as PDF bytes."""
+
+    def __init__(
+        self,
+        content: PacketContent,
+        *,
+        translator_for: TranslatorFactory = default_translator,
+        now: dt.datetime | None = None,
+    ) -> None:
+        self.content = content
+        self.translator_for = translator_for
+        self.now = now or dt.datetime.now(dt.UTC)
+        font_library()
+        self.geometry = self.page_geometry()
+        self.primary = self.language_context(
+            content.language, draft=content.draft_translation, secondary=False
+        )
+        self.second: LanguageContext | None = None
+        if content.is_bilingual and content.second_language is not None:
+            self.second = self.language_context(
+                content.second_language, draft=content.second_draft_translation, secondary=True
+            )
+
+    # ----------------------------------------------------------------- hooks
+
+    def page_geometry(self) -> PageGeometry:
+        options = self.content.options
+        return PageGeometry.for_paper(options.paper, large_print=options.large_print)
+
+    def stylesheet(self, language_tag: str) -> StyleSheet:
+        return build_stylesheet(language_tag, large_print=self.content.options.large_print)
+
+    def language_context(self, tag: str, *, draft: bool | None, secondary: bool) -> LanguageContext:
+        translator = self.translator_for(tag)
+        if draft is None:
+            draft = review_status(translator.language.tag).is_draft
+        styles = self.stylesheet(translator.language.tag)
+        return LanguageContext(translator, draft, styles.secondary() if secondary else styles)
+
+    def page_decoration(self) -> PacketPageDecoration:
+        t = self.primary
+        return PacketPageDecoration(
+            self.geometry,
+            t,
+            initials=self.content.initials,
+            date_text=format_short_date(self.content.starts_at, t.tag),
+        )
+
+    def page_templates(self) -> list[PageTemplate]:
+        x, y, width, height = self.geometry.frame
+        frame = Frame(
+            x,
+            y,
+            width,
+            height,
+            id="content",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=6,
+        )
+        return [PageTemplate(id="packet", frames=[frame], pagesize=self.geometry.page_size)]
+
+    def sections(self) -> list[Callable[[], list[Flowable]]]:
+        return [self.first_page, self.getting_there, self.guidance, self.checklist, self.notes_page]
+
+    def story(self) -> list[Flowable]:
+        """The packet's flowables, without the packet-start marker."""
+        story: list[Flowable] = []
+        for section in self.sections():
+            story.extend(section())
+        while story and isinstance(story[-1], PageBreak):
+            story.pop()
+        return story
+
+    def document(self, buffer: io.BytesIO) -> BaseDocTemplate:
+        t = self.primary
+        return BaseDocTemplate(
+            buffer,
+            pagesize=self.geometry.page_size,
+            pageTemplates=self.page_templates(),
+            title=t.gettext("Your court date"),
+            author="",
+            subject="",
+            creator="Court Companion",
+            producer="Court Companion",
+            invariant=1,
+            pageCompression=1,
+            leftMargin=self.geometry.margin,
+            rightMargin=self.geometry.margin,
+            topMargin=self.geometry.margin,
+            bottomMargin=self.geometry.margin,
+        )
+
+    def render(self) -> bytes:
+        buffer = io.BytesIO()
+        document = self.document(buffer)
+        story: list[Flowable] = [PacketStart(self.page_decoration()), *self.story()]
+        document.build(story, canvasmaker=partial(PacketCanvas, duplex=self.content.options.duplex))
+        return buffer.getvalue()
+
+    # --------------------------------------------------------------- helpers
+
+    def text(
+        self,
+        text: str | Sequence[Span],
+        style: TextStyle,
+        language: LanguageContext,
+        *,
+        user_text: bool = False,
+        marker: Marker | None = None,
+        keep_with_next: bool = False,
+    ) -> TextBlock:
+        """A text block; ``user_text`` takes its direction from its own first letter."""
+        spans = [Span(text)] if isinstance(text, str) else list(text)
+        direction = (
+            Direction.AUTO if user_text else (Direction.RTL if language.rtl else Direction.LTR)
+        )
+        return TextBlock(
+            spans,
+            style,
+            rtl=language.rtl,
+            direction=direction,
+            marker=marker,
+            keep_with_next=keep_with_next,
+        )
+
+    def rule(self) -> Flowable:
+        return HRFlowable(
+            width="100%", thickness=0.8, color=_gray(0.55), spaceBefore=6, spaceAfter=6
+        )
+
+    # -------------------------------------------------------------- sections
+
+    def first_page(self) -> list[Flowable]:
+        t = self.primary
+        styles = t.styles
+        content = self.content
+        flowables: list[Flowable] = [self.text(t.gettext("Your court date"), styles.title, t)]
+        flowables.append(self.text(content.person_name, styles.name, t, user_text=True))
+        if content.native_name.strip() and content.native_name.strip() != content.person_name:
+            flowables.append(self.text(content.native_name, styles.name, t, user_text=True))
+        flowables.extend(self.change_notice(t))
+        flowables.append(self.date_card(t))
+        flowables.extend(self.place_facts(t))
+        flowables.extend(self.who_meets_you(t))
+        if self.second is not None:
+            flowables.append(self.rule())
+            flowables.extend(self.second_language_summary(self.second))
+        flowables.append(PageBreak())
+        return flowables
+
+    def change_notice(self, t: LanguageContext) -> list[Flowable]:
+        if self.content.cancelled:
+            message = t.gettext(
+                "This hearing has been cancelled. "
+                "Your advocate will tell you if there is a new date."
+            )
+        elif self.content.sequence > 0:
+            message = t.gettext(
+                "The date or time of this hearing has changed. "
+                "This sheet shows the new date and time."
+            )
+        else:
+            return []
+        return [self.text(message, t.styles.note, t)]
+
+    def date_facts(self, t: LanguageContext) -> list[Flowable]:
+        styles = t.styles
+        content = self.content
+        minutes = content.arrive_minutes_before
+        arrive = t.fill(
+            t.ngettext(
+                "Please arrive by {time}, {minutes} minute early, for security screening.",
+                "Please arrive by {time}, {minutes} minutes early, for security screening.",
+                minutes,
+            ),
+            time=Span(format_time(content.arrive_at, t.tag), bold=True),
+            minutes=t.format_number(minutes),
+        )
+        return [
+            self.text(t.gettext("Date"), styles.label.derive(space_before=0), t),
+            self.text(format_long_date(content.starts_at, t.tag), styles.fact_strong, t),
+            self.text(t.gettext("Time"), styles.label, t),
+            self.text(format_time(content.starts_at, t.tag), styles.fact_strong, t),
+            self.text(arrive, styles.fact.derive(space_before=styles.body_size * 0.6), t),
+        ]
+
+    def qr_code(self, t: LanguageContext) -> list[Flowable]:
+        size = (48 if self.content.options.large_print else 40) * mm
+        event = event_for_packet(self.content, t.translator)
+        return [
+            QRCodeFlowable(qr_payload(event, now=self.now), size),
+            self.text(
+                t.gettext("Scan with your phone to add this date to your calendar."),
+                t.styles.caption,
+                t,
+            ),
+        ]
+
+    def date_card(self, t: LanguageContext) -> Flowable:
+        """Date, time and arrival beside the calendar QR code, in a box."""
+        qr_width = (52 if self.content.options.large_print else 44) * mm
+        facts_width = self.geometry.content_width - qr_width
+        facts, qr = self.date_facts(t), self.qr_code(t)
+        row = [qr, facts] if t.rtl else [facts, qr]
+        widths = [qr_width, facts_width] if t.rtl else [facts_width, qr_width]
+        table = Table([row], colWidths=widths, hAlign="CENTER")
+        table.setStyle(
+            TableStyle(
+                [
+                    ("BOX", (0, 0), (-1, -1), 1.5, _gray(0.0)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+                    ("TOPPADDING", (0, 0), (-1, -1), 10),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
+                ]
+            )
+        )
+        table.spaceBefore = t.styles.body_size * 0.6
+        table.spaceAfter = t.styles.body_size * 0.4
+        return table
+
+    def place_facts(self, t: LanguageContext) -> list[Flowable]:
+        styles = t.styles
+        content = self.content
+        flowables: list[Flowable] = [
+            self.text(t.gettext("Courthouse"), styles.label, t, keep_with_next=True),
+            self.text(content.courthouse.name, styles.fact.derive(bold=True), t, user_text=True),
+        ]
+        if content.courthouse.address.strip():
+            flowables.append(self.text(content.courthouse.address, styles.fact, t, user_text=True))
+        if content.courtroom.strip():
+            flowables.append(
+                self.text(
+                    t.fill(t.gettext("Courtroom {room}"), room=content.courtroom), styles.fact, t
+                )
+            )
+        flowables.append(
+            self.text(t.gettext("Kind of hearing"), styles.label, t, keep_with_next=True)
+        )
+        flowables.append(self.text(t.gettext(content.hearing_type.label), styles.fact, t))
+        flowables.append(self.text(self.testify_sentence(t), styles.fact, t))
+        return flowables
+
+    def testify_sentence(self, t: LanguageContext) -> str:
+        if self.content.must_testify is None:
+            return t.gettext(
+                "It is not yet known whether you will be asked to testify. "
+                "Your advocate will tell you."
+            )
+        if self.content.must_testify:
+            return t.gettext("You are expected to testify: to answer questions in the courtroom.")
+        return t.gettext("You are not expected to testify at this hearing.")
+
+    def who_meets_you(self, t: LanguageContext) -> list[Flowable]:
+        styles = t.styles
+        content = self.content
+        advocate = content.advocate
+        if advocate is None and not content.organisation_name.strip():
+            return []
+        flowables: list[Flowable] = [
+            self.text(t.gettext("Who will meet you"), styles.label, t, keep_with_next=True)
+        ]
+        if advocate is not None:
+            flowables.append(
+                self.text(advocate.name, styles.fact.derive(bold=True), t, user_text=True)
+            )
+        if content.organisation_name.strip():
+            flowables.append(self.text(content.organisation_name, styles.fact, t, user_text=True))
+        if advocate is not None and advocate.phone.strip():
+            flowables.append(
+                self.text(t.fill(t.gettext("Phone: {phone}"), phone=advocate.phone), styles.fact, t)
+            )
+        return flowables
+
+    def second_language_summary(self, t: LanguageContext) -> list[Flowable]:
+        """The court date again, in the second language (for the advocate to explain)."""
+        styles = t.styles
+        content = self.content
+        flowables: list[Flowable] = [
+            self.text(t.gettext("Your court date"), styles.heading.derive(space_before=0), t)
+        ]
+        flowables.extend(self.date_facts(t))
+        flowables.append(self.text(t.gettext("Kind of hearing"), styles.label, t))
+        flowables.append(self.text(t.gettext(content.hearing_type.label), styles.fact, t))
+        flowables.append(self.text(self.testify_sentence(t), styles.fact, t))
+        return flowables
+
+    def getting_there(self) -> list[Flowable]:
+        flowables = self.getting_there_part(self.primary, with_notes=True)
+        if self.second is not None:
+            flowables.append(self.rule())
+            flowables.extend(self.getting_there_part(self.second, with_notes=False))
+        return flowables
+
+    def getting_there_part(self, t: LanguageContext, *, with_notes: bool) -> list[Flowable]:
+        styles = t.styles
+        courthouse = self.content.courthouse
+        flowables: list[Flowable] = [
+            self.text(
+                t.gettext("Getting there and arriving"),
+                styles.heading.derive(space_before=0),
+                t,
+                keep_with_next=True,
+            )
+        ]
+        if with_notes:
+            notes = [
+                (label, getattr(courthouse, attribute).strip())
+                for attribute, label in _COURTHOUSE_NOTES
+            ]
+            notes = [(label, text) for label, text in notes if text]
+            for label, text in notes:
+                flowables.append(
+                    self.text(t.gettext(label), styles.subheading, t, keep_with_next=True)
+                )
+                flowables.append(self.text(text, styles.body, t, user_text=True))
+            if not notes:
+                flowables.append(
+                    self.text(
+                        t.gettext(
+                            "Ask your advocate which entrance to use and how long "
+                            "security screening usually takes."
+                        ),
+                        styles.body,
+                        t,
+                    )
+                )
+        for heading, items in (
+            (t.gettext("What to bring"), WHAT_TO_BRING),
+            (t.gettext("What not to bring"), WHAT_NOT_TO_BRING),
+        ):
+            flowables.append(self.text(heading, styles.subheading, t, keep_with_next=True))
+            for item in items:
+                flowables.append(self.text(t.gettext(item), styles.bullet, t, marker=Marker.BULLET))
+        return flowables
+
+    def guidance(self) -> list[Flowable]:
+        flowables: list[Flowable] = []
+        for section in self.content.guidance:
+            flowables.extend(self.guidance_section(section, self.primary))
+            if self.second is not None and section.second is not None:
+                flowables.extend(self.guidance_section(section.second, self.second))
+        return flowables
+
+    def guidance_section(self, section: GuidanceSection, t: LanguageContext) -> list[Flowable]:
+        styles = t.styles
+        flowables: list[Flowable] = [
+            CondPageBreak(styles.heading.leading * 5),
+            self.text(section.title, styles.heading, t, user_text=True, keep_with_next=True),
+        ]
+        if section.stale:
+            flowables.append(
+                self.text(
+                    t.gettext(
+                        "This translation may be out of date. "
+                        "Ask your advocate for the current English text."
+                    ),
+                    styles.note,
+                    t,
+                )
+            )
+        elif section.status is TranslationStatus.DRAFT:
+            flowables.append(
+                self.text(
+                    t.gettext("Draft translation: not yet checked by a qualified translator."),
+                    styles.small,
+                    t,
+                )
+            )
+        for block in section.blocks:
+            if isinstance(block, HeadingBlock):
+                flowables.append(
+                    self.text(block.text, styles.subheading, t, user_text=True, keep_with_next=True)
+                )
+            elif isinstance(block, ParagraphBlock):
+                flowables.append(self.text(block.text, styles.body, t, user_text=True))
+            elif isinstance(block, BulletListBlock):
+                flowables.extend(
+                    self.text(item, styles.bullet, t, user_text=True, marker=Marker.BULLET)
+                    for item in block.items
+                )
+        if section.sources:
+            flowables.append(
+                self.text(
+                    t.gettext("Sources"),
+                    styles.small.derive(bold=True, space_before=styles.body_size * 0.4),
+                    t,
+                    keep_with_next=True,
+                )
+            )
+            flowables.extend(
+                self.text(source, styles.small, t, user_text=True) for source in section.sources
+            )
+        return flowables
+
+    def checklist(self) -> list[Flowable]:
+        t = self.primary
+        styles = t.styles
+        flowables: list[Flowable] = [
+            PageBreak(),
+            self.text(
+                t.gettext("Before your court date"), styles.heading.derive(space_before=0), t
+            ),
+        ]
+        second = self.second
+        for item in CHECKLIST:
+            flowables.append(self.text(t.gettext(item), styles.checkbox, t, marker=Marker.CHECKBOX))
+            if second is not None:
+                flowables.append(
+                    self.text(
+                        second.gettext(item),
+                        second.styles.checkbox.derive(space_before=0.0),
+                        second,
+                    )
+                )
+        for item in self.content.checklist:
+            if item.strip():
+                flowables.append(
+                    self.text(item, styles.checkbox, t, user_text=True, marker=Marker.CHECKBOX)
+                )
+        return flowables
+
+    def notes_page(self) -> list[Flowable]:
+        t = self.primary
+        styles = t.styles
+        return [
+            PageBreak(),
+            self.text(t.gettext("Notes"), styles.heading.derive(space_before=0), t),
+            self.text(
+                t.gettext("Questions for your advocate, and anything you want to remember."),
+                styles.body,
+                t,
+            ),
+            Spacer(1, styles.body_size),
+            WritingLines(styles.body_size * 2.4),
+        ]
+
+
+def _gray(level: float) -> object:
+    from reportlab.lib.colors import Color
+
+    return Color(level, level, level)
+
+
+def packet_missing_glyphs(content: PacketContent) -> set[str]:
+    """Characters in the packet's own text that no bundled font has.
+
+    The app warns before printing and names them; the packet still prints, with U+FFFD
+    in their place.
+    """
+    texts = [
+        content.person_name,
+        content.native_name,
+        content.courtroom,
+        content.organisation_name,
+        content.courthouse.name,
+        content.courthouse.address,
+        content.courthouse.entrance_notes,
+        content.courthouse.security_notes,
+        content.courthouse.accessibility_notes,
+        content.courthouse.transit_notes,
+        *content.checklist,
+    ]
+    if content.advocate is not None:
+        texts.extend((content.advocate.name, content.advocate.phone))
+    sections = list(content.guidance)
+    sections.extend(section.second for section in content.guidance if section.second)
+    for section in sections:
+        texts.append(section.title)
+        texts.extend(section.sources)
+        for block in section.blocks:
+            if isinstance(block, BulletListBlock):
+                texts.extend(block.items)
+            else:
+                texts.append(block.text)
+    library = font_library()
+    missing: set[str] = set()
+    for text in texts:
+        missing |= library.missing_glyphs(text)
+    return missing
+
+
+def render_packet(
+    content: PacketContent,
+    *,
+    translator_for: TranslatorFactory = default_translator,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """One packet as PDF bytes."""
+    return PacketRenderer(content, translator_for=translator_for, now=now).render()
+
+
+def render_docket(
+    contents: Sequence[PacketContent],
+    *,
+    translator_for: TranslatorFactory = default_translator,
+    progress: ProgressCallback | None = None,
+    should_cancel: CancelCheck | None = None,
+    renderer_class: type[PacketRenderer] = PacketRenderer,
+    now: dt.datetime | None = None,
+) -> bytes:
+    """Many packets in one PDF, each numbered on its own; paper size and duplex come from
+    the first packet's options (an office prints a docket on one paper size).
+
+    ``progress(done, total)`` is called as each packet starts and once at the end.
+    ``should_cancel()`` is polled at the same moments; when it returns true,
+    ``RenderCancelled`` is raised and no bytes are returned.
+    """
+    if not contents:
+        raise ValueError("a docket needs at least one packet")
+    total = len(contents)
+
+    def started(index: int) -> None:
+        if should_cancel is not None and should_cancel():
+            raise RenderCancelled(index, total)
+        if progress is not None:
+            progress(index, total)
+
+    renderers = [
+        renderer_class(content, translator_for=translator_for, now=now) for content in contents
+    ]
+    first = renderers[0]
+    story: list[Flowable] = []
+    for index, renderer in enumerate(renderers):
+        if index:
+            story.append(PageBreak())
+        story.append(PacketStart(renderer.page_decoration(), partial(started, index)))
+        story.extend(renderer.story())
+    buffer = io.BytesIO()
+    document = first.document(buffer)
+    document.build(story, canvasmaker=partial(PacketCanvas, duplex=contents[0].options.duplex))
+    if should_cancel is not None and should_cancel():
+        raise RenderCancelled(total, total)
+    if progress is not None:
+        progress(total, total)
+    return buffer.getvalue()
