@@ -162,6 +162,7 @@ class ContactListEditor(QWidget):
         row.remove_requested.connect(self.remove_row)
         self.rows.append(row)
         self._column.addWidget(row)
+        row.show()
         self._renumber()
         row.value.setFocus()
         return row
