@@ -14,6 +14,7 @@ from companion.domain.models import (
     Attendance,
     AttendanceStatus,
     Case,
+    CaseStatus,
     ContactKind,
     ContactMethod,
     Courthouse,
@@ -309,3 +310,22 @@ def test_attended_cannot_be_recorded_before_the_hearing(qtbot: QtBot, store: Sto
     assert [a.status for a in store.hearings.attendance_for(hearing_id)] == [
         AttendanceStatus.UNKNOWN
     ]
+
+
+def test_a_new_hearing_offers_open_cases_or_just_the_case_it_is_added_to(
+    qtbot: QtBot, store: Store
+) -> None:
+    _person_id, case_id, _hearing_id = _office(store)
+    closed = store.cases.add(Case("OLD-1", "Fictional Family Court", status=CaseStatus.CLOSED))
+    other = store.cases.add(Case("NEW-2", "Fictional Family Court"))
+    assert closed.id is not None and other.id is not None
+    anywhere = HearingDialog(store)
+    qtbot.addWidget(anywhere)
+    assert sorted(anywhere.case.itemData(i) for i in range(anywhere.case.count())) == sorted(
+        [case_id, other.id]
+    )
+    from_case = HearingDialog(store, case_id=other.id)
+    qtbot.addWidget(from_case)
+    assert [from_case.case.itemData(i) for i in range(from_case.case.count())] == [other.id]
+    assert from_case.no_people.isVisibleTo(from_case)
+    assert "no people yet" in from_case.no_people.text()

@@ -261,3 +261,21 @@ def test_continuing_to_a_bad_time_saves_nothing(
     assert "does not exist" in _assert_message_under(qtbot, dialog, "time", dialog.start.time)
     assert [h.id for h in store.hearings.for_case(case_id)] == [hearing.id]
     assert store.hearings.get(hearing.id).status.value == "scheduled"
+
+
+def test_a_hearing_already_continued_cannot_be_continued_again(
+    qtbot: QtBot, store: Store, case_and_courthouse: tuple[int, int, int]
+) -> None:
+    case_id, courthouse_id, _person_id = case_and_courthouse
+    start = dt.datetime(2027, 2, 1, 9, 0, tzinfo=NEW_YORK)
+    hearing = store.hearings.add(Hearing(case_id, courthouse_id, start))
+    assert hearing.id is not None
+    store.hearings.continue_hearing(hearing.id, start + dt.timedelta(days=7))
+    dialog = ContinueHearingDialog(store, hearing.id)
+    _open(qtbot, dialog)
+    qtbot.keyClicks(dialog.start.date.line_edit, "2027-02-15")
+    qtbot.keyClicks(dialog.start.time, "09:00")
+    _save(qtbot, dialog)
+    assert "only a scheduled hearing can be continued" in dialog.general_error.text()
+    assert dialog.isVisible() and dialog.saved_id is None
+    assert len(store.hearings.for_case(case_id)) == 2

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 
 from companion.domain.models import (
     Attendance,
+    Case,
+    CaseStatus,
     Courthouse,
     Hearing,
     HearingStatus,
@@ -46,7 +48,7 @@ class HearingDialog(RecordDialog):
         self._courthouses = {courthouse.id: courthouse for courthouse in store.courthouses.list()}
 
         self.case = QComboBox()
-        for case in store.cases.list():
+        for case in self._case_choices(case_id):
             self.case.addItem(f"{case.docket_number}  ·  {case.court}", case.id)
         self.courthouse = QComboBox()
         for courthouse in self._courthouses.values():
@@ -108,6 +110,14 @@ class HearingDialog(RecordDialog):
         self.retranslate()
 
     # --- filling in -----------------------------------------------------------------
+
+    def _case_choices(self, case_id: int | None) -> list[Case]:
+        """The hearing's own case when it is known (editing, or adding from a case);
+        otherwise every open case."""
+        known = self._existing.case_id if self._existing is not None else case_id
+        if known is not None:
+            return [self.store.cases.get(known, include_deleted=self._existing is not None)]
+        return [case for case in self.store.cases.list() if case.status is CaseStatus.OPEN]
 
     @staticmethod
     def _select(combo: QComboBox, record_id: int | None) -> None:

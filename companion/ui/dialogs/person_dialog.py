@@ -82,7 +82,7 @@ class PersonDialog(RecordDialog):
         column.addLayout(notes_form)
         column.addStretch(1)
         self.finish_layout(body, scroll=True)
-        self.resize(720, 760)
+        self.resize(720, 700)
 
         if person_id is None:
             self.role.set_member(Role.WITNESS)
