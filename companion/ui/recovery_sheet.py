@@ -60,8 +60,8 @@ def sheet_html(code: str, created: dt.date) -> str:
             blocks.append(f'<h1 dir="{direction}">{escaped}</h1>')
         elif kind == "code":
             blocks.append(
-                '<p dir="ltr" align="center" style="font-family: monospace; font-size: 22pt; '
-                f'font-weight: bold; margin: 24px 0;">{escaped}</p>'
+                '<p dir="ltr" align="center" style="font-family: monospace; font-size: 20pt; '
+                f'font-weight: bold; margin: 24px 0; white-space: nowrap;">{escaped}</p>'
             )
         else:
             blocks.append(f'<p dir="{direction}" style="font-size: 12pt;">{escaped}</p>')
@@ -82,7 +82,7 @@ def _page_setup(printer: QPrinter) -> None:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.Letter),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(20, 20, 20, 20),
+            QMarginsF(0, 0, 0, 0),  # QTextDocument.print_ adds its own 2 cm margin
             QPageLayout.Unit.Millimeter,
         )
     )

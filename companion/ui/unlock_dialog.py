@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -107,7 +106,6 @@ class UnlockDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.unlock_button)
         layout.addLayout(row)
-        layout.addStretch(1)
 
         # The recovery code, and a new passphrase twice.
         self.recovery_intro = QLabel()
@@ -139,25 +137,28 @@ class UnlockDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.recover_button)
         layout.addLayout(row)
-        layout.addStretch(1)
 
-        self.pages = QStackedWidget()
-        self.pages.addWidget(passphrase_page)
-        self.pages.addWidget(recovery_page)
+        # One of the two is shown at a time; a hidden one takes no room, so the message
+        # sits right under the fields in use.
+        self.pages: list[QWidget] = [passphrase_page, recovery_page]
+        self.current_page = self.PASSPHRASE_PAGE
         self.message = MessageLabel()
         self.countdown = QLabel()
         self.countdown.setVisible(False)
         self.quit_button = QPushButton()
         bottom = QHBoxLayout()
-        bottom.addWidget(self.countdown, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.quit_button)
 
         outer = QVBoxLayout(self)
         outer.addWidget(self.demo_hint)
-        outer.addWidget(self.pages, 1)
+        for page_widget in self.pages:
+            outer.addWidget(page_widget)
         outer.addWidget(self.message)
+        outer.addWidget(self.countdown)
+        outer.addStretch(1)
         outer.addLayout(bottom)
-        self.resize(560, 340)
+        self.resize(560, 280)
 
         self.timer = QTimer(self)
         self.timer.setInterval(250)
@@ -170,6 +171,7 @@ class UnlockDialog(QDialog):
         self.recover_button.clicked.connect(self.recover)
         self.show_typing.toggled.connect(self._show_typing)
         self.quit_button.clicked.connect(self.reject)
+        self.show_page(self.PASSPHRASE_PAGE)
         self.retranslate()
 
     # --- unlocking --------------------------------------------------------------------------
@@ -249,7 +251,7 @@ class UnlockDialog(QDialog):
         else:
             self.timer.stop()
             self.countdown.clear()
-            target = self.passphrase if self.pages.currentIndex() == 0 else self.code
+            target = self.passphrase if self.current_page == self.PASSPHRASE_PAGE else self.code
             target.setFocus()
 
     def _countdown_text(self, seconds: int) -> str:
@@ -260,7 +262,9 @@ class UnlockDialog(QDialog):
         ).format(seconds=seconds)
 
     def show_page(self, page: int) -> None:
-        self.pages.setCurrentIndex(page)
+        self.current_page = page
+        for index, page_widget in enumerate(self.pages):
+            page_widget.setVisible(index == page)
         self.message.clear_message()
         (self.passphrase if page == self.PASSPHRASE_PAGE else self.code).setFocus()
 

@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.models import Attendance, Case, ContactMethod, Courthouse, Hearing, Person
+from companion.domain.models import (
+    Attendance,
+    Case,
+    ContactKind,
+    ContactMethod,
+    Courthouse,
+    Hearing,
+    Person,
+)
 from companion.errors import NotFoundError
 from companion.i18n.catalog import N_
 from companion.store.people import HistoryEntry
@@ -31,6 +39,9 @@ from companion.ui.views.people_model import language_name
 from companion.ui.widgets.tables import configure_table, fill_table, selected_id
 
 log = logging.getLogger(__name__)
+
+LEFT_TO_RIGHT_ISOLATE = "\u2066"
+POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 # What the person's history records, by the kind code the store keeps.
 HISTORY_KINDS: dict[str, str] = {
@@ -119,8 +130,11 @@ class PersonPage(QWidget):
             self.notes_value,
         ):
             value.setTextFormat(Qt.TextFormat.PlainText)
-            value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # Free text may be long; short values stay on one line, aligned with their label
+        # even when written in another script.
+        self.alternate_value.setWordWrap(True)
+        self.notes_value.setWordWrap(True)
         self.details = QFormLayout()
         self.role_label = QLabel()
         self.language_label = QLabel()
@@ -144,7 +158,7 @@ class PersonPage(QWidget):
         self.history = _table()
         self.history.setColumnCount(3)
 
-        details_page = QWidget()
+        self.details_page = details_page = QWidget()
         details_layout = QVBoxLayout(details_page)
         details_layout.addLayout(self.details)
         details_layout.addWidget(self.contacts_label)
@@ -326,10 +340,16 @@ class PersonPage(QWidget):
         self._render()
 
 
+def left_to_right(text: str) -> str:
+    """Keep a phone number's "+" and digits in order inside right-to-left text."""
+    return LEFT_TO_RIGHT_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+
+
 def alternate_text(person: Person) -> str:
     if not person.alternate_name:
         return _("None recorded")
-    parts = [person.alternate_name, person.alternate_relationship, person.alternate_phone]
+    phone = left_to_right(person.alternate_phone) if person.alternate_phone else ""
+    parts = [person.alternate_name, person.alternate_relationship, phone]
     return " · ".join(part for part in parts if part)
 
 
@@ -343,7 +363,7 @@ def contact_row(contact: ContactMethod) -> list[str]:
         hours = _("Not set")
     return [
         _(contact.kind.label),
-        contact.value,
+        left_to_right(contact.value) if contact.kind is ContactKind.PHONE else contact.value,
         _("OK to text") if contact.ok_to_text else _("Do not text"),
         _("OK to leave a message") if contact.ok_to_voicemail else _("No voicemail"),
         hours,

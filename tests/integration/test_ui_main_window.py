@@ -1,0 +1,237 @@
+"""The main window: demo marking, menus and shortcuts, the person page, hearing actions,
+courthouses, and delete-to-Trash with restore and a confirmed empty."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QWidget,
+)
+
+from companion.domain.models import HearingStatus
+from companion.errors import InUseError
+from companion.i18n.catalog import translator
+from companion.messages import describe
+from companion.store.store import Store
+from companion.ui.main_window import MainWindow
+from companion.ui.trash_dialog import TrashDialog
+from companion.ui.views.agenda_model import AgendaColumn
+from companion.ui.widgets.prompts import ConfirmBox, ErrorBox
+from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
+
+
+def _window(qtbot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _open_boxes(kind: type) -> list:
+    return [
+        widget
+        for widget in QApplication.topLevelWidgets()
+        if isinstance(widget, kind) and widget.isVisible()
+    ]
+
+
+def test_demo_store_is_marked_in_title_and_banner(qtbot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    assert "DEMO" in window.windowTitle()
+    assert window.demo_banner is not None and window.demo_banner.isVisible()
+    assert "fictional demo office" in window.demo_banner.text()
+    assert window.agenda.model.hearing_count > 0
+
+
+def test_real_store_has_no_demo_marks(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    assert "DEMO" not in window.windowTitle()
+    assert window.demo_banner is None
+
+
+def test_every_menu_action_has_a_shortcut_and_text(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    in_menus: set[int] = set()
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        assert menu is not None and menu_action.text()
+        for action in menu.actions():
+            if not action.isSeparator():
+                in_menus.add(id(action))
+    commands = [value for value in vars(window.actions_).values() if isinstance(value, QAction)]
+    assert len(commands) >= 19
+    shortcuts = []
+    for action in commands:
+        assert id(action) in in_menus, action.text()
+        assert action.text()
+        assert action.shortcuts(), f"{action.text()} has no shortcut"
+        shortcuts.extend(sequence.toString() for sequence in action.shortcuts())
+    assert len(shortcuts) == len(set(shortcuts)), "no shortcut is used twice"
+
+
+def test_interactive_widgets_have_accessible_names(qtbot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    for index in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(index)
+        interactive = (QLineEdit, QComboBox, QTableView, QCheckBox, QAbstractButton)
+        for widget in window.findChildren(QWidget):
+            if isinstance(widget, interactive) and widget.isVisible():
+                if widget.parent() is not None and type(widget).__name__ == "QTabBar":
+                    continue
+                named = widget.accessibleName() or (
+                    isinstance(widget, QAbstractButton) and widget.text()
+                )
+                assert named, f"{type(widget).__name__} {widget.objectName()} has no name"
+
+
+def test_hearing_actions_follow_the_selection(qtbot, store: Store) -> None:
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    actions = window.actions_
+    assert not actions.continue_hearing.isEnabled()
+    assert window.agenda.select_hearing(office.hearing_id)
+    assert actions.continue_hearing.isEnabled()
+    assert actions.cancel_hearing.isEnabled()
+    assert actions.set_attendance.isEnabled()
+    assert actions.edit.isEnabled() and actions.delete.isEnabled()
+
+
+def test_cancel_hearing_asks_first_then_marks_it_cancelled(qtbot, store: Store) -> None:
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    window.agenda.select_hearing(office.hearing_id)
+
+    window.actions_.cancel_hearing.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert store.hearings.get(office.hearing_id).status is HearingStatus.SCHEDULED
+
+    window.actions_.cancel_hearing.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    assert "TEST-0001" in question.text()
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
+    assert store.hearings.get(office.hearing_id).status is HearingStatus.CANCELLED
+    row = window.agenda.model.row_of_hearing(office.hearing_id)
+    assert row is not None
+    status = window.agenda.model.data(window.agenda.model.index(row, AgendaColumn.STATUS))
+    assert status == "Cancelled"
+    assert not window.actions_.cancel_hearing.isEnabled(), "a cancelled hearing stays cancelled"
+
+
+def test_continue_and_attendance_open_their_dialogs(qtbot, store: Store) -> None:
+    from companion.ui.dialogs.attendance_dialog import AttendanceDialog
+    from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
+
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    window.agenda.select_hearing(office.hearing_id)
+    window.actions_.continue_hearing.trigger()
+    [dialog] = _open_boxes(ContinueHearingDialog)
+    dialog.reject()
+    window.actions_.set_attendance.trigger()
+    [attendance] = _open_boxes(AttendanceDialog)
+    attendance.reject()
+
+
+def test_new_person_through_the_dialog_opens_their_page(qtbot, store: Store) -> None:
+    from companion.ui.dialogs.person_dialog import PersonDialog
+
+    window = _window(qtbot, store)
+    window.actions_.new_person.trigger()
+    [dialog] = _open_boxes(PersonDialog)
+    qtbot.keyClicks(dialog.given_name, "Ines")
+    qtbot.keyClicks(dialog.family_name, "Test-Moreno")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.saved_id is not None
+    assert window.people_stack.currentWidget() is window.person_page
+    assert window.person_page.name_label.text() == "Ines Test-Moreno"
+    assert window.people.model.row_of_person(dialog.saved_id) is not None
+
+
+def test_person_page_shows_cases_hearings_and_contacts(qtbot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    person = next(p for p in demo_store.people.list() if p.native_name == "أحمد حداد")
+    window.open_person(person.id)
+    page = window.person_page
+    assert page.name_label.text() == "Ahmad Demo-Haddad"
+    assert page.native_label.text() == "أحمد حداد"
+    assert page.contacts.rowCount() == 1
+    assert page.contacts.item(0, 2).text() == "Do not text"
+    assert page.cases.rowCount() == 1
+    assert page.hearings.rowCount() >= 1
+    assert page.hearings.item(0, 7).text() in ("Not yet known", "Confirmed")
+    window.actions_.back.trigger()
+    assert window.people_stack.currentWidget() is window.people
+    assert window.people.selected_person_id() == person.id
+
+
+def test_delete_restore_and_empty_trash(qtbot, store: Store) -> None:
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    window.open_person(office.person_id)
+    window.person_page.tabs.setCurrentWidget(window.person_page.details_page)
+    window.actions_.delete.trigger()
+    assert store.people.count() == 0
+    assert window.people_stack.currentWidget() is window.people
+    assert window.people.model.rowCount() == 0
+
+    trash = window.open_trash()
+    assert [(item.kind, item.id) for item in trash.items] == [("person", office.person_id)]
+    assert trash.select("person", office.person_id)
+    qtbot.mouseClick(trash.restore_button, Qt.MouseButton.LeftButton)
+    assert store.people.count() == 1
+    assert window.people.model.rowCount() == 1
+    assert not trash.empty_button.isEnabled()
+
+    window.tabs.setCurrentWidget(window.agenda)
+    window.agenda.select_hearing(office.hearing_id)
+    window.actions_.delete.trigger()
+    trash.refresh()
+    assert [item.kind for item in trash.items] == ["hearing"]
+    qtbot.mouseClick(trash.empty_button, Qt.MouseButton.LeftButton)
+    [question] = _open_boxes(ConfirmBox)
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert store.trash.count() == 1, "nothing is emptied without confirmation"
+    qtbot.mouseClick(trash.empty_button, Qt.MouseButton.LeftButton)
+    [question] = _open_boxes(ConfirmBox)
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
+    assert store.trash.count() == 0
+    assert trash.table.rowCount() == 0
+    assert isinstance(trash, TrashDialog)
+
+
+def test_courthouse_in_use_cannot_be_deleted(qtbot, store: Store) -> None:
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    window.actions_.show_courthouses.trigger()
+    assert window.courthouses.select_courthouse(office.courthouse_id)
+    window.actions_.delete.trigger()
+    [box] = _open_boxes(ErrorBox)
+    assert box.text() == describe(
+        InUseError("courthouse", office.courthouse_id, 1), translator("en")
+    )
+    assert box.icon() == QMessageBox.Icon.Warning
+    box.accept()
+    assert store.courthouses.get(office.courthouse_id).deleted_at is None
+
+
+def test_view_shortcuts_switch_views(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.people_stack
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.courthouses
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.people_stack
+    assert window.people.search.hasFocus()
