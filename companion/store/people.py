@@ -112,8 +112,12 @@ class PeopleRepository(Repository):
         if query is None:
             return self.list(limit)
         sql = (
-            _SUMMARY + " WHERE deleted_at IS NULL AND id IN (SELECT record_id FROM search_index "
-            "WHERE kind = 'person' AND search_index MATCH ?)" + _ORDER + f" LIMIT {int(limit)}"
+            _SUMMARY
+            + " WHERE deleted_at IS NULL AND id IN ("
+            + search.matching_ids_sql("person")
+            + ")"
+            + _ORDER
+            + f" LIMIT {int(limit)}"
         )
         return [_summary(row) for row in self.rows(sql, [query])]
 

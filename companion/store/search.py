@@ -75,13 +75,32 @@ def person_body(db: Database, person_id: int) -> str:
     return index_body([*row, *dockets])
 
 
+# Each record's entry lives at a rowid computed from its kind and id, so replacing
+# it is a lookup by rowid rather than a scan of the whole index.
+KIND_CODES = {"person": 0, "courthouse": 1, "case": 2}
+_KIND_SLOTS = 4
+
+
+def index_rowid(kind: str, record_id: int) -> int:
+    return record_id * _KIND_SLOTS + KIND_CODES[kind]
+
+
+def matching_ids_sql(kind: str) -> str:
+    """SQL for the ids of records of ``kind`` whose entry matches the one ``?`` parameter."""
+    return (
+        f"SELECT rowid / {_KIND_SLOTS} FROM search_index WHERE search_index MATCH ? "
+        f"AND rowid % {_KIND_SLOTS} = {KIND_CODES[kind]}"
+    )
+
+
 def reindex(db: Database, kind: str, record_id: int, body: str | None) -> None:
     """Replace the index entry of one record (``body=None`` removes it)."""
-    db.execute("DELETE FROM search_index WHERE kind = ? AND record_id = ?", [kind, record_id])
+    rowid = index_rowid(kind, record_id)
+    db.execute("DELETE FROM search_index WHERE rowid = ?", [rowid])
     if body:
         db.execute(
-            "INSERT INTO search_index (kind, record_id, body) VALUES (?, ?, ?)",
-            [kind, record_id, body],
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [rowid, kind, record_id, body],
         )
 
 

@@ -1,0 +1,159 @@
+"""`make bench`: build a large store, measure, print a table, write bench/RESULTS.md."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.generate import build_large_store
+
+RESULTS = Path(__file__).with_name("RESULTS.md")
+RUNS = 5
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _startup(mode: str, folder: Path) -> tuple[float, float]:
+    """Seconds from spawning the process to the window's first paint, and peak RSS (MiB)."""
+    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    command = [sys.executable, "-m", "bench.startup", mode, str(folder)]
+    began = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    elapsed = time.perf_counter() - began
+    process.wait(timeout=60)
+    if not line.startswith("painted"):
+        raise RuntimeError(f"{mode} window did not paint")
+    return elapsed, int(line.split()[1]) / 1024
+
+
+def _timed(action: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    action()
+    return time.perf_counter() - began
+
+
+def _machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.release()}, {cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
+
+
+def main() -> int:
+    rows: list[tuple[str, str, str, str]] = []
+    with tempfile.TemporaryDirectory(prefix="companion-bench-") as temporary:
+        folder = Path(temporary) / "store"
+        print("Building a store with 10,000 people and 50,000 hearings...", flush=True)
+        build_seconds = _timed(lambda: build_large_store(folder).close())
+        print(f"  built in {build_seconds:.1f} s", flush=True)
+
+        bare = [_startup("bare", folder) for _ in range(RUNS)]
+        app = [_startup("app", folder) for _ in range(RUNS)]
+        bare_start = statistics.median(seconds for seconds, _ in bare)
+        app_start = statistics.median(seconds for seconds, _ in app)
+        peak = max(mib for _, mib in app)
+        ratio = app_start / bare_start
+        rows.append(
+            (
+                "Cold start to first paint (bare PySide6 window)",
+                f"{bare_start * 1000:.0f} ms",
+                "",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Cold start to first paint (main window, large store)",
+                f"{app_start * 1000:.0f} ms",
+                f"{ratio:.2f}x bare, target <= 1.5x",
+                "ok" if ratio <= 1.5 else "MISSED",
+            )
+        )
+        rows.append(
+            (
+                "Peak memory of the app start",
+                f"{peak:.0f} MiB",
+                "target <= 300 MiB",
+                "ok" if peak <= 300 else "MISSED",
+            )
+        )
+
+        from bench.generate import PASSPHRASE
+        from companion.store.store import Store
+
+        store = Store.open(folder, PASSPHRASE)
+        queries = ["Ana", "wei", "Sample1", "Demo", "BENCH-00", "王", "أحمد", "박", "Ольга", "Li"]
+        typed = [query[:length] for query in queries for length in range(1, len(query) + 1)]
+        typed = (typed * (100 // len(typed) + 1))[:100]
+        store.people.search("warm")
+        latencies = [_timed(lambda q=query: store.people.search(q)) * 1000 for query in typed]
+        p50, p95 = _percentile(latencies, 0.5), _percentile(latencies, 0.95)
+        rows.append(
+            (
+                "Search as you type, 100 queries",
+                f"p50 {p50:.1f} ms, p95 {p95:.1f} ms",
+                "target p95 <= 20 ms",
+                "ok" if p95 <= 20 else "MISSED",
+            )
+        )
+        agenda = [_timed(lambda: store.agenda.upcoming(14)) * 1000 for _ in range(RUNS)]
+        count = len(store.agenda.upcoming(14))
+        rows.append(
+            (
+                f"Agenda load, next 14 days ({count} hearings)",
+                f"{statistics.median(agenda):.0f} ms",
+                "",
+                "",
+            )
+        )
+        store.close()
+
+    try:
+        from bench.packets import packet_rows
+
+        rows.extend(packet_rows())
+    except ImportError:
+        pass
+
+    width = max(len(name) for name, *_ in rows)
+    table = [
+        f"| {'measure'.ljust(width)} | median | target | |",
+        f"|{'-' * (width + 2)}|---|---|---|",
+    ]
+    table += [
+        f"| {name.ljust(width)} | {value} | {target} | {verdict} |"
+        for name, value, target, verdict in rows
+    ]
+    print("\n".join(table))
+    RESULTS.write_text(
+        "# Benchmark results\n\n"
+        f"Measured {dt.date.today().isoformat()} on {_machine()}, offscreen Qt.\n"
+        f"Medians of {RUNS} runs unless said otherwise. Produced by `make bench`.\n\n"
+        + "\n".join(table)
+        + "\n",
+        encoding="utf-8",
+    )
+    print(f"\nWritten to {RESULTS}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
