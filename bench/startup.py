@@ -32,7 +32,7 @@ def main() -> int:
         window = MainWindow(store)
 
     class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
                 print(f"painted {peak_kib}", flush=True)
