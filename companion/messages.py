@@ -23,6 +23,7 @@ from companion.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
+from companion.guidance.errors import GuidanceFormatError, GuidanceNotFoundError
 from companion.i18n.catalog import N_, Translator
 
 FIELD_LABELS: dict[str, str] = {
@@ -165,4 +166,10 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
             tag=error.tag
         )
+    if isinstance(error, GuidanceNotFoundError):
+        return t.gettext("There is no guidance topic named “{topic}”.").format(topic=error.doc_id)
+    if isinstance(error, GuidanceFormatError):
+        return t.gettext(
+            "The guidance file {path} is damaged (line {line}). Reinstall Court Companion."
+        ).format(path=error.path, line=error.line)
     return t.gettext("Something went wrong: {code}").format(code=error.code)
