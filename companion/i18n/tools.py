@@ -22,9 +22,10 @@ import importlib.metadata
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from difflib import get_close_matches
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import check_and_call_extract_file
 from babel.messages.frontend import parse_mapping_cfg
 
@@ -161,6 +162,7 @@ def update_catalogs(
         _set_plural_forms(catalog, language)
         if is_source:
             _copy_source_text(catalog)
+            catalog.obsolete.clear()
         if drop_obsolete:
             catalog.obsolete.clear()
         counts = count(catalog, language)
@@ -174,16 +176,66 @@ def update_catalogs(
 
 
 def _merge_template(catalog: CompanionCatalog, template: Catalog) -> None:
-    """Babel's merge, which also keeps the previous English of entries still fuzzy."""
+    """Merge the template into ``catalog``.
+
+    Entries whose English is unchanged keep their translation. A new English
+    string that closely resembles one that is gone from the code (an edited
+    source string) inherits that translation, marked fuzzy, with the old
+    English beside it. Unlike Babel's own fuzzy matching, a new string is never
+    matched against a string that is still in use, which would only offer the
+    translator an unrelated text ("&Next" getting the translation of "Texts").
+    """
     previous = {
-        (message.id, message.context): message.previous_id
+        _key(message): message.previous_id
         for message in catalog
         if message.id and message.fuzzy and message.previous_id
     }
-    catalog.update(template)
+    catalog.update(template, no_fuzzy_matching=True)
     for message in catalog:
-        if message.fuzzy and not message.previous_id:
-            message.previous_id = previous.get((message.id, message.context), [])
+        if message.id and message.fuzzy and not message.previous_id:
+            message.previous_id = previous.get(_key(message), [])
+
+    # Translations whose English is gone from the code (just now, or earlier).
+    gone = {
+        _match_text(message): key
+        for key, message in catalog.obsolete.items()
+        if message.string and any(_forms(message))
+    }
+    for message in catalog:
+        if not gone or not message.id or message.fuzzy or any(_forms(message)):
+            continue
+        matches = get_close_matches(_match_text(message), list(gone), n=1, cutoff=0.6)
+        if not matches:
+            continue
+        old = catalog.obsolete.pop(gone.pop(matches[0]))
+        message.string = _reshape(_forms(old), message, catalog.num_plurals)
+        message.flags.add("fuzzy")
+        message.previous_id = [old.id] if isinstance(old.id, str) else list(old.id)
+
+
+def _key(message: Message) -> tuple[str, str | None]:
+    msgid = message.id if isinstance(message.id, str) else message.id[0]
+    return msgid, message.context
+
+
+def _match_text(message: Message) -> str:
+    return _key(message)[0].strip().lower()
+
+
+def _forms(message: Message) -> tuple[str, ...]:
+    if message.string is None:
+        return ()
+    if isinstance(message.string, str):
+        return (message.string,)
+    return tuple(message.string)
+
+
+def _reshape(forms: tuple[str, ...], message: Message, num_plurals: int) -> str | tuple[str, ...]:
+    """Old translation forms fitted to the new entry (singular, or plural forms)."""
+    if not message.pluralizable:
+        return forms[0] if forms else ""
+    padded = list(forms[:num_plurals]) + [""] * (num_plurals - len(forms))
+    return tuple(padded)
 
 
 def _set_plural_forms(catalog: CompanionCatalog, language: Language) -> None:

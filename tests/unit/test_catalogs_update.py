@@ -181,3 +181,27 @@ def test_a_wrong_plural_forms_header_is_corrected_and_plurals_marked_fuzzy(tmp_p
     entry = _read(path, "es")["{count} hearing"]
     assert entry.fuzzy
     assert entry.string == ("{count} audiencia", "{count} audiencias", "")
+
+
+def test_a_new_string_does_not_borrow_the_translation_of_one_still_in_use(root: Path) -> None:
+    _write_template(root, ["Preliminary hearing", "Witness", "Restitution hearing", "Witnesses"])
+    update_catalogs(root, languages=[SPANISH])
+    spanish = _read(po_path("es", root), "es")
+    assert spanish["Witnesses"].string == ""
+    assert not spanish["Witnesses"].fuzzy
+    assert spanish["Witness"].string == "Testigo"
+
+
+def test_a_string_that_becomes_plural_keeps_its_translation_as_fuzzy(root: Path) -> None:
+    _write_template(
+        root,
+        [
+            ("Preliminary hearing for {count} person", "Preliminary hearing for {count} people"),
+            "Witness",
+            "Restitution hearing",
+        ],
+    )
+    update_catalogs(root, languages=[SPANISH])
+    entry = _read(po_path("es", root), "es")["Preliminary hearing for {count} person"]
+    assert entry.fuzzy
+    assert entry.string == ("Audiencia preliminar", "", "")
