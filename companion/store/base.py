@@ -9,13 +9,15 @@ from typing import Any
 from sqlite_utils import Database
 
 from companion.errors import StoreWriteError
+from companion.store.audit import AuditTrail
 from companion.store.connection import DatabaseError
 from companion.store.rows import Row
 
 
 class Repository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, audit: AuditTrail | None = None) -> None:
         self.db = db
+        self.audit = audit or AuditTrail(db)
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         cursor = self.db.execute(sql, list(params))

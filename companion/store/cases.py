@@ -6,6 +6,7 @@ from companion.domain.models import Case
 from companion.domain.validation import validate_case
 from companion.errors import NotFoundError, ValidationError, ValidationErrors
 from companion.store import search
+from companion.store.audit import AuditAction
 from companion.store.base import Repository
 from companion.store.rows import case_from_row, case_to_row, utc_now_text
 
@@ -82,5 +83,6 @@ class CaseRepository(Repository):
             self.db.execute(
                 "UPDATE cases SET deleted_at = ? WHERE id = ?", [utc_now_text(), case_id]
             )
+            self.audit.record(AuditAction.DELETED, "case", case_id)
             for person_id in self._person_ids(case_id):
                 search.reindex_person(self.db, person_id)

@@ -6,6 +6,7 @@ from companion.domain.models import Courthouse
 from companion.domain.validation import validate_courthouse
 from companion.errors import InUseError, NotFoundError
 from companion.store import search
+from companion.store.audit import AuditAction
 from companion.store.base import Repository
 from companion.store.rows import courthouse_from_row, courthouse_to_row, utc_now_text
 
@@ -56,3 +57,4 @@ class CourthouseRepository(Repository):
                 "UPDATE courthouses SET deleted_at = ? WHERE id = ?",
                 [utc_now_text(), courthouse_id],
             )
+            self.audit.record(AuditAction.DELETED, "courthouse", courthouse_id)

@@ -13,6 +13,7 @@ from companion.domain.models import (
 )
 from companion.domain.validation import validate_hearing
 from companion.errors import NotFoundError, ValidationError, ValidationErrors
+from companion.store.audit import AuditAction
 from companion.store.base import Repository
 from companion.store.rows import (
     attendance_from_row,
@@ -206,3 +207,4 @@ class HearingRepository(Repository):
             self.db.execute(
                 "UPDATE hearings SET deleted_at = ? WHERE id = ?", [utc_now_text(), hearing_id]
             )
+            self.audit.record(AuditAction.DELETED, "hearing", hearing_id)

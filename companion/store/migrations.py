@@ -157,5 +157,28 @@ def m002_search_index(db: Database) -> None:
     search.rebuild(db)
 
 
+@migrations()
+def m003_audit_log(db: Database) -> None:
+    """The append-only audit trail: ids and actions, never names."""
+    db.execute(
+        """CREATE TABLE audit_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
+            os_user TEXT NOT NULL DEFAULT '',
+            staff_name TEXT NOT NULL DEFAULT '',
+            action TEXT NOT NULL,
+            record_kind TEXT NOT NULL DEFAULT '',
+            record_id INTEGER,
+            detail TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX audit_log_at ON audit_log(at)")
+    for event in ("UPDATE", "DELETE"):
+        db.execute(
+            f"""CREATE TRIGGER audit_log_no_{event.lower()} BEFORE {event} ON audit_log
+            BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END"""
+        )
+
+
 def known_migration_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]

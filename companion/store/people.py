@@ -9,6 +9,7 @@ from companion.domain.models import Person, Role
 from companion.domain.validation import validate_person
 from companion.errors import NotFoundError
 from companion.store import search
+from companion.store.audit import AuditAction
 from companion.store.base import Repository
 from companion.store.rows import (
     contact_from_row,
@@ -131,6 +132,7 @@ class PeopleRepository(Repository):
             self.db.execute(
                 "UPDATE people SET deleted_at = ? WHERE id = ?", [utc_now_text(), person_id]
             )
+            self.audit.record(AuditAction.DELETED, "person", person_id)
 
     def record_history(
         self, person_id: int, kind: str, hearing_id: int | None = None, detail: str = ""

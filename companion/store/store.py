@@ -21,6 +21,7 @@ from companion.errors import (
 )
 from companion.store import keys
 from companion.store.agenda import AgendaRepository
+from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
 from companion.store.connection import (
     DATABASE_FILE_NAME,
@@ -54,13 +55,14 @@ class Store:
         self._key = database_key
         self._key_file = key_file
         self.closed = False
-        self.people = PeopleRepository(db)
-        self.cases = CaseRepository(db)
-        self.courthouses = CourthouseRepository(db)
-        self.hearings = HearingRepository(db)
-        self.agenda = AgendaRepository(db)
-        self.trash = TrashRepository(db)
-        self.settings = SettingsRepository(db)
+        self.audit = AuditTrail(db)
+        self.people = PeopleRepository(db, self.audit)
+        self.cases = CaseRepository(db, self.audit)
+        self.courthouses = CourthouseRepository(db, self.audit)
+        self.hearings = HearingRepository(db, self.audit)
+        self.agenda = AgendaRepository(db, self.audit)
+        self.trash = TrashRepository(db, self.audit)
+        self.settings = SettingsRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -101,6 +103,7 @@ class Store:
         store = cls._open(folder, key_file, database_key)
         store._key_file = key_file.with_new_passphrase(database_key, new_passphrase)
         store._key_file.save(folder)
+        store.audit.record(AuditAction.USED_RECOVERY_CODE)
         log.info("store %s unlocked with its recovery code; passphrase replaced", key_file.store_id)
         return store
 
@@ -147,6 +150,7 @@ class Store:
         check_new_passphrase(new)
         self._key_file = self._key_file.with_new_passphrase(self._key, new)
         self._key_file.save(self.folder)
+        self.audit.record(AuditAction.CHANGED_PASSPHRASE)
         log.info("passphrase changed for store %s", self._key_file.store_id)
 
     def verify_passphrase(self, passphrase: str) -> None:
@@ -172,6 +176,11 @@ class Store:
     def check(self) -> list[str]:
         """Problems found by SQLite's integrity and foreign-key checks; empty means healthy."""
         return integrity_problems(self.db)
+
+    @property
+    def database_key(self) -> bytes:
+        """The raw database key, for verifying copies. Empty once the store is closed."""
+        return self._key
 
     def copy_to(self, target: Path) -> None:
         """A consistent encrypted copy of the live database (same key)."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from companion.errors import NotFoundError
 from companion.store import search
+from companion.store.audit import AuditAction
 from companion.store.base import Repository
 
 _TABLES = {
@@ -61,6 +62,7 @@ class TrashRepository(Repository):
             raise NotFoundError(kind, record_id)
         with self.writing():
             self.db.execute(f"UPDATE {table} SET deleted_at = NULL WHERE id = ?", [record_id])
+            self.audit.record(AuditAction.RESTORED, kind, record_id)
             if kind == "person":
                 search.reindex_person(self.db, record_id)
             elif kind == "case":
@@ -83,4 +85,5 @@ class TrashRepository(Repository):
                     search.reindex(self.db, kind, record_id, None)
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
                 removed += len(ids)
+            self.audit.record(AuditAction.EMPTIED_TRASH, detail=str(removed))
         return removed

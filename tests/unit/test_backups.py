@@ -1,0 +1,137 @@
+import datetime as dt
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from companion.domain.models import Person
+from companion.errors import WrongPassphraseError
+from companion.store import backups
+from companion.store.audit import AuditAction
+from companion.store.store import Store
+from tests.conftest import TEST_PASSPHRASE
+
+
+def _add(store: Store, given: str) -> None:
+    store.people.add(Person(given, "Sample", language="es"))
+
+
+def test_backup_is_verified_encrypted_and_restorable(store: Store, data_dir: Path) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    assert info.people == 1 and info.path.suffix == ".ccbackup"
+    assert b"Quennell" not in info.path.read_bytes()
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
+    with pytest.raises(WrongPassphraseError):
+        backups.inspect_backup(info.path, "wrong passphrase here")
+    assert store.audit.entries(action=AuditAction.BACKED_UP)
+
+
+def test_restore_brings_back_old_data_and_can_be_undone(store: Store, data_dir: Path) -> None:
+    _add(store, "Before")
+    old = backups.make_backup(store)
+    _add(store, "After")
+    restored = backups.restore_backup(data_dir, old.path, TEST_PASSPHRASE, current=store)
+    assert [p.given_name for p in restored.people.list()] == ["Before"]
+    assert restored.audit.entries(action=AuditAction.RESTORED_BACKUP)
+    safety = [
+        b
+        for b in backups.list_backups(backups.backup_folder(restored))
+        if b.reason == "before-restore"
+    ]
+    assert len(safety) == 1 and safety[0].people == 2
+    undone = backups.restore_backup(data_dir, safety[0].path, TEST_PASSPHRASE, current=restored)
+    assert sorted(p.given_name for p in undone.people.list()) == ["After", "Before"]
+    assert undone.check() == []
+    undone.close()
+
+
+def test_backup_moves_a_store_to_a_new_laptop(store: Store, tmp_path: Path) -> None:
+    _add(store, "Traveller")
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    new_laptop = tmp_path / "new-laptop"
+    moved = backups.restore_backup(new_laptop, info.path, TEST_PASSPHRASE)
+    assert [p.given_name for p in moved.people.list()] == ["Traveller"]
+    moved.close()
+
+
+def test_failed_backup_never_replaces_a_good_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    good = backups.make_backup(store)
+
+    def broken_copy(target: Path) -> None:
+        target.write_bytes(b"this is not a database")
+
+    monkeypatch.setattr(store, "copy_to", broken_copy)
+    with pytest.raises(backups.BackupFailedError):
+        backups.make_backup(store)
+    folder = backups.backup_folder(store)
+    assert [b.path for b in backups.list_backups(folder)] == [good.path]
+    assert sorted(p.name for p in folder.iterdir()) == [good.path.name]
+
+
+def _fake_backup(folder: Path, when: dt.datetime, reason: str = "auto") -> Path:
+    path = folder / f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup"
+    manifest = {
+        "format": 1,
+        "created_at": when.isoformat(),
+        "reason": reason,
+        "store_id": "x",
+        "people": 0,
+        "hearings": 0,
+    }
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("companion.db", b"")
+        archive.writestr("keys.json", b"{}")
+        archive.writestr("manifest.json", json.dumps(manifest))
+    return path
+
+
+def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path: Path) -> None:
+    start = dt.datetime(2026, 11, 29, 18, tzinfo=dt.UTC)
+    made = {}
+    for days_ago in range(60):
+        for hour in (9, 17):
+            when = start - dt.timedelta(days=days_ago) - dt.timedelta(hours=18 - hour)
+            made[when] = _fake_backup(tmp_path, when)
+    backups.rotate(tmp_path)
+    kept = backups.list_backups(tmp_path)
+    kept_days = [info.created_at.date() for info in kept]
+    # Seven newest days, each with its newest backup (the 17:00 one).
+    assert kept_days[:7] == [(start - dt.timedelta(days=n)).date() for n in range(7)]
+    assert all(info.created_at.hour == 17 for info in kept[:7])
+    # Then one per week for four weeks, none in a week already covered.
+    weeks = [info.created_at.isocalendar()[:2] for info in kept[7:]]
+    assert len(weeks) == 4 and len(set(weeks)) == 4
+    covered = {info.created_at.isocalendar()[:2] for info in kept[:7]}
+    assert not covered & set(weeks)
+    assert len(kept) == 11
+
+
+def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
+    assert backups.automatic_backup_due(store)
+    backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert not backups.automatic_backup_due(store)
+    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    assert backups.automatic_backup_due(store, now=tomorrow)
+
+
+def test_unreadable_files_in_the_backup_folder_are_ignored(store: Store) -> None:
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "holiday.ccbackup").write_bytes(os.urandom(64))
+    assert backups.list_backups(folder) == []
+
+
+def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
+    start = dt.datetime(2026, 11, 29, 18, tzinfo=dt.UTC)
+    manual = _fake_backup(tmp_path, start - dt.timedelta(days=90), reason="manual")
+    old_automatic = _fake_backup(tmp_path, start - dt.timedelta(days=91))
+    for days_ago in range(20):
+        _fake_backup(tmp_path, start - dt.timedelta(days=days_ago))
+    backups.rotate(tmp_path)
+    assert manual.exists()
+    assert not old_automatic.exists()
