@@ -130,7 +130,7 @@ def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
     start = dt.datetime(2026, 11, 29, 18, tzinfo=dt.UTC)
     manual = _fake_backup(tmp_path, start - dt.timedelta(days=90), reason="manual")
     old_automatic = _fake_backup(tmp_path, start - dt.timedelta(days=91))
-    for days_ago in range(20):
+    for days_ago in range(60):
         _fake_backup(tmp_path, start - dt.timedelta(days=days_ago))
     backups.rotate(tmp_path)
     assert manual.exists()
