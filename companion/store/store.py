@@ -34,6 +34,7 @@ from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
+from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.trash import TrashRepository
 
@@ -63,6 +64,7 @@ class Store:
         self.agenda = AgendaRepository(db, self.audit)
         self.trash = TrashRepository(db, self.audit)
         self.settings = SettingsRepository(db, self.audit)
+        self.retention = RetentionRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
