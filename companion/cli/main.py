@@ -46,6 +46,15 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="run integrity and foreign-key checks")
     check.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+
+    backup = commands.add_parser("backup", help="make a verified, encrypted backup now")
+    backup.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
+
+    restore = commands.add_parser("restore", help="replace the store with a backup")
+    restore.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    restore.add_argument("file", type=Path, help="the .ccbackup file")
+    restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
 
 
@@ -105,6 +114,54 @@ def _command_check(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _command_backup(arguments: argparse.Namespace) -> int:
+    from companion.store.backups import make_backup
+
+    store = _open_store(_data_dir(arguments))
+    try:
+        info = make_backup(store, folder=arguments.to)
+    finally:
+        store.close()
+    t = translator("en")
+    print(
+        t.gettext(
+            "Backup written and verified: {path} ({people} people, {hearings} hearings)."
+        ).format(path=info.path, people=info.people, hearings=info.hearings)
+    )
+    return 0
+
+
+def _command_restore(arguments: argparse.Namespace) -> int:
+    from companion.store.backups import inspect_backup, restore_backup
+
+    t = translator("en")
+    folder = _data_dir(arguments)
+    passphrase = read_passphrase(t.gettext("Passphrase of the backup: "))
+    info = inspect_backup(arguments.file, passphrase)
+    summary = t.gettext("Backup of {date}: {people} people, {hearings} hearings.").format(
+        date=info.created_at.strftime("%Y-%m-%d %H:%M UTC"),
+        people=info.people,
+        hearings=info.hearings,
+    )
+    print(summary)
+    if not arguments.yes:
+        if not sys.stdin.isatty():
+            raise _UsageError(t.gettext("Add --yes to restore without a terminal."))
+        answer = input(
+            t.gettext(
+                "Replace the store in {folder} with this backup? The current store is "
+                "backed up first. Type yes to go on: "
+            ).format(folder=folder)
+        )
+        if answer.strip().lower() != t.gettext("yes"):
+            print(t.gettext("Nothing was changed."))
+            return 1
+    restored = restore_backup(folder, arguments.file, passphrase)
+    restored.close()
+    print(t.gettext("Restored. The store before the restore was saved as a backup first."))
+    return 0
+
+
 class _UsageError(Exception):
     pass
 
@@ -113,6 +170,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _command_demo,
     "agenda": _command_agenda,
     "check": _command_check,
+    "backup": _command_backup,
+    "restore": _command_restore,
 }
 
 

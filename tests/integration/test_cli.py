@@ -82,3 +82,26 @@ def test_no_passphrase_without_a_terminal_is_explained(
 def test_demo_refuses_an_existing_store(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "demo", "--data-dir", str(demo_dir))
     assert code == 2 and "already" in err
+
+
+def test_backup_and_restore_round_trip(
+    demo_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
+    usb = tmp_path / "usb"
+    code, out, err = _run(capsys, "backup", "--data-dir", str(demo_dir), "--to", str(usb))
+    assert code == 0, err
+    [backup] = list(usb.glob("*.ccbackup"))
+    assert "12 people" in out
+    new_laptop = tmp_path / "new-laptop"
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False)
+    code, _, err = _run(capsys, "restore", "--data-dir", str(new_laptop), str(backup))
+    assert code == 2 and "--yes" in err
+    assert not new_laptop.exists()
+    code, out, err = _run(capsys, "restore", "--data-dir", str(new_laptop), str(backup), "--yes")
+    assert code == 0, err
+    code, out, _ = _run(capsys, "agenda", "--data-dir", str(new_laptop), "--days", "30", "--json")
+    assert code == 0 and len(json.loads(out)) >= 10
