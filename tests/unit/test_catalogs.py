@@ -105,8 +105,8 @@ def test_translations_keep_the_placeholders(language: Language) -> None:
     catalog = _read(_po_path(language))
     problems = []
     for message in catalog:
-        if not message.id:
-            continue
+        if not message.id or not any(_forms(message)):
+            continue  # untranslated: reported by the completeness test
         source = message.id if isinstance(message.id, str) else (message.id[0], message.id[1])
         translation = message.string if isinstance(message.string, str) else _forms(message)
         problem = placeholder_problems(source, translation)
@@ -157,7 +157,9 @@ def test_compiled_catalog_gives_the_po_translations(language: Language) -> None:
     catalog = _read(_po_path(language))
     for message in catalog:
         if message.id and isinstance(message.id, str) and message.context is None:
-            assert translations.gettext(message.id) == message.string
+            usable = bool(message.string) and not message.fuzzy
+            expected = message.string if usable else message.id  # else English is shown
+            assert translations.gettext(message.id) == expected
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=lambda language: language.tag)
