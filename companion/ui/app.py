@@ -66,6 +66,11 @@ def _unexpected_error(
     box.open()
 
 
+def run_event_loop(app: QApplication) -> int:
+    """Qt's event loop, until the last window closes."""
+    return int(app.exec())
+
+
 def run_app(data_dir: Path, language: str | None = None) -> int:
     """Start the desktop app on ``data_dir``; returns the exit code."""
     app = create_application()
@@ -80,6 +85,6 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     window.show()
     log.info("main window shown for store %s", store.store_id)
     try:
-        return int(app.exec())
+        return run_event_loop(app)
     finally:
         store.close()

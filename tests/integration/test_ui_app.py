@@ -56,14 +56,15 @@ def test_run_app_shows_the_main_window_in_the_remembered_language(
     monkeypatch.setattr(app_module, "open_store", lambda folder: demo_store)
     shown: list[tuple[str, bool]] = []
 
-    def look_then_quit() -> None:
-        for widget in QApplication.topLevelWidgets():
+    def look_instead_of_running(app: QApplication) -> int:
+        # The real loop would run until the window closes; here we look at it and close it.
+        for widget in app.topLevelWidgets():
             if isinstance(widget, MainWindow) and widget.isVisible():
                 shown.append((widget.windowTitle(), widget.isRightToLeft()))
                 widget.close()
-        QApplication.quit()
+        return 0
 
-    QTimer.singleShot(0, look_then_quit)
+    monkeypatch.setattr(app_module, "run_event_loop", look_instead_of_running)
     assert app_module.run_app(demo_store.folder) == 0
     assert len(shown) == 1
     title, right_to_left = shown[0]

@@ -154,7 +154,8 @@ def test_new_person_through_the_dialog_opens_their_page(qtbot, store: Store) -> 
     assert dialog.saved_id is not None
     assert window.people_stack.currentWidget() is window.person_page
     assert window.person_page.name_label.text() == "Ines Test-Moreno"
-    assert window.people.model.row_of_person(dialog.saved_id) is not None
+    window.actions_.back.trigger()
+    assert window.people.selected_person_id() == dialog.saved_id
 
 
 def test_person_page_shows_cases_hearings_and_contacts(qtbot, demo_store: Store) -> None:

@@ -92,5 +92,7 @@ def test_ten_thousand_people_list_without_limit(qtbot, store: Store) -> None:
             )
     view = PeopleView(store)
     qtbot.addWidget(view)
+    assert view.model.rowCount() == 0, "nothing is read before the list is shown"
+    view.show()
     assert view.model.rowCount() == 10_000
     assert view.summary.text() == "10,000 people"

@@ -29,6 +29,9 @@ def isolated_interface(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     install_application_font(qapp)
     apply_language("en")
     yield
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():  # a message left open would block input in the next test
+            widget.close()
     apply_language("en")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from companion.store.store import Store
@@ -63,11 +64,26 @@ class PeopleView(QWidget):
         self.table.selectionModel().selectionChanged.connect(
             lambda _selected, _deselected: self.selection_changed.emit()
         )
+        # The list is read when first shown, and again when shown after a change:
+        # the window opens on the agenda without reading ten thousand people first.
+        self._stale = True
         self.retranslate()
-        self.run_search()
+
+    def refresh(self) -> None:
+        """Read the list again now if it is on screen, else when it is next shown."""
+        if self.isVisible():
+            self.run_search()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.run_search()
 
     def run_search(self) -> None:
         """Query the store for what is typed now (called after a short pause in typing)."""
+        self._stale = False
         self._timer.stop()
         text = self.search.text()
         selected = self.selected_person_id()
@@ -82,8 +98,6 @@ class PeopleView(QWidget):
             self.select_person(selected)
         self._update_summary()
         self.selection_changed.emit()
-
-    refresh = run_search
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
