@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: install run test lint typecheck bench system-deps catalogs extract-messages \
-        update-catalogs compile-catalogs screenshots guidance-review clean
+        update-catalogs compile-catalogs catalog-status screenshots guidance-review clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,9 +41,10 @@ bench: install
 
 # --- message catalogs (see translations/README.md) ---
 extract-messages: install
-	$(BIN)/pybabel extract -F babel.cfg --no-location --sort-by-file -k N_ -k ngettext:1,2 -k pgettext:1c,2 \
-		--project "Court Companion" --copyright-holder "Court Companion developers" \
-		-o translations/companion.pot companion
+	$(BIN)/python -m companion.i18n.tools extract
+
+catalog-status: install
+	$(BIN)/python -m companion.i18n.tools status
 
 update-catalogs: extract-messages
 	$(BIN)/python -m companion.i18n.tools update
