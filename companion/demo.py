@@ -24,16 +24,36 @@ from companion.domain.models import (
     Person,
     Role,
 )
+from companion.domain.organisation import AdvocateContact, Hotline, LocalNote, Organisation
 from companion.domain.validation import local_datetime
 from companion.store.settings import DEMO_FLAG
 from companion.store.store import Store
 
 DEMO_PASSPHRASE = "demo"
 
-DEMO_ORGANISATION = {
-    "name": "Riverbend Legal Aid (fictional demo office)",
-    "address": "100 Example Avenue, Suite 5, Demo City",
-}
+DEMO_ORGANISATION = Organisation(
+    name="Riverbend Legal Aid (fictional demo office)",
+    address="100 Example Avenue, Suite 5, Demo City",
+    advocates=[
+        AdvocateContact("Sam Demo-Advocate", "212 555 0160"),
+        AdvocateContact("Rosa Demo-Advocate", "312 555 0161"),
+        AdvocateContact("Minh Demo-Advocate", "206 555 0162"),
+    ],
+    hotlines=[
+        Hotline("Riverbend after-hours line (fictional)", "212 555 0170", "Evenings and weekends"),
+    ],
+    local_notes=[
+        LocalNote(
+            "getting-there",
+            {
+                "en": "Demo note: meet your advocate at the information desk inside the "
+                "main entrance.",
+                "es": "Nota de demostración: encuéntrese con su intercesora en el mostrador "
+                "de información, dentro de la entrada principal.",
+            },
+        )
+    ],
+)
 
 
 @dataclass(frozen=True)
@@ -131,7 +151,7 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
     people = [store.people.add(_person(entry)) for entry in _PEOPLE]
     with store.db.atomic():
         store.settings.set(DEMO_FLAG, True)
-        store.settings.set("organisation", DEMO_ORGANISATION)
+        store.organisation.save(DEMO_ORGANISATION)
     for index, person in enumerate(people):
         assert person.id is not None
         courthouse = courthouses[index % len(courthouses)]
@@ -141,7 +161,7 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
                 docket_number=f"DEMO-{today.year}-{index + 1:04d}",
                 court=_COURTS[index % len(_COURTS)],
                 description="Fictional case for the demo office.",
-                advocate="Sam Demo-Advocate",
+                advocate=DEMO_ORGANISATION.advocates[index % 3].name,
                 person_ids=[person.id],
             )
         )

@@ -32,6 +32,7 @@ from companion.store.connection import (
 from companion.store.courthouses import CourthouseRepository
 from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
+from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
 from companion.store.retention import RetentionRepository
@@ -65,6 +66,7 @@ class Store:
         self.trash = TrashRepository(db, self.audit)
         self.settings = SettingsRepository(db, self.audit)
         self.retention = RetentionRepository(db, self.audit)
+        self.organisation = OrganisationRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
