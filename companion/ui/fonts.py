@@ -67,3 +67,14 @@ def install_application_font(app: QApplication) -> None:
     """Register the bundled fonts and make them the application's default font."""
     families = register_bundled_fonts()
     app.setFont(application_font(app.font(), families))
+
+
+def register_fonts() -> list[str]:
+    """Register the bundled fonts and, once a QApplication exists, make them its font.
+
+    Returns the families added.
+    """
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        install_application_font(app)
+    return register_bundled_fonts()

@@ -236,3 +236,54 @@ def test_view_shortcuts_switch_views(qtbot, store: Store) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.people_stack
     assert window.people.search.hasFocus()
+
+
+def test_person_case_and_hearing_added_from_the_menus_reach_the_agenda(qtbot, store: Store) -> None:
+    import datetime as dt
+
+    from companion.domain.models import Courthouse
+    from companion.ui.dialogs.case_dialog import CaseDialog
+    from companion.ui.dialogs.hearing_dialog import HearingDialog
+    from companion.ui.dialogs.person_dialog import PersonDialog
+
+    courthouse = store.courthouses.add(
+        Courthouse("Menu Test Courthouse", "2 Test Road", "America/Chicago", "US-IL")
+    )
+    window = _window(qtbot, store)
+
+    window.actions_.new_person.trigger()
+    [person_dialog] = _open_boxes(PersonDialog)
+    qtbot.keyClicks(person_dialog.given_name, "Aisha")
+    qtbot.keyClicks(person_dialog.family_name, "Test-Rahman")
+    qtbot.mouseClick(person_dialog.save_button, Qt.MouseButton.LeftButton)
+    person_id = person_dialog.saved_id
+    assert person_id is not None and window.person_page.person_id == person_id
+
+    window.actions_.new_case.trigger()
+    [case_dialog] = _open_boxes(CaseDialog)
+    qtbot.keyClicks(case_dialog.docket_number, "MENU-0007")
+    qtbot.keyClicks(case_dialog.court, "Test Circuit Court")
+    qtbot.mouseClick(case_dialog.save_button, Qt.MouseButton.LeftButton)
+    assert case_dialog.saved_id is not None
+    assert store.cases.get(case_dialog.saved_id).person_ids == [person_id]
+    assert window.person_page.cases.rowCount() == 1
+
+    window.actions_.new_hearing.trigger()
+    [hearing_dialog] = _open_boxes(HearingDialog)
+    hearing_dialog.courthouse.setCurrentIndex(hearing_dialog.courthouse.findData(courthouse.id))
+    day = dt.date.today() + dt.timedelta(days=3)
+    qtbot.keyClicks(hearing_dialog.start.date.line_edit, day.isoformat())
+    qtbot.keyClicks(hearing_dialog.start.time, "10:15")
+    qtbot.keyClicks(hearing_dialog.courtroom, "7")
+    qtbot.mouseClick(hearing_dialog.save_button, Qt.MouseButton.LeftButton)
+    hearing_id = hearing_dialog.saved_id
+    assert hearing_id is not None
+    assert window.person_page.hearings.rowCount() == 1
+
+    window.actions_.show_agenda.trigger()
+    row = window.agenda.model.row_of_hearing(hearing_id)
+    assert row is not None
+    model = window.agenda.model
+    assert model.data(model.index(row, AgendaColumn.CASE)) == "MENU-0007"
+    assert "Aisha Test-Rahman" in model.data(model.index(row, AgendaColumn.PEOPLE))
+    assert model.data(model.index(row, AgendaColumn.TIME)).startswith("10:15")

@@ -213,3 +213,5 @@ class AgendaView(QWidget):
         self.summary.setAccessibleName(_("Number of hearings shown"))
         self.model.retranslate()
         self._update_summary()
+        if 0 < self.model.rowCount() <= FIT_ROWS_LIMIT:
+            self._fit_columns()  # titles and dates change width with the language
