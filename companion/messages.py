@@ -56,6 +56,15 @@ FIELD_LABELS: dict[str, str] = {
     "ok_to_text": N_("OK to text"),
     "passphrase": N_("Passphrase"),
     "days": N_("Days"),
+    "arrive_minutes_before": N_("Arrive this many minutes early"),
+    "paper": N_("Paper size"),
+}
+
+LIST_FIELD_LABELS: dict[str, str] = {
+    "contacts": N_("Contact {number}"),
+    "advocates": N_("Advocate {number}"),
+    "hotlines": N_("Hotline {number}"),
+    "local_notes": N_("Local note {number}"),
 }
 
 REASONS: dict[str, str] = {
@@ -87,7 +96,14 @@ REASONS: dict[str, str] = {
     ),
 }
 
-PASSPHRASE_REASONS: dict[str, str] = {
+PASSPHRASE_LIST_FIELD_LABELS: dict[str, str] = {
+    "contacts": N_("Contact {number}"),
+    "advocates": N_("Advocate {number}"),
+    "hotlines": N_("Hotline {number}"),
+    "local_notes": N_("Local note {number}"),
+}
+
+REASONS: dict[str, str] = {
     "too_short": N_("The passphrase is too short. Use at least {minimum} characters."),
     "too_common": N_("This passphrase is on lists of common passwords. Choose another."),
     "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
@@ -103,9 +119,12 @@ NOT_FOUND: dict[str, str] = {
 
 def field_label(field: str, t: Translator) -> str:
     """``contacts[1].value`` → "Contact 2"; ``family_name`` → "Family name"."""
-    if field.startswith("contacts["):
-        index = int(field[len("contacts[") : field.index("]")])
-        return t.gettext("Contact {number}").format(number=index + 1)
+    if "[" in field:
+        list_name = field[: field.index("[")]
+        index = int(field[field.index("[") + 1 : field.index("]")])
+        template = LIST_FIELD_LABELS.get(list_name)
+        if template is not None:
+            return t.gettext(template).format(number=index + 1)
     return t.gettext(FIELD_LABELS.get(field, field))
 
 
