@@ -1,0 +1,31 @@
+"""Child process for the crash-safety test: write people forever, acknowledging each.
+
+Prints ``ready`` once the store is open, then one committed person id per line. The
+parent kills it with SIGKILL at a random moment.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from companion.domain.models import Person
+from companion.store.store import Store
+
+
+def main() -> None:
+    folder, passphrase = Path(sys.argv[1]), sys.argv[2]
+    store = Store.open(folder, passphrase)
+    print("ready", flush=True)
+    number = 0
+    while True:
+        number += 1
+        person = store.people.add(
+            Person("Crash", f"Test{number}", native_name="测试", language="zh-Hans")
+        )
+        # Only after add() returned is the write committed, and only then acknowledged.
+        print(person.id, flush=True)
+
+
+if __name__ == "__main__":
+    main()
