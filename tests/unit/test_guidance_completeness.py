@@ -110,8 +110,9 @@ SPANISH = LANGUAGES[1]
 @pytest.fixture
 def library_with_spanish_ny(tmp_path: Path) -> tuple[GuidanceLibrary, Path]:
     """A copy whose US-NY has an ``es.md`` with the English structure, freshly stamped."""
-    shutil.copytree(resource_path("guidance"), tmp_path / "guidance")
-    shutil.copytree(resource_path("jurisdictions"), tmp_path / "jurisdictions")
+    english_only = shutil.ignore_patterns("[!e]*.md", "e[!n]*.md")
+    shutil.copytree(resource_path("guidance"), tmp_path / "guidance", ignore=english_only)
+    shutil.copytree(resource_path("jurisdictions"), tmp_path / "jurisdictions", ignore=english_only)
     library = GuidanceLibrary(tmp_path / "guidance", tmp_path / "jurisdictions")
     english = library.file_path(DocumentKind.JURISDICTION, "US-NY", "en")
     spanish = english.with_name("es.md")
