@@ -28,15 +28,17 @@ POP_DIRECTIONAL_ISOLATE = "\u2069"
 
 
 class AgendaColumn(enum.IntEnum):
+    """What the morning calls need comes first: when, who, and whether to call them."""
+
     TIME = 0
     PEOPLE = 1
-    CASE = 2
-    HEARING = 3
-    COURTHOUSE = 4
-    COURTROOM = 5
-    STATUS = 6
-    TESTIMONY = 7
-    CALL = 8
+    CALL = 2
+    TESTIMONY = 3
+    CASE = 4
+    HEARING = 5
+    COURTHOUSE = 6
+    COURTROOM = 7
+    STATUS = 8
 
 
 @dataclass(frozen=True)

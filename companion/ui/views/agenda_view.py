@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,7 +30,7 @@ log = logging.getLogger(__name__)
 DAY_CHOICES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
 DEFAULT_DAYS = 14
 FIT_ROWS_LIMIT = 400
-MAX_COLUMN_CHARACTERS = 42
+MAX_COLUMN_CHARACTERS = 34
 
 Clock = Callable[[], dt.datetime]
 
@@ -52,6 +53,7 @@ class AgendaView(QWidget):
 
         self.days_label = QLabel()
         self.days_combo = QComboBox()
+        self.days_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.days_label.setBuddy(self.days_combo)
         remembered = preferences.remembered_agenda_days(DEFAULT_DAYS)
         for days in DAY_CHOICES:
@@ -70,6 +72,7 @@ class AgendaView(QWidget):
         self.table.setModel(self.model)
         configure_table(self.table)
         self._fitted = False
+        self._natural_widths: dict[AgendaColumn, int] = {}
         self._set_column_widths()
 
         controls = QHBoxLayout()
@@ -102,21 +105,49 @@ class AgendaView(QWidget):
             AgendaColumn.HEARING: 20,
             AgendaColumn.COURTHOUSE: 26,
             AgendaColumn.COURTROOM: 12,
-            AgendaColumn.STATUS: 12,
+            AgendaColumn.CALL: 14,
             AgendaColumn.TESTIMONY: 14,
         }
         for column, characters in widths.items():
             self.table.setColumnWidth(column, characters * unit)
 
     def _fit_columns(self) -> None:
-        """Size the columns to a small agenda's contents once (a long one keeps the defaults)."""
+        """Size the columns to a small agenda's contents (a long one keeps the defaults),
+        then narrow the long text columns if the table would not fit the window."""
         self._fitted = True
         widest = self.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARACTERS
+        self._natural_widths = {}
         for column in AgendaColumn:
-            if column == AgendaColumn.CALL:
-                continue
+            if column == AgendaColumn.STATUS:
+                continue  # the last column stretches to the window's edge
             self.table.resizeColumnToContents(column)
-            self.table.setColumnWidth(column, min(widest, self.table.columnWidth(column) + 8))
+            width = min(widest, self.table.columnWidth(column) + 8)
+            self._natural_widths[column] = width
+        self._fit_to_width()
+
+    def _fit_to_width(self) -> None:
+        if not self._natural_widths:
+            return
+        widths = dict(self._natural_widths)
+        status = 8 + max(
+            self.table.sizeHintForColumn(AgendaColumn.STATUS),
+            self.table.horizontalHeader().sectionSizeHint(AgendaColumn.STATUS),
+        )
+        excess = sum(widths.values()) + status + 2 - self.table.viewport().width()
+        narrowest = self.fontMetrics().averageCharWidth() * 12
+        flexible = (AgendaColumn.PEOPLE, AgendaColumn.HEARING, AgendaColumn.COURTHOUSE)
+        room = sum(max(0, widths[column] - narrowest) for column in flexible)
+        if excess > 0 and room > 0:
+            share = min(1.0, excess / room)
+            for column in flexible:
+                widths[column] -= int(max(0, widths[column] - narrowest) * share)
+        widths[AgendaColumn.STATUS] = status
+        for column, width in widths.items():
+            self.table.setColumnWidth(column, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_to_width()
 
     # --- data ---------------------------------------------------------------------------
 
