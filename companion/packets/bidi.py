@@ -26,6 +26,9 @@ _OBJECT_REPLACEMENT = "\ufffc"  # bidi class ON: how an isolate looks from outsi
 _STRONG_RTL = frozenset(("R", "AL"))
 _NEEDS_ALGORITHM = frozenset(("R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF"))
 _TRAILING = frozenset(("WS", "BN", "FSI", "LRI", "RLI", "PDI"))
+# Classes python-bidi's reference implementation handles (it predates isolates).
+_KNOWN_CLASSES = frozenset(("L", "R", "AL")) | frozenset(("EN", "ES", "ET", "AN", "CS", "NSM"))
+_KNOWN_CLASSES |= frozenset(("BN", "B", "S", "WS", "ON", "LRE", "LRO", "RLE", "RLO", "PDF"))
 
 
 def first_strong_level(text: str) -> int | None:
@@ -48,6 +51,11 @@ def _plain_levels(text: str, base_level: int) -> list[int]:
         unicodedata.bidirectional(char) in _NEEDS_ALGORITHM for char in text
     ):
         return [0] * len(text)
+    # Unassigned code points have no bidi class here; the reference code needs one.
+    text = "".join(
+        char if unicodedata.bidirectional(char) in _KNOWN_CLASSES else _OBJECT_REPLACEMENT
+        for char in text
+    )
     storage: dict[str, Any] = _uba.get_empty_storage()
     storage["base_level"] = base_level
     storage["base_dir"] = ("L", "R")[base_level]

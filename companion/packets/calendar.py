@@ -30,7 +30,7 @@ PRODID = "-//Court Companion//EN"
 UID_DOMAIN = "court-companion.invalid"
 ALARM_OFFSETS: tuple[dt.timedelta, ...] = (dt.timedelta(days=1), dt.timedelta(hours=2))
 #: Above this many bytes the QR code leaves out the alarms.
-QR_BYTE_BUDGET = 480
+QR_BYTE_BUDGET = 640
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,16 @@ def qr_payload(event: HearingEvent, *, now: dt.datetime | None = None) -> str:
 
 def qr_code(event: HearingEvent, *, now: dt.datetime | None = None) -> segno.QRCode:
     """A QR code of ``qr_payload(event)`` (error correction level M)."""
-    return segno.make(qr_payload(event, now=now), error="m", micro=False)
+    return make_qr(qr_payload(event, now=now))
+
+
+def make_qr(payload: str) -> segno.QRCode:
+    """A QR code holding ``payload`` as UTF-8.
+
+    UTF-8 is forced (segno would otherwise pick Shift_JIS for Cyrillic or Greek text,
+    which phones misread) and declared with an ECI header when the text is not ASCII.
+    """
+    return segno.make(payload, error="m", micro=False, encoding="utf-8", eci=not payload.isascii())
 
 
 def event_for_packet(content: PacketContent, translator: Translator) -> HearingEvent:

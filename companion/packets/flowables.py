@@ -145,10 +145,9 @@ class TextBlock(Flowable):  # type: ignore[misc]
 class QRCodeFlowable(Flowable):  # type: ignore[misc]
     """A QR code drawn as vector squares (sharp at any printer resolution)."""
 
-    def __init__(self, payload: str, size: float, *, error: str = "m") -> None:
+    def __init__(self, qr: segno.QRCode, size: float) -> None:
         super().__init__()
-        self.payload = payload
-        self.qr = segno.make(payload, error=error, micro=False)
+        self.qr = qr
         self.size = size
         self.border = 4
 

@@ -35,7 +35,7 @@ from reportlab.platypus.flowables import HRFlowable
 from companion.i18n import translator as default_translator
 from companion.i18n.catalog import N_
 from companion.i18n.review import review_status
-from companion.packets.calendar import event_for_packet, qr_payload
+from companion.packets.calendar import event_for_packet, qr_code
 from companion.packets.content import (
     BulletListBlock,
     GuidanceSection,
@@ -176,20 +176,21 @@ class PacketRenderer:
         style: TextStyle,
         language: LanguageContext,
         *,
-        user_text: bool = False,
         marker: Marker | None = None,
         keep_with_next: bool = False,
     ) -> TextBlock:
-        """A text block; ``user_text`` takes its direction from its own first letter."""
+        """A text block on the language's page side.
+
+        Its own direction comes from its first letter (bidi rule P2), so a Latin address
+        in an Arabic packet reads left to right, and a message a catalog has not
+        translated yet still reads in order.
+        """
         spans = [Span(text)] if isinstance(text, str) else list(text)
-        direction = (
-            Direction.AUTO if user_text else (Direction.RTL if language.rtl else Direction.LTR)
-        )
         return TextBlock(
             spans,
             style,
             rtl=language.rtl,
-            direction=direction,
+            direction=Direction.AUTO,
             marker=marker,
             keep_with_next=keep_with_next,
         )
@@ -206,9 +207,9 @@ class PacketRenderer:
         styles = t.styles
         content = self.content
         flowables: list[Flowable] = [self.text(t.gettext("Your court date"), styles.title, t)]
-        flowables.append(self.text(content.person_name, styles.name, t, user_text=True))
+        flowables.append(self.text(content.person_name, styles.name, t))
         if content.native_name.strip() and content.native_name.strip() != content.person_name:
-            flowables.append(self.text(content.native_name, styles.name, t, user_text=True))
+            flowables.append(self.text(content.native_name, styles.name, t))
         flowables.extend(self.change_notice(t))
         flowables.append(self.date_card(t))
         flowables.extend(self.place_facts(t))
@@ -256,10 +257,10 @@ class PacketRenderer:
         ]
 
     def qr_code(self, t: LanguageContext) -> list[Flowable]:
-        size = (48 if self.content.options.large_print else 40) * mm
+        size = (52 if self.content.options.large_print else 46) * mm
         event = event_for_packet(self.content, t.translator)
         return [
-            QRCodeFlowable(qr_payload(event, now=self.now), size),
+            QRCodeFlowable(qr_code(event, now=self.now), size),
             self.text(
                 t.gettext("Scan with your phone to add this date to your calendar."),
                 t.styles.caption,
@@ -269,7 +270,7 @@ class PacketRenderer:
 
     def date_card(self, t: LanguageContext) -> Flowable:
         """Date, time and arrival beside the calendar QR code, in a box."""
-        qr_width = (52 if self.content.options.large_print else 44) * mm
+        qr_width = (58 if self.content.options.large_print else 52) * mm
         facts_width = self.geometry.content_width - qr_width
         facts, qr = self.date_facts(t), self.qr_code(t)
         row = [qr, facts] if t.rtl else [facts, qr]
@@ -296,10 +297,10 @@ class PacketRenderer:
         content = self.content
         flowables: list[Flowable] = [
             self.text(t.gettext("Courthouse"), styles.label, t, keep_with_next=True),
-            self.text(content.courthouse.name, styles.fact.derive(bold=True), t, user_text=True),
+            self.text(content.courthouse.name, styles.fact.derive(bold=True), t),
         ]
         if content.courthouse.address.strip():
-            flowables.append(self.text(content.courthouse.address, styles.fact, t, user_text=True))
+            flowables.append(self.text(content.courthouse.address, styles.fact, t))
         if content.courtroom.strip():
             flowables.append(
                 self.text(
@@ -333,11 +334,9 @@ class PacketRenderer:
             self.text(t.gettext("Who will meet you"), styles.label, t, keep_with_next=True)
         ]
         if advocate is not None:
-            flowables.append(
-                self.text(advocate.name, styles.fact.derive(bold=True), t, user_text=True)
-            )
+            flowables.append(self.text(advocate.name, styles.fact.derive(bold=True), t))
         if content.organisation_name.strip():
-            flowables.append(self.text(content.organisation_name, styles.fact, t, user_text=True))
+            flowables.append(self.text(content.organisation_name, styles.fact, t))
         if advocate is not None and advocate.phone.strip():
             flowables.append(
                 self.text(t.fill(t.gettext("Phone: {phone}"), phone=advocate.phone), styles.fact, t)
@@ -385,7 +384,7 @@ class PacketRenderer:
                 flowables.append(
                     self.text(t.gettext(label), styles.subheading, t, keep_with_next=True)
                 )
-                flowables.append(self.text(text, styles.body, t, user_text=True))
+                flowables.append(self.text(text, styles.body, t))
             if not notes:
                 flowables.append(
                     self.text(
@@ -418,7 +417,7 @@ class PacketRenderer:
         styles = t.styles
         flowables: list[Flowable] = [
             CondPageBreak(styles.heading.leading * 5),
-            self.text(section.title, styles.heading, t, user_text=True, keep_with_next=True),
+            self.text(section.title, styles.heading, t, keep_with_next=True),
         ]
         if section.stale:
             flowables.append(
@@ -441,15 +440,12 @@ class PacketRenderer:
             )
         for block in section.blocks:
             if isinstance(block, HeadingBlock):
-                flowables.append(
-                    self.text(block.text, styles.subheading, t, user_text=True, keep_with_next=True)
-                )
+                flowables.append(self.text(block.text, styles.subheading, t, keep_with_next=True))
             elif isinstance(block, ParagraphBlock):
-                flowables.append(self.text(block.text, styles.body, t, user_text=True))
+                flowables.append(self.text(block.text, styles.body, t))
             elif isinstance(block, BulletListBlock):
                 flowables.extend(
-                    self.text(item, styles.bullet, t, user_text=True, marker=Marker.BULLET)
-                    for item in block.items
+                    self.text(item, styles.bullet, t, marker=Marker.BULLET) for item in block.items
                 )
         if section.sources:
             flowables.append(
@@ -460,9 +456,7 @@ class PacketRenderer:
                     keep_with_next=True,
                 )
             )
-            flowables.extend(
-                self.text(source, styles.small, t, user_text=True) for source in section.sources
-            )
+            flowables.extend(self.text(source, styles.small, t) for source in section.sources)
         return flowables
 
     def checklist(self) -> list[Flowable]:
@@ -487,9 +481,7 @@ class PacketRenderer:
                 )
         for item in self.content.checklist:
             if item.strip():
-                flowables.append(
-                    self.text(item, styles.checkbox, t, user_text=True, marker=Marker.CHECKBOX)
-                )
+                flowables.append(self.text(item, styles.checkbox, t, marker=Marker.CHECKBOX))
         return flowables
 
     def notes_page(self) -> list[Flowable]:
