@@ -96,14 +96,7 @@ REASONS: dict[str, str] = {
     ),
 }
 
-PASSPHRASE_LIST_FIELD_LABELS: dict[str, str] = {
-    "contacts": N_("Contact {number}"),
-    "advocates": N_("Advocate {number}"),
-    "hotlines": N_("Hotline {number}"),
-    "local_notes": N_("Local note {number}"),
-}
-
-REASONS: dict[str, str] = {
+PASSPHRASE_REASONS: dict[str, str] = {
     "too_short": N_("The passphrase is too short. Use at least {minimum} characters."),
     "too_common": N_("This passphrase is on lists of common passwords. Choose another."),
     "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
