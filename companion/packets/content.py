@@ -29,21 +29,46 @@ class TranslationStatus(enum.StrEnum):
 
 
 @dataclass(frozen=True)
+class Run:
+    """A stretch of guidance text, bold or not."""
+
+    text: str
+    bold: bool = False
+
+
+#: Inline text: a plain string, or runs with bold parts (citation marks such as "[2]"
+#: are plain runs).
+Inline = str | tuple[Run, ...]
+
+
+def inline_text(inline: Inline) -> str:
+    """The characters of an inline text, without formatting."""
+    return inline if isinstance(inline, str) else "".join(run.text for run in inline)
+
+
+@dataclass(frozen=True)
 class HeadingBlock:
     text: str
 
 
 @dataclass(frozen=True)
 class ParagraphBlock:
-    text: str
+    text: Inline
 
 
 @dataclass(frozen=True)
 class BulletListBlock:
-    items: tuple[str, ...]
+    items: tuple[Inline, ...]
 
 
-Block = HeadingBlock | ParagraphBlock | BulletListBlock
+@dataclass(frozen=True)
+class NoticeBlock:
+    """A note that must stand out (such as a disclaimer): printed bold beside a bar."""
+
+    text: Inline
+
+
+Block = HeadingBlock | ParagraphBlock | BulletListBlock | NoticeBlock
 
 
 @dataclass(frozen=True)

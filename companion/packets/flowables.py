@@ -22,10 +22,12 @@ from companion.packets.textlayout import (
 
 
 class Marker(enum.Enum):
-    """What hangs in the start-side indent of a block's first line."""
+    """What sits in a block's start-side indent: a bullet or a check box beside the
+    first line, or a bar along every line."""
 
     BULLET = "bullet"
     CHECKBOX = "checkbox"
+    BAR = "bar"
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -53,7 +55,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
             spans = [Span(spans)]
         self.style = style
         self.rtl = rtl
-        self.marker = marker if _first else None
+        self.marker = marker if _first or marker is Marker.BAR else None
         self.layout = _layout or TextLayout(spans, style, rtl=rtl, direction=direction)
         self._fixed_lines = _lines
         self._first = _first
@@ -80,13 +82,11 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.wrap(availWidth, availHeight)
         fits = int((availHeight + 1e-6) // self.style.leading)
         total = len(self.lines)
-        if fits < 1 or fits >= total:
+        # Never leave a single line behind or carry one over: short blocks move whole,
+        # longer ones keep at least two lines on each side.
+        if total < 4 or fits < 2 or fits >= total:
             return []
-        # Avoid a single line left behind or carried over when the block is long enough.
-        if total >= 4:
-            fits = min(fits, total - 2)
-            if fits < 2:
-                return []
+        fits = min(fits, total - 2)
         head = self._part(self.lines[:fits], first=self._first)
         tail = self._part(self.lines[fits:], first=False)
         return [head, tail]
@@ -129,7 +129,12 @@ class TextBlock(Flowable):  # type: ignore[misc]
         canvas.setFillGray(style.gray)
         canvas.setStrokeGray(style.gray)
         slot = min(style.indent, size * 1.6)
-        if self.marker is Marker.BULLET:
+        if self.marker is Marker.BAR:
+            width = max(1.5, size * 0.18)
+            x = self.width - slot * 0.3 if self.rtl else slot * 0.3
+            canvas.setLineWidth(width)
+            canvas.line(x, 0, x, self.height)
+        elif self.marker is Marker.BULLET:
             radius = size * 0.16
             centre = slot * 0.45
             cx = self.width - centre if self.rtl else centre

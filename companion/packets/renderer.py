@@ -40,9 +40,12 @@ from companion.packets.content import (
     BulletListBlock,
     GuidanceSection,
     HeadingBlock,
+    Inline,
+    NoticeBlock,
     PacketContent,
     ParagraphBlock,
     TranslationStatus,
+    inline_text,
 )
 from companion.packets.datefmt import format_long_date, format_short_date, format_time
 from companion.packets.errors import RenderCancelled
@@ -442,11 +445,14 @@ class PacketRenderer:
             if isinstance(block, HeadingBlock):
                 flowables.append(self.text(block.text, styles.subheading, t, keep_with_next=True))
             elif isinstance(block, ParagraphBlock):
-                flowables.append(self.text(block.text, styles.body, t))
+                flowables.append(self.text(_spans(block.text), styles.body, t))
             elif isinstance(block, BulletListBlock):
                 flowables.extend(
-                    self.text(item, styles.bullet, t, marker=Marker.BULLET) for item in block.items
+                    self.text(_spans(item), styles.bullet, t, marker=Marker.BULLET)
+                    for item in block.items
                 )
+            elif isinstance(block, NoticeBlock):
+                flowables.append(self.text(_spans(block.text), styles.notice, t, marker=Marker.BAR))
         if section.sources:
             flowables.append(
                 self.text(
@@ -472,11 +478,12 @@ class PacketRenderer:
         for item in CHECKLIST:
             flowables.append(self.text(t.gettext(item), styles.checkbox, t, marker=Marker.CHECKBOX))
             if second is not None:
+                # Under the item, on the same side, in the second language.
                 flowables.append(
-                    self.text(
-                        second.gettext(item),
+                    TextBlock(
+                        [Span(second.gettext(item))],
                         second.styles.checkbox.derive(space_before=0.0),
-                        second,
+                        rtl=t.rtl,
                     )
                 )
         for item in self.content.checklist:
@@ -498,6 +505,12 @@ class PacketRenderer:
             Spacer(1, styles.body_size),
             WritingLines(styles.body_size * 2.4),
         ]
+
+
+def _spans(inline: Inline) -> list[Span]:
+    if isinstance(inline, str):
+        return [Span(inline)]
+    return [Span(run.text, bold=run.bold) for run in inline]
 
 
 def _gray(level: float) -> object:
@@ -534,9 +547,9 @@ def packet_missing_glyphs(content: PacketContent) -> set[str]:
         texts.extend(section.sources)
         for block in section.blocks:
             if isinstance(block, BulletListBlock):
-                texts.extend(block.items)
+                texts.extend(inline_text(item) for item in block.items)
             else:
-                texts.append(block.text)
+                texts.append(inline_text(block.text))
     library = font_library()
     missing: set[str] = set()
     for text in texts:

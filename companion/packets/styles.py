@@ -42,6 +42,7 @@ class StyleSheet:
     bullet: TextStyle
     checkbox: TextStyle
     note: TextStyle
+    notice: TextStyle
     small: TextStyle
     caption: TextStyle
     header: TextStyle
@@ -69,6 +70,7 @@ class StyleSheet:
             bullet=soften(self.bullet),
             checkbox=soften(self.checkbox),
             note=soften(self.note),
+            notice=soften(self.notice),
             small=self.small,
             caption=soften(self.caption),
             header=self.header,
@@ -100,6 +102,14 @@ def build_stylesheet(language_tag: str, *, large_print: bool) -> StyleSheet:
         bullet=style("bullet", body, indent=body * 1.5, space_after=body * 0.25),
         checkbox=style("checkbox", body * 1.1, indent=body * 2.0, space_after=body * 0.7),
         note=style("note", body * 0.95, bold=True, space_before=body * 0.3, space_after=body * 0.5),
+        notice=style(
+            "notice",
+            body,
+            bold=True,
+            indent=body * 1.2,
+            space_before=body * 0.3,
+            space_after=body * 0.6,
+        ),
         small=style("small", max(body * 0.8, 8.0), gray=MUTED_GRAY, space_after=body * 0.15),
         caption=style("caption", body * 0.9, align=Align.CENTER, space_before=body * 0.3),
         header=style("header", footer_size + 0.5, gray=MUTED_GRAY),

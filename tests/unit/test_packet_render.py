@@ -14,7 +14,7 @@ import pytest
 
 from companion.i18n import translator
 from companion.i18n.formatting import format_date, format_weekday
-from companion.packets.content import PacketOptions, PaperSize
+from companion.packets.content import PacketOptions, PaperSize, ParagraphBlock
 from companion.packets.errors import OutputWriteError, RenderCancelled
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import (
@@ -169,6 +169,25 @@ def test_large_print_body_is_at_least_16_points() -> None:
                 assert min(sizes) >= 16
                 return
     pytest.fail("the first 'what to bring' item was not printed")
+
+
+def test_guidance_bold_runs_print_in_the_bold_face() -> None:
+    content = sample_content("es")
+    paragraph = content.guidance[0].blocks[-1]
+    assert isinstance(paragraph, ParagraphBlock) and not isinstance(paragraph.text, str)
+    bold_run, plain_run = paragraph.text
+    start = bold_run.text + plain_run.text[:10]
+    patterns = []
+    with pdfplumber.open(io.BytesIO(render_packet(content))) as document:
+        for page in document.pages:
+            for found in page.search(start, regex=False):
+                patterns.append(["Bold" in char["fontname"] for char in found["chars"]])
+    # The same words also appear in a plain paragraph; one occurrence is bold, then plain.
+    # (pdfplumber's matches leave out the spaces.)
+    expected = [True] * len(bold_run.text.replace(" ", "")) + [False] * len(
+        plain_run.text[:10].replace(" ", "")
+    )
+    assert expected in patterns
 
 
 def test_bilingual_packet_prints_the_second_language_too() -> None:

@@ -20,9 +20,11 @@ from companion.packets.content import (
     CourthouseInfo,
     GuidanceSection,
     HeadingBlock,
+    NoticeBlock,
     PacketContent,
     PacketOptions,
     ParagraphBlock,
+    Run,
     TranslationStatus,
 )
 
@@ -65,8 +67,9 @@ def sample_guidance(language: str) -> tuple[GuidanceSection, ...]:
             blocks=(
                 ParagraphBlock(text),
                 HeadingBlock(text[:20]),
-                BulletListBlock((text[:30], text[10:50])),
-                ParagraphBlock(text),
+                BulletListBlock((text[:30], (Run(text[10:20], bold=True), Run(text[20:50])))),
+                NoticeBlock(text[:40]),
+                ParagraphBlock((Run(text[:15], bold=True), Run(text[15:]))),
             ),
             sources=("Sample source for tests, checked 2031-01-01",),
             status=TranslationStatus.DRAFT,
