@@ -203,7 +203,7 @@ def _fsync_folder(folder: Path) -> None:
 
 
 class UnlockThrottle:
-    """A growing wait after each wrong passphrase: 0, 1, 2, 4, 8... seconds, at most 30.
+    """A growing wait after each wrong passphrase: none after the first, then 2, 4, 8... seconds, at most 30.
 
     Kept in memory only: a failed attempt never writes to disk.
     """

@@ -82,7 +82,8 @@ class TrashRepository(Repository):
                     ).fetchall()
                 ]
                 for record_id in ids:
-                    search.reindex(self.db, kind, record_id, None)
+                    if kind in search.KIND_CODES:
+                        search.reindex(self.db, kind, record_id, None)
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
                 removed += len(ids)
             self.audit.record(AuditAction.EMPTIED_TRASH, detail=str(removed))

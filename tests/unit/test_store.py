@@ -313,3 +313,12 @@ def test_no_plaintext_names_in_database_or_wal(store: Store, data_dir: Path) -> 
             for name in names:
                 for encoding in ("utf-8", "utf-16-le", "utf-16-be"):
                     assert name.encode(encoding) not in raw, (moment, path.name, name)
+
+
+def test_emptying_the_trash_with_a_hearing_in_it(store: Store) -> None:
+    hearing = _hearing(store, _person(store))
+    assert hearing.id is not None
+    store.hearings.delete(hearing.id)
+    assert [(item.kind, item.id) for item in store.trash.items()] == [("hearing", hearing.id)]
+    assert store.trash.empty() == 1
+    assert store.db.execute("SELECT count(*) FROM hearings").fetchone()[0] == 0
