@@ -203,8 +203,9 @@ def _fsync_folder(folder: Path) -> None:
 
 
 class UnlockThrottle:
-    """A growing wait after each wrong passphrase: none after the first, then 2, 4, 8... seconds, at most 30.
+    """A growing wait after each wrong passphrase: none after the first, then 2, 4, 8... s.
 
+    The wait is at most 30 seconds.
     Kept in memory only: a failed attempt never writes to disk.
     """
 
