@@ -27,6 +27,7 @@ from companion.errors import CompanionError
 from companion.store.store import Store
 from companion.ui import preferences
 from companion.ui.about_dialog import AboutDialog
+from companion.ui.features import install_features
 from companion.ui.i18n import _
 from companion.ui.main_actions import MainActions
 from companion.ui.trash_dialog import TrashDialog
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
 
         self.operations = HearingOperations(self, store, self.refresh_views)
         self._connect()
+        self.features = install_features(self)
         self._restore_geometry()
         self.retranslate()
         self.update_actions()
@@ -392,6 +394,8 @@ class MainWindow(QMainWindow):
         self.resize(1180, 720)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        for feature in self.features:
+            feature.closing()
         preferences.app_settings().setValue(preferences.WINDOW_GEOMETRY_KEY, self.saveGeometry())
         super().closeEvent(event)
 
@@ -411,3 +415,5 @@ class MainWindow(QMainWindow):
         self.people.retranslate()
         self.person_page.retranslate()
         self.courthouses.retranslate()
+        for feature in getattr(self, "features", []):
+            feature.retranslate()

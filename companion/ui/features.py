@@ -1,0 +1,35 @@
+"""Features that plug into the main window: each adds its own actions, menus or views.
+
+A feature module offers ``install(window: MainWindow) -> Feature``. The window calls
+every installer once, after its own actions exist, and forwards ``retranslate()`` and
+``closing()`` to each feature. To add a feature, write its module and add its
+installer to ``INSTALLERS`` below: the main window itself does not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from companion.ui.main_window import MainWindow
+
+
+class Feature(Protocol):
+    def retranslate(self) -> None: ...
+
+    def closing(self) -> None:
+        """The main window is about to close (store still open)."""
+
+
+Installer = Callable[["MainWindow"], Feature]
+
+
+def _installers() -> list[Installer]:
+    # Imported here so that each feature module may import the main window's types.
+    installers: list[Installer] = []
+    return installers
+
+
+def install_features(window: MainWindow) -> list[Feature]:
+    return [install(window) for install in _installers()]
