@@ -25,6 +25,7 @@ from companion.errors import (
 )
 from companion.guidance.errors import GuidanceFormatError, GuidanceNotFoundError
 from companion.i18n.catalog import N_, Translator
+from companion.packets.errors import OutputWriteError, RenderCancelled
 
 FIELD_LABELS: dict[str, str] = {
     "given_name": N_("Given name"),
@@ -56,6 +57,8 @@ FIELD_LABELS: dict[str, str] = {
     "ok_to_text": N_("OK to text"),
     "passphrase": N_("Passphrase"),
     "days": N_("Days"),
+    "from": N_("First day"),
+    "to": N_("Last day"),
     "arrive_minutes_before": N_("Arrive this many minutes early"),
     "paper": N_("Paper size"),
 }
@@ -91,6 +94,7 @@ REASONS: dict[str, str] = {
     "unknown_case": N_("{field}: choose a case."),
     "unknown_courthouse": N_("{field}: choose a courthouse."),
     "not_scheduled": N_("{field}: only a scheduled hearing can be continued."),
+    "before_start": N_("{field}: the last day comes before the first day."),
     "outcome_before_hearing": N_(
         "{field}: “attended” and “missed” can only be recorded after the hearing."
     ),
@@ -178,6 +182,14 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
             tag=error.tag
         )
+    if isinstance(error, OutputWriteError):
+        return t.gettext("Could not write {path}: {detail}. Nothing was left there.").format(
+            path=error.path, detail=error.detail
+        )
+    if isinstance(error, RenderCancelled):
+        return t.gettext("Printing was cancelled. Nothing was saved.")
+    if error.code == "nothing_to_print":
+        return t.gettext("There is no packet to print: no hearing with people matched.")
     if isinstance(error, GuidanceNotFoundError):
         return t.gettext("There is no guidance topic named “{topic}”.").format(topic=error.doc_id)
     if isinstance(error, GuidanceFormatError):

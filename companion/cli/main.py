@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from companion.cli import packets as packet_commands
 from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
@@ -50,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="make a verified, encrypted backup now")
     backup.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
+
+    packet_commands.add_arguments(commands)
 
     restore = commands.add_parser("restore", help="replace the store with a backup")
     restore.add_argument("--data-dir", type=Path, dest="sub_data_dir")
@@ -162,6 +165,20 @@ def _command_restore(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _with_store(
+    action: Callable[[Store, argparse.Namespace], str],
+) -> Callable[[argparse.Namespace], int]:
+    def run(arguments: argparse.Namespace) -> int:
+        store = _open_store(_data_dir(arguments))
+        try:
+            print(action(store, arguments))
+        finally:
+            store.close()
+        return 0
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -172,6 +189,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _command_check,
     "backup": _command_backup,
     "restore": _command_restore,
+    "packet": _with_store(packet_commands.command_packet),
+    "packets": _with_store(packet_commands.command_packets),
+    "ics": _with_store(packet_commands.command_ics),
 }
 
 

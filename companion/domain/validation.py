@@ -235,3 +235,12 @@ def validate_hearing(hearing: Hearing) -> Hearing:
     found.max_length("courtroom", hearing.courtroom, MAX_NAME_LENGTH)
     found.raise_if_any()
     return hearing
+
+
+def display_phone(number: str) -> str:
+    """A stored E.164 number written for people: ``+1 312-555-0161``. Other text unchanged."""
+    try:
+        parsed = phonenumbers.parse(number, DEFAULT_PHONE_REGION)
+    except phonenumbers.NumberParseException:
+        return number
+    return phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.INTERNATIONAL)

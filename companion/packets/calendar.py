@@ -45,6 +45,9 @@ class HearingEvent:
     location: str
     description: str = ""
     cancelled: bool = False
+    #: Kept by a hearing and by the hearings it is continued to, so that a re-import
+    #: moves the entry on the phone instead of adding a second one.
+    calendar_uid: str = ""
 
     def __post_init__(self) -> None:
         if self.starts_at.tzinfo is None:
@@ -56,6 +59,8 @@ class HearingEvent:
 
     @property
     def uid(self) -> str:
+        if self.calendar_uid:
+            return f"{self.calendar_uid}@{UID_DOMAIN}"
         return hearing_uid(self.hearing_id)
 
 
@@ -181,4 +186,5 @@ def event_for_packet(content: PacketContent, translator: Translator) -> HearingE
         location=location,
         description="\n".join(lines),
         cancelled=content.cancelled,
+        calendar_uid=content.calendar_uid,
     )

@@ -147,6 +147,7 @@ class PacketContent:
     draft_translation: bool | None = None
     second_draft_translation: bool | None = None
     options: PacketOptions = field(default_factory=PacketOptions)
+    calendar_uid: str = ""
 
     @property
     def ends_at(self) -> dt.datetime:

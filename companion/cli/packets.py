@@ -1,0 +1,133 @@
+"""``companion packet``, ``packets`` and ``ics``: hearing packets and calendar files to disk.
+
+Every output is written whole or not at all (temporary file, then rename), and each
+saved packet is recorded in the person's history and in the audit trail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from companion.domain.validation import parse_date
+from companion.errors import CompanionError, NotFoundError, ValidationError
+from companion.i18n.catalog import translator
+from companion.packets import event_for_packet, ics_bytes, render_docket, render_packet
+from companion.packets.content import PaperSize
+from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
+from companion.packets.output import write_pdf_atomically
+from companion.store.audit import AuditAction
+from companion.store.store import Store
+
+PACKET_SAVED = "packet_saved"
+
+
+class NothingToPrintError(CompanionError):
+    """No hearing with people matched the request."""
+
+    code = "nothing_to_print"
+
+
+def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    packet = commands.add_parser("packet", help="save the hearing packet(s) of one hearing")
+    packet.add_argument("--data-dir", type=str, dest="sub_data_dir")
+    packet.add_argument("--hearing", type=int, required=True)
+    packet.add_argument("--person", type=int, default=None, help="only this person's packet")
+    packet.add_argument("--lang", default=None, help="language tag (default: each person's)")
+    packet.add_argument("--second-lang", default=None, help="second language, side by side")
+    packet.add_argument("--large-print", action="store_true")
+    packet.add_argument("--duplex", action="store_true")
+    packet.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
+    packet.add_argument("-o", "--output", required=True)
+
+    packets = commands.add_parser("packets", help="one PDF with every packet in a date range")
+    packets.add_argument("--data-dir", type=str, dest="sub_data_dir")
+    packets.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
+    packets.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
+    packets.add_argument("--courthouse", type=int, default=None)
+    packets.add_argument("--duplex", action="store_true")
+    packets.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
+    packets.add_argument("-o", "--output", required=True)
+
+    ics = commands.add_parser("ics", help="save a hearing as a calendar (.ics) file")
+    ics.add_argument("--data-dir", type=str, dest="sub_data_dir")
+    ics.add_argument("--hearing", type=int, required=True)
+    ics.add_argument("--lang", default=None, help="language of the event text")
+    ics.add_argument("-o", "--output", required=True)
+
+
+def _choice(arguments: argparse.Namespace) -> PacketChoice:
+    return PacketChoice(
+        language=getattr(arguments, "lang", None),
+        second_language=getattr(arguments, "second_lang", None),
+        large_print=getattr(arguments, "large_print", False),
+        duplex=getattr(arguments, "duplex", False),
+        paper=PaperSize(arguments.paper) if getattr(arguments, "paper", None) else None,
+    )
+
+
+def _record_saved(store: Store, hearing_id: int, person_ids: list[int]) -> None:
+    with store.db.atomic():
+        for person_id in person_ids:
+            store.people.record_history(person_id, PACKET_SAVED, hearing_id)
+            store.audit.record(AuditAction.SAVED_PACKET, "person", person_id)
+
+
+def command_packet(store: Store, arguments: argparse.Namespace) -> str:
+    store.hearings.get(arguments.hearing)
+    contents = packets_for_hearing(store, arguments.hearing, _choice(arguments))
+    person_ids = [entry.person_id for entry in store.hearings.attendance_for(arguments.hearing)]
+    if arguments.person is not None:
+        pairs = [(c, p) for c, p in zip(contents, person_ids, strict=True) if p == arguments.person]
+        if not pairs:
+            raise NotFoundError("person", arguments.person)
+        contents, person_ids = [pairs[0][0]], [pairs[0][1]]
+    if not contents:
+        raise NothingToPrintError()
+    data = render_packet(contents[0]) if len(contents) == 1 else render_docket(contents)
+    path = write_pdf_atomically(arguments.output, data)
+    _record_saved(store, arguments.hearing, person_ids)
+    return (
+        translator("en")
+        .ngettext(
+            "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", len(contents)
+        )
+        .format(count=len(contents), path=path)
+    )
+
+
+def command_packets(store: Store, arguments: argparse.Namespace) -> str:
+    start = parse_date(arguments.start, "from")
+    end = parse_date(arguments.end, "to")
+    if end < start:
+        raise ValidationError("to", "before_start", arguments.end)
+    if arguments.courthouse is not None:
+        store.courthouses.get(arguments.courthouse)
+    contents = docket_packets(store, start, end, arguments.courthouse, _choice(arguments))
+    if not contents:
+        raise NothingToPrintError()
+    data = render_docket(contents)
+    path = write_pdf_atomically(arguments.output, data)
+    with store.db.atomic():
+        for content in contents:
+            for entry in store.hearings.attendance_for(content.hearing_id):
+                store.people.record_history(entry.person_id, PACKET_SAVED, content.hearing_id)
+        store.audit.record(AuditAction.SAVED_PACKET, "docket", None, f"packets={len(contents)}")
+    return (
+        translator("en")
+        .ngettext(
+            "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", len(contents)
+        )
+        .format(count=len(contents), path=path)
+    )
+
+
+def command_ics(store: Store, arguments: argparse.Namespace) -> str:
+    store.hearings.get(arguments.hearing)
+    contents = packets_for_hearing(store, arguments.hearing, _choice(arguments))
+    if not contents:
+        raise NothingToPrintError()
+    content = contents[0]
+    event = event_for_packet(content, translator(content.language))
+    path = write_pdf_atomically(arguments.output, ics_bytes(event, now=dt.datetime.now(dt.UTC)))
+    return translator("en").gettext("Saved the calendar file to {path}.").format(path=path)
