@@ -13,6 +13,7 @@ from __future__ import annotations
 import enum
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from companion.packets.fonts import (
     ARABIC,
@@ -99,6 +100,7 @@ def _in_ranges(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(low <= code <= high for low, high in ranges)
 
 
+@lru_cache(maxsize=4096)
 def script_class(char: str) -> ScriptClass:
     """A coarse script class that decides which family a character prefers."""
     if char in _KEPT_FORMAT or is_default_ignorable(char):
