@@ -79,12 +79,12 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     store = open_store(data_dir)
     if store is None:
         return 0
-    from companion.ui.main_window import MainWindow
+    from companion.ui.window_session import WindowSession
 
-    window = MainWindow(store)
-    window.show()
+    session = WindowSession(store)
+    session.show()
     log.info("main window shown for store %s", store.store_id)
     try:
         return run_event_loop(app)
     finally:
-        store.close()
+        session.close_store()

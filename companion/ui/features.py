@@ -28,6 +28,9 @@ Installer = Callable[["MainWindow"], Feature]
 def _installers() -> list[Installer]:
     # Imported here so that each feature module may import the main window's types.
     installers: list[Installer] = []
+    from companion.ui import records_safety
+
+    installers.append(records_safety.install)
     return installers
 
 

@@ -1,0 +1,39 @@
+"""What the backup screens say: why a backup was made, and what went wrong, translated."""
+
+from __future__ import annotations
+
+from companion.errors import CompanionError
+from companion.i18n.catalog import N_
+from companion.messages import describe
+from companion.store.backups import AUTOMATIC, BackupFailedError, NotABackupError
+from companion.ui.i18n import _, current
+
+BEFORE_RESTORE = "before-restore"
+MANUAL = "manual"
+
+REASON_LABELS: dict[str, str] = {
+    AUTOMATIC: N_("Automatic"),
+    MANUAL: N_("Made on demand"),
+    BEFORE_RESTORE: N_("Made before a restore"),
+}
+
+
+def reason_label(reason: str) -> str:
+    """Why a backup was made, in the interface language (the stored code if unknown)."""
+    label = REASON_LABELS.get(reason)
+    return _(label) if label is not None else reason
+
+
+def describe_backup_error(error: CompanionError) -> str:
+    """One clear sentence for a failed backup or an unreadable backup file."""
+    if isinstance(error, BackupFailedError):
+        return _(
+            "The backup failed and was not kept. Your earlier backups are untouched. "
+            "Check that the backups folder is reachable and has free space, then try "
+            "again. Details: {detail}"
+        ).format(detail=error.detail)
+    if isinstance(error, NotABackupError):
+        return _("{path} is not a Court Companion backup, or it is damaged.").format(
+            path=error.path
+        )
+    return describe(error, current())
