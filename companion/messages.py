@@ -188,6 +188,8 @@ def describe(error: CompanionError, t: Translator) -> str:
         )
     if isinstance(error, RenderCancelled):
         return t.gettext("Printing was cancelled. Nothing was saved.")
+    if error.code == "self_test_failed":
+        return t.gettext("Self-test failed: {detail}").format(detail=str(error))
     if error.code == "nothing_to_print":
         return t.gettext("There is no packet to print: no hearing with people matched.")
     if isinstance(error, GuidanceNotFoundError):

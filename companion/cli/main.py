@@ -54,6 +54,11 @@ def _parser() -> argparse.ArgumentParser:
 
     packet_commands.add_arguments(commands)
 
+    self_test = commands.add_parser(
+        "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
+    )
+    self_test.add_argument("--data-dir", type=Path, dest="sub_data_dir", required=True)
+
     restore = commands.add_parser("restore", help="replace the store with a backup")
     restore.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     restore.add_argument("file", type=Path, help="the .ccbackup file")
@@ -165,6 +170,16 @@ def _command_restore(arguments: argparse.Namespace) -> int:
     return 0
 
 
+def _command_self_test(arguments: argparse.Namespace) -> int:
+    from companion.selftest import run_self_test
+    from companion.ui.selftest_page import render_first_page
+
+    for line in run_self_test(_data_dir(arguments), render_first_page):
+        print(line)
+    print(translator("en").gettext("Self-test passed."))
+    return 0
+
+
 def _with_store(
     action: Callable[[Store, argparse.Namespace], str],
 ) -> Callable[[argparse.Namespace], int]:
@@ -189,6 +204,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "check": _command_check,
     "backup": _command_backup,
     "restore": _command_restore,
+    "self-test": _command_self_test,
     "packet": _with_store(packet_commands.command_packet),
     "packets": _with_store(packet_commands.command_packets),
     "ics": _with_store(packet_commands.command_ics),
