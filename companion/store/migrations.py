@@ -180,5 +180,19 @@ def m003_audit_log(db: Database) -> None:
         )
 
 
+
+@migrations()
+def m004_drafts(db: Database) -> None:
+    """Unsaved edits of open dialogs, kept (encrypted, like everything here) while locked."""
+    db.execute(
+        """CREATE TABLE drafts (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            opened_for TEXT NOT NULL DEFAULT '{}',
+            state TEXT NOT NULL DEFAULT '{}',
+            saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+        )"""
+    )
+
 def known_migration_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]

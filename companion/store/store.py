@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from companion.errors import (
     NoStoreError,
     NotAStoreError,
+    StoreDamagedError,
     StoreExistsError,
     StoreNewerError,
 )
@@ -25,15 +26,18 @@ from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
 from companion.store.connection import (
     DATABASE_FILE_NAME,
+    DatabaseError,
     connect,
     copy_database,
     integrity_problems,
 )
 from companion.store.courthouses import CourthouseRepository
+from companion.store.drafts import DraftsRepository
 from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
+from companion.store.preflight import check_database_file
 from companion.store.people import PeopleRepository
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
@@ -67,6 +71,7 @@ class Store:
         self.settings = SettingsRepository(db, self.audit)
         self.retention = RetentionRepository(db, self.audit)
         self.organisation = OrganisationRepository(db, self.audit)
+        self.drafts = DraftsRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
@@ -122,11 +127,16 @@ class Store:
     @classmethod
     def _open(cls, folder: Path, key_file: keys.KeyFile, database_key: bytes) -> Store:
         path = folder / DATABASE_FILE_NAME
-        if not path.exists():
-            raise NoStoreError(str(folder))
+        check_database_file(path)
         db = connect(path, database_key)
         try:
             cls._migrate(folder, db, database_key)
+            problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
+            if problems != ["ok"]:
+                raise StoreDamagedError(problems[0])
+        except DatabaseError as error:
+            db.close()
+            raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
         except BaseException:
             db.close()
             raise
@@ -135,6 +145,8 @@ class Store:
     @staticmethod
     def _migrate(folder: Path, db: Database, database_key: bytes) -> None:
         applied = [migration.name for migration in migrations.applied(db)]
+        if not applied:  # the key file is written only after the first migrations ran
+            raise StoreDamagedError("no schema")
         unknown = [name for name in applied if name not in known_migration_names()]
         if unknown:
             raise StoreNewerError(len(applied), len(known_migration_names()))
