@@ -31,7 +31,7 @@ def _object(text: str) -> dict[str, Any]:
 
 
 class DraftsRepository(Repository):
-    def list(self) -> list[Draft]:
+    def kept(self) -> list[Draft]:
         """Every kept draft, oldest first."""
         return [
             Draft(

@@ -37,8 +37,8 @@ from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
-from companion.store.preflight import check_database_file
 from companion.store.people import PeopleRepository
+from companion.store.preflight import check_database_file
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.trash import TrashRepository

@@ -12,11 +12,11 @@ from tests.conftest import TEST_PASSPHRASE
 
 def test_drafts_round_trip_and_replace_as_a_whole(store: Store) -> None:
     assert "m004_drafts" in known_migration_names()
-    assert store.drafts.list() == []
+    assert store.drafts.kept() == []
     first = Draft("person", {"person_id": None}, {"given_name": "Zainab", "contacts": []})
     second = Draft("hearing", {"hearing_id": 7}, {"courtroom": "4B", "minutes": 90})
     ids = store.drafts.replace_all([first, second])
-    kept = store.drafts.list()
+    kept = store.drafts.kept()
     assert [draft.id for draft in kept] == ids
     assert [(d.kind, d.opened_for, d.state) for d in kept] == [
         ("person", {"person_id": None}, {"given_name": "Zainab", "contacts": []}),
@@ -25,8 +25,8 @@ def test_drafts_round_trip_and_replace_as_a_whole(store: Store) -> None:
     assert all(draft.saved_at for draft in kept)
 
     store.drafts.replace_all([Draft("courthouse", {}, {"name": "Annex"})])
-    assert [d.kind for d in store.drafts.list()] == ["courthouse"]
-    only = store.drafts.list()[0]
+    assert [d.kind for d in store.drafts.kept()] == ["courthouse"]
+    only = store.drafts.kept()[0]
     assert only.id is not None
     store.drafts.delete(only.id)
     assert store.drafts.count() == 0
@@ -43,5 +43,5 @@ def test_drafts_survive_closing_and_are_not_in_clear_on_disk(data_dir: Path) -> 
             assert secret.encode("utf-8") not in content, path
             assert secret.encode("utf-16-le") not in content, path
     reopened = Store.open(data_dir, TEST_PASSPHRASE)
-    assert reopened.drafts.list()[0].state == {"given_name": secret}
+    assert reopened.drafts.kept()[0].state == {"given_name": secret}
     reopened.close()
