@@ -31,6 +31,9 @@ def _installers() -> list[Installer]:
     from companion.ui import records_safety
 
     installers.append(records_safety.install)
+    from companion.ui import packet_actions
+
+    installers.append(packet_actions.install)
     return installers
 
 
