@@ -34,6 +34,9 @@ def _installers() -> list[Installer]:
     from companion.ui import packet_actions
 
     installers.append(packet_actions.install)
+    from companion.ui import guidance_feature
+
+    installers.append(guidance_feature.install)
     return installers
 
 
