@@ -145,15 +145,15 @@ class ContactRows(QWidget):
         inner.addLayout(self._column)
         inner.addLayout(buttons)
         inner.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self.scroll.setWidget(content)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
         self.error = ErrorLabel()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.error)
-        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self.scroll_area, 1)
 
     def add_row(self) -> ContactRow:
         row = ContactRow(self._title, self._with_note)
@@ -163,7 +163,7 @@ class ContactRows(QWidget):
         row.show()
         self._renumber()
         row.name.setFocus()
-        self.scroll.ensureWidgetVisible(row)
+        self.scroll_area.ensureWidgetVisible(row)
         return row
 
     def remove_row(self, row: ContactRow) -> None:
