@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test lint typecheck bench system-deps catalogs extract-messages \
+.PHONY: install run test lint typecheck bench system-deps catalogs extract-messages dist dist-smoke \
         update-catalogs compile-catalogs catalog-status screenshots guidance-review clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -59,6 +59,18 @@ screenshots: install
 
 guidance-review: install
 	$(BIN)/python -m companion.guidance.review_export
+
+# --- the one-folder app for office laptops (see README: "For IT staff") ---
+dist: install
+	@bash .ci/dist-deps.sh
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dist]'
+	rm -rf build/build dist/CourtCompanion
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --workpath build/build --distpath dist build.spec
+	@du -sh --apparent-size dist/CourtCompanion | awk '{print "Bundle size (dist/CourtCompanion): " $$1}'
+
+dist-smoke: install
+	@test -x dist/CourtCompanion/CourtCompanion || { echo "Run make dist first."; exit 1; }
+	$(BIN)/python .ci/dist_smoke.py dist/CourtCompanion/CourtCompanion
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache

@@ -58,8 +58,12 @@ def _check_catalogs() -> None:
     for language in LANGUAGES:
         if language.tag == "en":
             continue
-        if translator(language.tag).gettext("Your court date") == "Your court date":
-            raise SelfTestFailed("catalogs", f"the {language.tag} catalog is missing")
+        try:
+            heading = translator(language.tag).gettext("Your court date")
+        except OSError as error:
+            raise SelfTestFailed("catalogs", f"the {language.tag} catalog is missing") from error
+        if heading == "Your court date":
+            raise SelfTestFailed("catalogs", f"the {language.tag} catalog is not translated")
 
 
 def _render_packets(folder: Path) -> dict[str, Path]:
