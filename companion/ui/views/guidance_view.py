@@ -153,7 +153,9 @@ class GuidanceView(QWidget):
         self.english_document: GuidanceDocument | None = None
         self.hits: tuple[SearchHit, ...] | None = None
         self._topic_id = TOPIC_IDS[0]
-        self._language_chosen = False  # the user picked the reading language themselves
+        # The reading language follows the interface language until a person's language
+        # or the user's own choice sets it.
+        self._follows_interface = True
         self._context: ReadingContext | None = None
         self._updating = False
         self._printer: QPrinter | None = None
@@ -315,17 +317,16 @@ class GuidanceView(QWidget):
     def apply_context(self, context: ReadingContext) -> None:
         """Follow what the window has selected: the person's language and the hearing's
         jurisdiction. A context seen before changes nothing, so a language the user chose
-        while reading stays chosen until another person or hearing is selected."""
+        while reading stays chosen until another person or hearing is selected; with
+        nobody or no hearing selected, the language and jurisdiction shown stay."""
         if context == self._context:
             return
         self._context = context
         if context.person_language:
-            self._language_chosen = False
+            self._follows_interface = False
             self._set_language_quietly(packet_language(context.person_language))
-        elif not self._language_chosen:
-            self._set_language_quietly(packet_language(current().language.tag))
-        self.set_jurisdiction(context.jurisdiction)
-        self._fill_topic_list()
+        if context.jurisdiction:
+            self.set_jurisdiction(context.jurisdiction)
 
     def refresh(self) -> None:
         """Read the organisation settings again and show the topic anew."""
@@ -345,7 +346,7 @@ class GuidanceView(QWidget):
 
     def _language_picked(self, _index: int) -> None:
         if not self._updating:
-            self._language_chosen = True
+            self._follows_interface = False
             self._fill_topic_list()
 
     def _topic_picked(self, item: QListWidgetItem | None, _previous: object) -> None:
@@ -566,9 +567,7 @@ class GuidanceView(QWidget):
     # --- language -----------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        if not self._language_chosen and (
-            self._context is None or not self._context.person_language
-        ):
+        if self._follows_interface:
             self._set_language_quietly(packet_language(current().language.tag))
         self.search_label.setText(_("&Search topics"))
         self.search_edit.setPlaceholderText(_("A word in the reading language"))
