@@ -19,6 +19,7 @@ from companion.domain.organisation import AdvocateContact, LocalNote, Organisati
 from companion.guidance import TOPIC_IDS, GuidanceLibrary
 from companion.i18n.catalog import translator
 from companion.store.store import Store
+from companion.ui.guidance_feature import GuidanceFeature
 from companion.ui.language import apply_language
 from companion.ui.main_window import MainWindow
 from companion.ui.views.guidance_view import GuidanceView, ReadingContext
@@ -304,7 +305,7 @@ def test_guidance_tab_follows_the_window_selection(qtbot, store: Store) -> None:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    feature = next(f for f in window.features if hasattr(f, "view") and hasattr(f, "show"))
+    feature = next(f for f in window.features if isinstance(f, GuidanceFeature))
     view = feature.view
     assert window.tabs.tabText(window.tabs.indexOf(view)) == "Guidance"
 

@@ -10,6 +10,7 @@ from companion.errors import ValidationError
 from companion.i18n.catalog import translator
 from companion.messages import describe_validation
 from companion.store.store import Store
+from companion.ui.guidance_feature import GuidanceFeature
 from companion.ui.main_window import MainWindow
 from companion.ui.organisation_dialog import OrganisationDialog
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
@@ -143,7 +144,7 @@ def test_opened_from_the_file_menu_and_the_reader_follows(qtbot, store: Store) -
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
-    feature = next(f for f in window.features if hasattr(f, "organisation_settings"))
+    feature = next(f for f in window.features if isinstance(f, GuidanceFeature))
     file_actions = window.actions_.file_menu.actions()
     assert feature.organisation_settings in file_actions
     dialog = feature.open_organisation_settings()

@@ -55,9 +55,9 @@ def test_topic_five_prints_title_jurisdiction_and_disclaimer(language: str) -> N
     assert _squash(_title("jurisdictions", "US-NY", language)) in text
     disclaimer = _squash(translator(language).gettext(DISCLAIMER))
     assert all(disclaimer in _squash(page) for page in pages), "every page has the disclaimer"
-    assert pypdf.PdfReader(io.BytesIO(pdf)).metadata.title == _title(
-        "guidance", "immigration-enforcement", language
-    )
+    metadata = pypdf.PdfReader(io.BytesIO(pdf)).metadata
+    assert metadata is not None
+    assert metadata.title == _title("guidance", "immigration-enforcement", language)
 
 
 def test_later_pages_are_headed_with_the_title_not_a_person() -> None:
