@@ -471,6 +471,7 @@ class GuidanceView(QWidget):
         shown = [doc for doc in (document, self.jurisdiction_document) if doc is not None]
         state = min((doc.translation_state for doc in shown), key=_STATE_ORDER.index)
         self.status_label.setText(_(state.label))
+        self.status_label.setVisible(state is not TranslationState.STALE)  # the warning says it
         stale = state is TranslationState.STALE
         self.stale_warning.setVisible(stale)
         self.stale_button.setVisible(stale and not self.english_beside.isChecked())
