@@ -97,13 +97,16 @@ class PacketChoicesForm(QWidget):
         layout.addWidget(self.topics, 1)
 
         if self.language_combo is not None:
-            self.language_combo.currentIndexChanged.connect(self.changed.emit)
-        self.second_combo.currentIndexChanged.connect(self.changed.emit)
-        self.paper_combo.currentIndexChanged.connect(self.changed.emit)
-        self.large_print.toggled.connect(self.changed.emit)
-        self.duplex.toggled.connect(self.changed.emit)
-        self.topics.itemChanged.connect(lambda _item: self.changed.emit())
+            self.language_combo.currentIndexChanged.connect(self._emit_changed)
+        self.second_combo.currentIndexChanged.connect(self._emit_changed)
+        self.paper_combo.currentIndexChanged.connect(self._emit_changed)
+        self.large_print.toggled.connect(self._emit_changed)
+        self.duplex.toggled.connect(self._emit_changed)
+        self.topics.itemChanged.connect(self._emit_changed)
         self.retranslate()
+
+    def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
 
     def _fill_second_languages(self) -> None:
         """None first, then the staff member's interface language, then the others."""
