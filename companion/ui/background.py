@@ -36,6 +36,11 @@ def job_pool() -> QThreadPool:
     return _pool
 
 
+def unfinished_jobs() -> int:
+    """Jobs started whose result has not yet been delivered."""
+    return len(_running)
+
+
 class JobSignals(QObject):
     """Emitted from the worker thread; delivered to receivers on the interface thread."""
 

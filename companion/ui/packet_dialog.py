@@ -47,7 +47,7 @@ from companion.ui.packet_files import ask_save_path, packet_file_name, save_cale
 from companion.ui.pdf_output import PrintFailed, print_pdf, viewer_files
 from companion.ui.pdf_preview import PdfPreview
 from companion.ui.widgets.messages import MessageLabel
-from companion.ui.widgets.prompts import ConfirmBox, TextSource, confirm, show_error
+from companion.ui.widgets.prompts import TextSource, confirm, show_error
 
 log = logging.getLogger(__name__)
 
@@ -113,7 +113,6 @@ class PacketDialog(QDialog):
 
         self._generation = 0
         self.rendered: RenderedPacket | None = None
-        self._open_boxes: list[QWidget] = []
 
         self.hearing_label = QLabel()
         self.hearing_label.setWordWrap(True)
@@ -320,7 +319,7 @@ class PacketDialog(QDialog):
             then()
             return
         characters = describe_characters(result.missing)
-        box: ConfirmBox = confirm(
+        confirm(
             self,
             lambda: _("Characters that cannot be printed"),
             lambda: _(
@@ -332,7 +331,6 @@ class PacketDialog(QDialog):
             then,
             reject_label=lambda: _("Go back"),
         )
-        self._open_boxes.append(box)
 
     # --- print ----------------------------------------------------------------------------
 
@@ -364,7 +362,6 @@ class PacketDialog(QDialog):
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.accepted.connect(partial(self.print_to, printer))
         dialog.show()
-        self._open_boxes.append(dialog)
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the previewed packet on ``printer``; record it. Returns the pages printed."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import icalendar
 import pytest
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtPrintSupport import QPrinter
 
@@ -18,6 +18,7 @@ from companion.packets import render_packet
 from companion.packets.from_store import packet_for
 from companion.store.audit import AuditAction
 from companion.store.store import Store
+from companion.ui.background import job_pool, unfinished_jobs
 from companion.ui.language import switch_language
 from companion.ui.packet_dialog import PacketDialog
 from companion.ui.pdf_output import viewer_files
@@ -310,3 +311,15 @@ def test_switching_the_interface_language_retitles_the_topics(qtbot, demo_store:
     # The staff member's language moves to the top of the second languages.
     assert dialog.choices.second_combo.itemData(1) == "es"
     assert dialog.choices.second_language() is None
+
+
+def test_closing_while_rendering_is_harmless(qtbot, demo_store: Store) -> None:
+    hearing_id, _person_id = hearing_of(demo_store, "María")
+    dialog = PacketDialog(demo_store, hearing_id)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    with qtbot.waitSignal(dialog.destroyed):
+        dialog.close()
+    assert job_pool().waitForDone(RENDER_TIMEOUT_MS)
+    # The render's result arrives for a dialog that is gone: nothing may fail.
+    qtbot.waitUntil(lambda: unfinished_jobs() == 0)
