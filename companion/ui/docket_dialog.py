@@ -20,7 +20,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressDialog,
@@ -112,17 +111,17 @@ class DocketDialog(QDialog):
         self.save_button.setDefault(True)
         self.close_button = QPushButton()
 
-        form = QFormLayout()
-        form.addRow(self.first_label, self.first_day)
-        form.addRow(self.last_label, self.last_day)
-        form.addRow(self.courthouse_label, self.courthouse_combo)
+        # The days and the courthouse head the options' form, so the fields line up.
+        form = self.choices.form
+        form.insertRow(0, self.first_label, self.first_day)
+        form.insertRow(1, self.last_label, self.last_day)
+        form.insertRow(2, self.courthouse_label, self.courthouse_combo)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addLayout(form)
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)

@@ -84,8 +84,20 @@ class PacketActions:
         self.page_button = QToolButton()
         self.page_button.setDefaultAction(self.print_packet)
         self.page_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        # Before the stretch that ends the row of buttons.
-        page.buttons.insertWidget(max(0, page.buttons.count() - 1), self.page_button)
+        page.buttons.insertWidget(self._button_place(), self.page_button)
+
+    def _button_place(self) -> int:
+        """With the hearing buttons: before Move to Trash, else before the closing stretch."""
+        row = self.window.person_page.buttons
+        for index in range(row.count()):
+            item = row.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if (
+                isinstance(widget, QToolButton)
+                and widget.defaultAction() is self.window.actions_.delete
+            ):
+                return index
+        return max(0, row.count() - 1)
 
     def _connect_selection(self) -> None:
         w = self.window

@@ -82,7 +82,7 @@ class PacketChoicesForm(QWidget):
             self.topics.addItem(item)
         self.topics_label.setBuddy(self.topics)
 
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         if self.language_combo is not None:
             form.addRow(self.language_label, self.language_combo)
