@@ -183,7 +183,7 @@ class PacketChoicesForm(QWidget):
             self.language_combo.setAccessibleName(_("Packet language"))
         self.second_label.setText(_("&Second language:"))
         self._fill_second_languages()
-        self.second_combo.setItemText(0, _("None"))
+        self.second_combo.setItemText(0, current().pgettext("second language", "None"))
         for index in range(1, self.second_combo.count()):
             self.second_combo.setItemText(
                 index, _language_text(str(self.second_combo.itemData(index)))
@@ -193,7 +193,10 @@ class PacketChoicesForm(QWidget):
             _("Each section is also printed in this language, so you can explain it.")
         )
         self.paper_label.setText(_("&Paper:"))
-        self.paper_combo.setItemText(self.paper_combo.findData(PaperSize.LETTER.value), _("Letter"))
+        self.paper_combo.setItemText(
+            self.paper_combo.findData(PaperSize.LETTER.value),
+            current().pgettext("paper size", "Letter"),
+        )
         self.paper_combo.setItemText(self.paper_combo.findData(PaperSize.A4.value), _("A4"))
         self.paper_combo.setAccessibleName(_("Paper size"))
         self.large_print.setText(_("La&rge print"))

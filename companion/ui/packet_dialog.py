@@ -73,7 +73,7 @@ class RenderedPacket:
 
 def describe_characters(characters: frozenset[str] | set[str]) -> str:
     """Each character with its code point, so it can be named even where it cannot be shown."""
-    return ", ".join(f"{char} (U+{ord(char):04X})" for char in sorted(characters))
+    return ", ".join(f"{char}\u00a0(U+{ord(char):04X})" for char in sorted(characters))
 
 
 def render_work(content: PacketContent, is_current: Callable[[], bool]) -> RenderedPacket | None:
