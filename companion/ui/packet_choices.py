@@ -192,7 +192,7 @@ class PacketChoicesForm(QWidget):
         self.second_combo.setToolTip(
             _("Each section is also printed in this language, so you can explain it.")
         )
-        self.paper_label.setText(_("&Paper:"))
+        self.paper_label.setText(_("Paper si&ze:"))
         self.paper_combo.setItemText(
             self.paper_combo.findData(PaperSize.LETTER.value),
             current().pgettext("paper size", "Letter"),
@@ -201,7 +201,7 @@ class PacketChoicesForm(QWidget):
         self.paper_combo.setAccessibleName(_("Paper size"))
         self.large_print.setText(_("La&rge print"))
         self.large_print.setToolTip(_("Body text at 16 points or more"))
-        self.duplex.setText(_("Two-si&ded printing"))
+        self.duplex.setText(_("T&wo-sided printing"))
         self.duplex.setToolTip(
             _("Adds a blank page where needed so that each packet starts on a front side")
         )

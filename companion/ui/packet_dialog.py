@@ -360,8 +360,12 @@ class PacketDialog(QDialog):
         dialog.setWindowTitle(_("Print the hearing packet"))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.accepted.connect(partial(self.print_to, printer))
+        dialog.accepted.connect(partial(self._printer_chosen, printer))
         dialog.show()
+
+    def _printer_chosen(self, printer: QPrinter, *_signal_arguments: object) -> None:
+        # QPrintDialog's ``accepted`` may pass the printer again: the one set up here is used.
+        self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> int:
         """Print the previewed packet on ``printer``; record it. Returns the pages printed."""
@@ -480,7 +484,7 @@ class PacketDialog(QDialog):
         self.open_button.setToolTip(
             _("Opens a copy in this computer's PDF program. The copy is deleted when you quit.")
         )
-        self.calendar_button.setText(_("Save ca&lendar file…"))
+        self.calendar_button.setText(_("Save &calendar file…"))
         self.calendar_button.setToolTip(
             _("The court date as a calendar event (.ics), with reminders")
         )

@@ -323,3 +323,32 @@ def test_closing_while_rendering_is_harmless(qtbot, demo_store: Store) -> None:
     assert job_pool().waitForDone(RENDER_TIMEOUT_MS)
     # The render's result arrives for a dialog that is gone: nothing may fail.
     qtbot.waitUntil(lambda: unfinished_jobs() == 0)
+
+
+def test_print_button_asks_which_printer_then_prints(
+    qtbot, demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+
+    hearing_id, person_id = hearing_of(demo_store, "María")
+    dialog = _dialog(qtbot, demo_store, hearing_id)
+    output = tmp_path / "printed.pdf"
+    make_printer = dialog.make_printer
+
+    def file_printer() -> QPrinter:
+        # The print dialog takes the output file from the printer it is given.
+        printer = make_printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(output))
+        return printer
+
+    monkeypatch.setattr(dialog, "make_printer", file_printer)
+    dialog.print_button.click()
+    qtbot.waitUntil(lambda: bool(open_windows(QPrintDialog)))
+    (print_dialog,) = open_windows(QPrintDialog)
+
+    with qtbot.waitSignal(dialog.recorded):
+        print_dialog.accept()
+
+    assert pdf_page_count(output.read_bytes()) == dialog.page_count()
+    assert ("packet_printed", hearing_id) in _history(demo_store, person_id)
