@@ -27,7 +27,7 @@ from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.backup_texts import MANUAL, describe_backup_error
 from companion.ui.i18n import _
-from companion.ui.widgets.prompts import InfoBox, inform
+from companion.ui.widgets.prompts import InfoBox, TextSource, inform
 
 log = logging.getLogger(__name__)
 
@@ -45,11 +45,21 @@ def busy_cursor() -> Iterator[None]:
 
 
 class BackupFailureBox(QMessageBox):
-    """A failed backup, in a critical message that stays until it is dismissed."""
+    """A failed backup (or restore), in a critical message that stays until dismissed.
 
-    def __init__(self, error: CompanionError, parent: QWidget | None) -> None:
+    ``title`` and ``headline`` say what failed; the error's description follows."""
+
+    def __init__(
+        self,
+        error: CompanionError,
+        parent: QWidget | None,
+        title: TextSource = lambda: _("Backup failed"),
+        headline: TextSource = lambda: _("The backup failed."),
+    ) -> None:
         super().__init__(parent)
         self.error = error
+        self._title = title
+        self._headline = headline
         self.setIcon(QMessageBox.Icon.Critical)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -57,11 +67,11 @@ class BackupFailureBox(QMessageBox):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(_("Backup failed"))
-        self.setText(_("The backup failed."))
+        self.setWindowTitle(self._title())
+        self.setText(self._headline())
         self.setInformativeText(describe_backup_error(self.error))
         self.ok_button.setText(_("OK"))
-        self.setAccessibleName(_("Backup failed"))
+        self.setAccessibleName(self._title())
 
 
 def backup_written_text(info: BackupInfo) -> str:
@@ -107,31 +117,32 @@ class BackupKeeper(QObject):
         try:
             due = automatic_backup_due(store)
         except OSError as error:  # the backups folder cannot be read (e.g. a USB drive gone)
-            self._failed(BackupFailedError(f"{type(error).__name__}: {error}"), blocking=False)
+            self._failed(BackupFailedError(f"{type(error).__name__}: {error}"))
             return None
-        return self._back_up(store, AUTOMATIC, blocking=False) if due else None
+        return self._back_up(store, AUTOMATIC) if due else None
 
     def back_up_now(self) -> InfoBox | None:
         """A backup on demand; shows where it went and what it holds."""
         store = self._open_store()
         if store is None:
             return None
-        info = self._back_up(store, MANUAL, blocking=False)
+        info = self._back_up(store, MANUAL)
         if info is None:
             return None
         return inform(self.parent_window, lambda: backup_written_text(info))
 
     def back_up_on_close(self) -> BackupInfo | None:
-        """The automatic backup made as the window closes; a failure is shown before the
-        app goes away, so nobody leaves thinking a backup exists."""
+        """The automatic backup made as the window closes. A failure is shown in a window
+        of its own that outlives the main window: the app only quits once it has been
+        read and dismissed, so nobody leaves thinking a backup exists."""
         self.timer.stop()
         store = self._open_store()
         if store is None:
             log.info("no backup on close: the store is not open")
             return None
-        return self._back_up(store, AUTOMATIC, blocking=True)
+        return self._back_up(store, AUTOMATIC, on_close=True)
 
-    def _back_up(self, store: Store, reason: str, blocking: bool) -> BackupInfo | None:
+    def _back_up(self, store: Store, reason: str, on_close: bool = False) -> BackupInfo | None:
         try:
             with busy_cursor():
                 info = make_backup(store, reason=reason)
@@ -141,17 +152,14 @@ class BackupKeeper(QObject):
                 if isinstance(error, CompanionError)
                 else BackupFailedError(f"{type(error).__name__}: {error}")
             )
-            self._failed(failure, blocking)
+            self._failed(failure, on_close)
             return None
         log.info("backup (%s) written: %d people, %d hearings", reason, info.people, info.hearings)
         self.backup_written.emit(info)
         return info
 
-    def _failed(self, error: CompanionError, blocking: bool) -> None:
+    def _failed(self, error: CompanionError, on_close: bool = False) -> None:
         log.error("backup failed (%s); earlier backups kept", error.code)
-        self.failure_box = BackupFailureBox(error, self.parent_window)
+        self.failure_box = BackupFailureBox(error, None if on_close else self.parent_window)
         self.backup_failed.emit(error)
-        if blocking:
-            self.failure_box.exec()
-        else:
-            self.failure_box.open()
+        self.failure_box.open()

@@ -16,13 +16,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMessageBox
 
 from companion.errors import CompanionError
 from companion.store.store import Store
 from companion.ui.audit_dialog import AuditDialog
-from companion.ui.backup_keeper import BackupKeeper
-from companion.ui.backup_texts import describe_backup_error
+from companion.ui.backup_keeper import BackupFailureBox, BackupKeeper
 from companion.ui.i18n import _
 from companion.ui.person_view_audit import PersonViewAudit
 from companion.ui.restore_dialog import RestoreDialog
@@ -106,20 +104,21 @@ class RecordsSafety:
             ),
         )
 
-    def _store_lost(self, error: CompanionError) -> None:
-        """The restore failed after the open store was closed: say so, and close."""
-        box = QMessageBox(self.window)
-        box.setIcon(QMessageBox.Icon.Critical)
-        box.setWindowTitle(_("Restore failed"))
-        box.setText(
-            _(
+    def _store_lost(self, error: CompanionError) -> BackupFailureBox:
+        """The restore failed after the open store was closed: say so, and close. The
+        message is a window of its own, so it stays after the main window has gone."""
+        box = BackupFailureBox(
+            error,
+            None,
+            title=lambda: _("Restore failed"),
+            headline=lambda: _(
                 "The restore failed. Court Companion will close now; start it again and "
                 "unlock to continue. A backup of the records open before was made first."
-            )
+            ),
         )
-        box.setInformativeText(describe_backup_error(error))
-        box.exec()
+        box.open()
         self.window.close()
+        return box
 
     # --- feature ----------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -128,13 +128,12 @@ class RetentionDialog(QDialog):
         return [self.candidates[row].case_id for row in rows if row < len(self.candidates)]
 
     def select_cases(self, case_ids: list[int]) -> None:
-        self.table.clearSelection()
-        mode = self.table.selectionMode()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
         for row, candidate in enumerate(self.candidates):
             if candidate.case_id in case_ids:
-                self.table.selectRow(row)
-        self.table.setSelectionMode(mode)
+                selection.select(self.table.model().index(row, 0), flags)
 
     def _update_buttons(self) -> None:
         saved = self.store.retention.months() or 0

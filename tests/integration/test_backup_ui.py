@@ -1,0 +1,287 @@
+"""Backups in the app: on demand, once a day while open, on close, loud failures, and a
+backup → check → restore round trip through the restore dialog (and undoing it)."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion.domain.models import Person
+from companion.i18n.languages import PSEUDO_TAG
+from companion.i18n.pseudo import OPEN_BRACKET
+from companion.store import backups
+from companion.store.audit import AuditAction
+from companion.store.store import Store
+from companion.ui.backup_keeper import BackupFailureBox
+from companion.ui.language import switch_language
+from companion.ui.main_window import MainWindow
+from companion.ui.records_safety import RecordsSafety
+from companion.ui.restore_dialog import RestoreDialog
+from companion.ui.widgets.prompts import ConfirmBox, InfoBox
+from companion.ui.window_session import WindowSession
+from tests.conftest import TEST_PASSPHRASE
+from tests.integration.helpers.shown_texts import untranslated
+from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
+
+
+def _feature(window: MainWindow) -> RecordsSafety:
+    return next(f for f in window.features if isinstance(f, RecordsSafety))
+
+
+def _window(qtbot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _open(kind: type) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def _backups(store: Store, reason: str | None = None) -> list[backups.BackupInfo]:
+    found = backups.list_backups(backups.backup_folder(store))
+    return [info for info in found if reason is None or info.reason == reason]
+
+
+def _break_verification(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every new backup fails its check after it was written (as a bad disk would)."""
+
+    def corrupt(path: Path, database_key: bytes) -> None:
+        raise backups.BackupFailedError("archive checksum mismatch")
+
+    monkeypatch.setattr(backups, "_verify_archive", corrupt)
+
+
+def test_file_menu_offers_the_safety_screens(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    feature = _feature(window)
+    texts = [action.text() for action in window.actions_.file_menu.actions()]
+    for action in (
+        feature.audit_action,
+        feature.retention_action,
+        feature.backup_action,
+        feature.restore_action,
+    ):
+        assert action.text() in texts
+    assert texts[-1] == window.actions_.quit.text()
+
+
+def test_back_up_now_writes_a_verified_backup_and_says_where(qtbot, store: Store) -> None:
+    add_hearing(store)
+    window = _window(qtbot, store)
+    _feature(window).backup_action.trigger()
+    [manual] = _backups(store, "manual")
+    assert (manual.people, manual.hearings) == (1, 1)
+    [box] = _open(InfoBox)
+    assert str(manual.path) in box.text()
+    assert "People: 1" in box.text() and "Hearings: 1" in box.text()
+    assert backups.inspect_backup(manual.path, TEST_PASSPHRASE).people == 1
+
+
+def test_failed_backup_is_loud_logged_and_keeps_the_good_one(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    add_hearing(store)
+    window = _window(qtbot, store)
+    feature = _feature(window)
+    [good] = [feature.backups.back_up_if_due()]
+    assert good is not None
+    _break_verification(monkeypatch)
+
+    with caplog.at_level(logging.ERROR):
+        assert feature.backups.back_up_now() is None
+
+    [box] = _open(BackupFailureBox)
+    assert box.icon() == QMessageBox.Icon.Critical
+    assert "failed" in box.text()
+    assert "Your earlier backups are untouched" in box.informativeText()
+    assert "checksum mismatch" in box.informativeText()
+    assert any(record.levelno >= logging.ERROR for record in caplog.records)
+    # Nothing but the good backup in the folder (no partial file), and it still opens.
+    folder = backups.backup_folder(store)
+    assert sorted(folder.iterdir()) == [good.path]
+    assert backups.inspect_backup(good.path, TEST_PASSPHRASE).hearings == 1
+    # The message stays until someone dismisses it.
+    assert box.isVisible()
+    qtbot.mouseClick(box.ok_button, Qt.MouseButton.LeftButton)
+    assert not _open(BackupFailureBox)
+
+
+def test_daily_backup_is_made_once_while_open(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    keeper = _feature(window).backups
+    assert keeper.timer.isActive()
+    first = keeper.back_up_if_due()
+    assert first is not None and first.reason == backups.AUTOMATIC
+    assert keeper.back_up_if_due() is None
+    with qtbot.waitSignal(keeper.timer.timeout, timeout=5000):
+        keeper.timer.setInterval(1)
+    assert len(_backups(store, backups.AUTOMATIC)) == 1
+
+
+def test_closing_the_window_makes_an_automatic_backup(qtbot, store: Store) -> None:
+    store.people.add(Person("Closing", "Time", language="es"))
+    window = _window(qtbot, store)
+    assert _backups(store) == []
+    window.close()
+    [made] = _backups(store, backups.AUTOMATIC)
+    assert made.people == 1
+    assert store.audit.entries(action=AuditAction.BACKED_UP)
+
+
+def test_failed_backup_on_close_stays_on_screen_after_the_window_goes(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, store)
+    _break_verification(monkeypatch)
+    window.close()
+    assert not window.isVisible()
+    [box] = _open(BackupFailureBox)
+    # A window of its own: the app does not quit until it has been read and dismissed.
+    assert box.parent() is None
+    assert "checksum mismatch" in box.informativeText()
+    assert _backups(store) == []
+    box.ok_button.click()
+    assert not _open(BackupFailureBox)
+
+
+def _session(qtbot, store: Store) -> WindowSession:
+    session = WindowSession(store)
+    window = session.show()
+    qtbot.waitExposed(window)
+    return session
+
+
+def _restore_through_dialog(qtbot, session: WindowSession, path: Path | None) -> RestoreDialog:
+    dialog = _feature(session.window).open_restore()
+    if path is not None:
+        assert dialog.choose_backup(path)
+    assert not dialog.restore_button.isEnabled()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.isVisible()
+    return dialog
+
+
+def test_backup_check_and_restore_round_trip_in_the_dialog(qtbot, store: Store) -> None:
+    add_hearing(store, given_name="Before")
+    session = _session(qtbot, store)
+    first_window = session.window
+    _feature(first_window).backup_action.trigger()
+    [made] = _backups(store, "manual")
+    for box in _open(InfoBox):
+        box.close()
+    store.people.add(Person("After", "Backup", language="fr"))
+
+    dialog = _feature(first_window).open_restore()
+    assert dialog.table.rowCount() == 1 and dialog.chosen is not None
+    assert dialog.chosen.path == made.path
+    # A wrong passphrase is refused and nothing can be restored.
+    qtbot.keyClicks(dialog.passphrase, "not the passphrase at all")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.is_error and not dialog.restore_button.isEnabled()
+    assert not dialog.summary.isVisible()
+    # The right one shows the date and what the backup holds before anything changes.
+    dialog.passphrase.clear()
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.isVisible()
+    assert (dialog.people.text(), dialog.hearings.text()) == ("1", "1")
+    assert dialog.made_on.text()
+    assert not dialog.other_store_note.isVisible()
+    assert len(store.people.list()) == 2  # nothing changed yet
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    [question] = _open(ConfirmBox)
+    assert "backed up first" in question.text()
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert session.window is first_window and not store.closed
+
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
+    [question] = _open(ConfirmBox)
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
+
+    # The app goes on with a new main window on the restored store.
+    assert store.closed
+    restored = session.store
+    assert session.window is not first_window and session.window.store is restored
+    assert session.window.isVisible()
+    assert [p.given_name for p in restored.people.list()] == ["Before"]
+    session.window.people.run_search()
+    assert session.window.people.model.rowCount() == 1
+    assert restored.audit.entries(action=AuditAction.RESTORED_BACKUP)
+    assert _open(InfoBox), "the restore is confirmed on screen"
+    [before] = _backups(restored, "before-restore")
+    assert before.people == 2
+
+    # Undo: restore the backup made before the restore, chosen as a file.
+    for box in _open(InfoBox):
+        box.close()
+    second_window = session.window
+    undo = _restore_through_dialog(qtbot, session, before.path)
+    assert undo.people.text() == "2"
+    undo.restore_now()
+    assert restored.closed and session.window is not second_window
+    assert sorted(p.given_name for p in session.store.people.list()) == ["After", "Before"]
+    assert session.store.check() == []
+    session.window.close()
+    session.close_store()
+
+
+def test_a_file_that_is_not_a_backup_is_refused(qtbot, store: Store, tmp_path: Path) -> None:
+    window = _window(qtbot, store)
+    dialog = _feature(window).open_restore()
+    stranger = tmp_path / "holiday.ccbackup"
+    stranger.write_bytes(b"not a zip file")
+    assert not dialog.choose_backup(stranger)
+    assert dialog.message.is_error and "not a Court Companion backup" in dialog.message.text()
+    assert dialog.chosen is None and not dialog.check_button.isEnabled()
+
+
+def test_a_backup_of_another_store_is_flagged(qtbot, store: Store, tmp_path: Path) -> None:
+    other, _code = Store.create(tmp_path / "other", TEST_PASSPHRASE)
+    other.people.add(Person("Other", "Office", language="es"))
+    foreign = backups.make_backup(other, folder=tmp_path / "usb")
+    other.close()
+    session = _session(qtbot, store)
+    dialog = _restore_through_dialog(qtbot, session, foreign.path)
+    assert dialog.other_store_note.isVisible() and dialog.other_store_note.is_error
+    assert dialog.people.text() == "1"
+    dialog.close()
+    session.window.close()
+
+
+def test_restore_dialog_and_failure_box_speak_the_interface_language(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, store)
+    feature = _feature(window)
+    feature.backup_action.trigger()
+    for box in _open(InfoBox):
+        box.close()
+    session_dialog = feature.open_restore()
+    qtbot.keyClicks(session_dialog.passphrase, TEST_PASSPHRASE)
+    session_dialog.check_backup()
+    _break_verification(monkeypatch)
+    feature.back_up_now()
+    [failure] = _open(BackupFailureBox)
+
+    switch_language(PSEUDO_TAG)
+    data = (
+        session_dialog.made_on,
+        session_dialog.reason,
+        session_dialog.people,
+        session_dialog.hearings,
+    )
+    assert untranslated(session_dialog, data) == []
+    assert OPEN_BRACKET in session_dialog.reason.text()  # "Made on demand" is ours
+    assert OPEN_BRACKET in session_dialog.table.item(0, 1).text()
+    assert untranslated(failure) == []
+    for action in (feature.audit_action, feature.backup_action, feature.restore_action):
+        assert OPEN_BRACKET in action.text()
