@@ -156,6 +156,27 @@ def test_stale_jurisdiction_section_is_flagged_too(
     assert view.stale_warning.isVisible()
 
 
+def test_reviewed_translation_names_its_reviewer(
+    qtbot, store: Store, library_copy: GuidanceLibrary
+) -> None:
+    path = library_copy.guidance_root / "interpreters" / "fr.md"
+    text = path.read_text("utf-8")
+    reviewed = text.replace(
+        "status: draft\n",
+        "status: reviewed\nreviewer: Test Reviewer (fictional)\nreviewed_on: 2026-11-20\n",
+        1,
+    )
+    assert reviewed != text
+    path.write_text(reviewed, "utf-8")
+    view = _view(qtbot, store, library_copy)
+    view.set_reading_language("fr")
+    view.select_topic("interpreters")
+    assert "Test Reviewer (fictional)" in view.status_label.text()
+    assert "2026" in view.status_label.text()
+    view.select_topic("getting-there")
+    assert "Draft translation" in view.status_label.text()
+
+
 def test_missing_translation_falls_back_to_english_with_a_note(
     qtbot, store: Store, library_copy: GuidanceLibrary
 ) -> None:

@@ -50,6 +50,7 @@ from companion.guidance import (
     GuidanceLibrary,
     SearchHit,
     SlotName,
+    Status,
     TranslationState,
     bundled_library,
     normalise_jurisdiction_code,
@@ -470,7 +471,16 @@ class GuidanceView(QWidget):
             return
         shown = [doc for doc in (document, self.jurisdiction_document) if doc is not None]
         state = min((doc.translation_state for doc in shown), key=_STATE_ORDER.index)
-        self.status_label.setText(_(state.label))
+        reviewed = document if document.status is Status.REVIEWED else None
+        if state is TranslationState.REVIEWED and reviewed and reviewed.reviewed_on is not None:
+            self.status_label.setText(
+                _("Reviewed translation (checked by {reviewer} on {date})").format(
+                    reviewer=reviewed.reviewer or "",
+                    date=formatting.medium_date(reviewed.reviewed_on),
+                )
+            )
+        else:
+            self.status_label.setText(_(state.label))
         self.status_label.setVisible(state is not TranslationState.STALE)  # the warning says it
         stale = state is TranslationState.STALE
         self.stale_warning.setVisible(stale)
