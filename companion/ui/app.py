@@ -79,12 +79,13 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     store = open_store(data_dir)
     if store is None:
         return 0
-    from companion.ui.window_session import WindowSession
+    from companion.ui.main_window import MainWindow
+    from companion.ui.window_session import close_open_stores
 
-    session = WindowSession(store)
-    session.show()
+    window = MainWindow(store)
+    window.show()
     log.info("main window shown for store %s", store.store_id)
     try:
         return run_event_loop(app)
     finally:
-        session.close_store()
+        close_open_stores(store)  # a restore may have replaced the first store

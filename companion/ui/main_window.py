@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
@@ -54,10 +54,6 @@ class Selection:
 
 
 class MainWindow(QMainWindow):
-    #: A feature replaced the open store (a restore from backup); carries the new, open
-    #: ``Store``. ``companion.ui.window_session`` shows a new main window on it.
-    store_replaced = Signal(object)
-
     def __init__(self, store: Store, clock: Clock = _utc_now) -> None:
         super().__init__()
         self.store = store

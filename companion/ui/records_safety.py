@@ -4,9 +4,8 @@ demand, daily while open, on close), restore from a backup, and the retention re
 File menu: Audit trail…, Retention review…, Back up now…, Restore from backup….
 Opening a person's page is written to the audit trail as "viewed person".
 
-After a restore the store is a new object; the window announces it with
-``MainWindow.store_replaced`` and the app shows a new main window on it
-(``companion.ui.window_session``).
+After a restore the store is a new object: a new main window is shown on it in place
+of this one (``companion.ui.window_session``).
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ from companion.ui.person_view_audit import PersonViewAudit
 from companion.ui.restore_dialog import RestoreDialog
 from companion.ui.retention_dialog import RetentionDialog
 from companion.ui.widgets.prompts import InfoBox, inform
+from companion.ui.window_session import replace_main_window
 
 if TYPE_CHECKING:
     from companion.ui.main_window import MainWindow
@@ -95,9 +95,9 @@ class RecordsSafety:
     # --- after a restore --------------------------------------------------------------------
 
     def _restored(self, store: Store) -> None:
-        self.window.store_replaced.emit(store)
+        new_window = replace_main_window(self.window, store)
         self.restored_box = inform(
-            None,
+            new_window,
             lambda: _(
                 "The backup was restored. The records that were open before were backed up "
                 "first; restore that backup to undo this."

@@ -1,50 +1,59 @@
-"""The main window on the open store, and a fresh one when the store object changes.
+"""Main windows over a store that changes: a new window when a restore brings a new
+``Store``, and closing whatever store is still open when the app ends.
 
 A restore from a backup (``records_safety``) ends with a new, open ``Store`` and the old
 one closed. Every view of the main window holds the store it was built with, so rather
-than re-wiring each of them the session builds a new main window on the new store,
-shows it where the old one was, and closes the old one.
+than re-wiring each of them a new main window is built on the new store, shown where
+the old one was, and the old one is closed. Features attach to the new window as to any
+other (locking, for one, follows the window in front).
 """
 
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtWidgets import QApplication
 
 from companion.store.store import Store
-from companion.ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from companion.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
 
-class WindowSession:
-    def __init__(self, store: Store) -> None:
-        self.store = store
-        self.window = self._build(store)
+def replace_main_window(old: MainWindow, store: Store) -> MainWindow:
+    """Show a new main window on ``store`` in place of ``old``, then close ``old``."""
+    from companion.ui.main_window import MainWindow
 
-    def _build(self, store: Store) -> MainWindow:
-        window = MainWindow(store)
-        window.store_replaced.connect(self.replace_store)
-        return window
+    new = MainWindow(store)
+    new.restoreGeometry(old.saveGeometry())
+    # Shown before the old one closes, so the app never runs out of windows and quits.
+    new.show()
+    new.raise_()
+    new.activateWindow()
+    old.close()
+    old.deleteLater()
+    log.info("main window rebuilt on store %s", store.store_id)
+    return new
 
-    def show(self) -> MainWindow:
-        self.window.show()
-        return self.window
 
-    def replace_store(self, store: Store) -> MainWindow:
-        """Show a new main window on ``store``, then close the old window and its store."""
-        old_window, old_store = self.window, self.store
-        new_window = self._build(store)
-        new_window.restoreGeometry(old_window.saveGeometry())
-        self.window, self.store = new_window, store
-        # The new window is shown first, so the app never has no window (and does not quit).
-        new_window.show()
-        old_window.store_replaced.disconnect(self.replace_store)
-        old_window.close()
-        old_window.deleteLater()
-        if old_store is not store:
-            old_store.close()
-        log.info("main window rebuilt on store %s", store.store_id)
-        return new_window
+def open_stores() -> list[Store]:
+    """The stores of the main windows that still exist, each once, if still open."""
+    from companion.ui.main_window import MainWindow
 
-    def close_store(self) -> None:
-        self.store.close()
+    stores: list[Store] = []
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
+            store = widget.store
+            if not store.closed and store not in stores:
+                stores.append(store)
+    return stores
+
+
+def close_open_stores(*also: Store) -> None:
+    """At the end of the app: close every store a main window still holds, and ``also``."""
+    for store in [*open_stores(), *also]:
+        store.close()

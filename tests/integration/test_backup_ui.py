@@ -22,7 +22,7 @@ from companion.ui.main_window import MainWindow
 from companion.ui.records_safety import RecordsSafety
 from companion.ui.restore_dialog import RestoreDialog
 from companion.ui.widgets.prompts import ConfirmBox, InfoBox
-from companion.ui.window_session import WindowSession
+from companion.ui.window_session import close_open_stores, open_stores
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.helpers.shown_texts import untranslated
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
@@ -151,15 +151,14 @@ def test_failed_backup_on_close_stays_on_screen_after_the_window_goes(
     assert not _open(BackupFailureBox)
 
 
-def _session(qtbot, store: Store) -> WindowSession:
-    session = WindowSession(store)
-    window = session.show()
-    qtbot.waitExposed(window)
-    return session
+def _main_windows() -> list[MainWindow]:
+    return [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
 
 
-def _restore_through_dialog(qtbot, session: WindowSession, path: Path | None) -> RestoreDialog:
-    dialog = _feature(session.window).open_restore()
+def _check_in_dialog(qtbot, window: MainWindow, path: Path | None) -> RestoreDialog:
+    dialog = _feature(window).open_restore()
     if path is not None:
         assert dialog.choose_backup(path)
     assert not dialog.restore_button.isEnabled()
@@ -171,8 +170,9 @@ def _restore_through_dialog(qtbot, session: WindowSession, path: Path | None) ->
 
 def test_backup_check_and_restore_round_trip_in_the_dialog(qtbot, store: Store) -> None:
     add_hearing(store, given_name="Before")
-    session = _session(qtbot, store)
-    first_window = session.window
+    first_window = MainWindow(store)
+    first_window.show()
+    qtbot.waitExposed(first_window)
     _feature(first_window).backup_action.trigger()
     [made] = _backups(store, "manual")
     for box in _open(InfoBox):
@@ -201,37 +201,40 @@ def test_backup_check_and_restore_round_trip_in_the_dialog(qtbot, store: Store) 
     [question] = _open(ConfirmBox)
     assert "backed up first" in question.text()
     qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
-    assert session.window is first_window and not store.closed
+    assert _main_windows() == [first_window] and not store.closed
 
     qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     [question] = _open(ConfirmBox)
     qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
 
-    # The app goes on with a new main window on the restored store.
+    # The app goes on in a new main window on the restored store.
     assert store.closed
-    restored = session.store
-    assert session.window is not first_window and session.window.store is restored
-    assert session.window.isVisible()
+    [second_window] = _main_windows()
+    assert second_window is not first_window
+    restored = second_window.store
     assert [p.given_name for p in restored.people.list()] == ["Before"]
-    session.window.people.run_search()
-    assert session.window.people.model.rowCount() == 1
+    second_window.actions_.show_people.trigger()
+    assert second_window.people.model.rowCount() == 1
     assert restored.audit.entries(action=AuditAction.RESTORED_BACKUP)
-    assert _open(InfoBox), "the restore is confirmed on screen"
+    [done] = _open(InfoBox)
+    assert "restored" in done.text() and done.parent() is second_window
     [before] = _backups(restored, "before-restore")
     assert before.people == 2
+    assert open_stores() == [restored]
 
     # Undo: restore the backup made before the restore, chosen as a file.
-    for box in _open(InfoBox):
-        box.close()
-    second_window = session.window
-    undo = _restore_through_dialog(qtbot, session, before.path)
+    done.close()
+    undo = _check_in_dialog(qtbot, second_window, before.path)
     assert undo.people.text() == "2"
     undo.restore_now()
-    assert restored.closed and session.window is not second_window
-    assert sorted(p.given_name for p in session.store.people.list()) == ["After", "Before"]
-    assert session.store.check() == []
-    session.window.close()
-    session.close_store()
+    assert restored.closed
+    [third_window] = _main_windows()
+    assert third_window is not second_window
+    assert sorted(p.given_name for p in third_window.store.people.list()) == ["After", "Before"]
+    assert third_window.store.check() == []
+    third_window.close()
+    close_open_stores()
+    assert third_window.store.closed
 
 
 def test_a_file_that_is_not_a_backup_is_refused(qtbot, store: Store, tmp_path: Path) -> None:
@@ -249,12 +252,10 @@ def test_a_backup_of_another_store_is_flagged(qtbot, store: Store, tmp_path: Pat
     other.people.add(Person("Other", "Office", language="es"))
     foreign = backups.make_backup(other, folder=tmp_path / "usb")
     other.close()
-    session = _session(qtbot, store)
-    dialog = _restore_through_dialog(qtbot, session, foreign.path)
+    window = _window(qtbot, store)
+    dialog = _check_in_dialog(qtbot, window, foreign.path)
     assert dialog.other_store_note.isVisible() and dialog.other_store_note.is_error
     assert dialog.people.text() == "1"
-    dialog.close()
-    session.window.close()
 
 
 def test_restore_dialog_and_failure_box_speak_the_interface_language(
