@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextBlock
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication
 
 from companion.domain.organisation import AdvocateContact, LocalNote, Organisation
 from companion.guidance import TOPIC_IDS, GuidanceLibrary
@@ -23,6 +24,7 @@ from companion.ui.guidance_feature import GuidanceFeature
 from companion.ui.language import apply_language
 from companion.ui.main_window import MainWindow
 from companion.ui.views.guidance_view import GuidanceView, ReadingContext
+from companion.ui.widgets.prompts import InfoBox
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -318,6 +320,19 @@ def test_save_and_print_the_shown_topic(qtbot, store: Store, tmp_path: Path) -> 
     assert view.print_on(printer) == len(reader.pages)
     printed = pypdf.PdfReader(io.BytesIO((tmp_path / "printed.pdf").read_bytes()))
     assert len(printed.pages) == len(reader.pages)
+
+
+def test_a_printer_that_cannot_start_is_reported(qtbot, store: Store, tmp_path: Path) -> None:
+    view = _view(qtbot, store)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "missing-folder" / "printed.pdf"))
+    messages: list[str] = []
+    view.status_message.connect(messages.append)
+    assert view.print_on(printer) == 0
+    assert messages == []
+    boxes = [box for box in QApplication.topLevelWidgets() if isinstance(box, InfoBox)]
+    assert any("Nothing was printed" in box.text() for box in boxes if box.isVisible())
 
 
 def test_guidance_tab_follows_the_window_selection(qtbot, store: Store) -> None:

@@ -73,7 +73,7 @@ from companion.ui.views.guidance_page import (
     topic_page_html,
 )
 from companion.ui.widgets.messages import MessageLabel
-from companion.ui.widgets.prompts import show_error
+from companion.ui.widgets.prompts import inform, show_error
 
 log = logging.getLogger(__name__)
 
@@ -540,6 +540,10 @@ class GuidanceView(QWidget):
             pages = print_pdf(self.topic_pdf(), printer)
         except CompanionError as error:
             show_error(self, error)
+            return 0
+        if pages == 0:
+            log.warning("the printer could not be started for guidance topic %s", self._topic_id)
+            inform(self, lambda: _("The printer could not be started. Nothing was printed."))
             return 0
         log.info("printed guidance topic %s (%d pages)", self._topic_id, pages)
         self.status_message.emit(
