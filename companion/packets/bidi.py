@@ -65,6 +65,7 @@ def _plain_levels(text: str, base_level: int) -> list[int]:
         entry["index"] = index
     _uba.explicit_embed_and_overrides(storage)
     _uba.resolve_weak_types(storage)
+    _resolve_bracket_pairs(storage["chars"], base_level)
     _uba.resolve_neutral_types(storage, False)
     _uba.resolve_implicit_levels(storage, False)
     levels: list[int | None] = [None] * len(text)
@@ -77,6 +78,66 @@ def _plain_levels(text: str, base_level: int) -> list[int]:
         last = last if level is None else level
         resolved.append(last)
     return resolved
+
+
+_OPENING_TO_CLOSING = {"(": ")", "[": "]", "{": "}", "«": "»", "‹": "›", "（": "）", "［": "］"}
+_BRACKET_LIMIT = 63  # BD16: a deeper stack stops pairing
+
+
+def _strong(kind: str) -> str | None:
+    """Rule N0 sees EN and AN as R."""
+    if kind == "L":
+        return "L"
+    if kind in ("R", "AL", "EN", "AN"):
+        return "R"
+    return None
+
+
+def _resolve_bracket_pairs(chars: list[dict[str, Any]], base_level: int) -> None:
+    """Rule N0 of the bidi algorithm (bracket pairs), which the reference code lacks.
+
+    A pair of brackets takes the embedding direction when the text inside has a strong
+    character of that direction; otherwise the opposite direction when the text inside
+    has one and so does the text before the opening bracket; otherwise it is left to the
+    neutral rules. Without this, "(judge's warrant)" inside Arabic prints as ")judge's
+    warrant(".
+    """
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[str, int]] = []
+    for index, entry in enumerate(chars):
+        char = entry["ch"]
+        if entry["type"] != "ON":
+            continue
+        if char in _OPENING_TO_CLOSING:
+            if len(stack) >= _BRACKET_LIMIT:
+                break
+            stack.append((_OPENING_TO_CLOSING[char], index))
+        else:
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == char:
+                    pairs.append((stack[depth][1], index))
+                    del stack[depth:]
+                    break
+    for opening, closing in sorted(pairs):
+        level = int(chars[opening]["level"])
+        embedding = "R" if level % 2 else "L"
+        inside = {_strong(chars[i]["type"]) for i in range(opening + 1, closing)} - {None}
+        if not inside:
+            continue
+        if embedding in inside:
+            direction = embedding
+        else:
+            before = next(
+                (
+                    strong
+                    for i in range(opening - 1, -1, -1)
+                    if (strong := _strong(chars[i]["type"])) is not None
+                ),
+                "R" if base_level % 2 else "L",
+            )
+            direction = before if before != embedding else embedding
+        for index in (opening, closing):
+            chars[index]["type"] = direction
 
 
 def _raise_to(parity: int, above: int) -> int:
