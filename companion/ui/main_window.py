@@ -146,6 +146,9 @@ class MainWindow(QMainWindow):
             return Selection(entry.hearing_id, entry.status, person_id, entry.case_id)
         if current is self.courthouses:
             return Selection(courthouse_id=self.courthouses.selected_courthouse_id())
+        if current is not self.people_stack:
+            # A tab added by a feature (such as Guidance): record actions apply to nothing.
+            return Selection()
         if self.people_stack.currentWidget() is self.people:
             return Selection(person_id=self.people.selected_person_id())
         page = self.person_page

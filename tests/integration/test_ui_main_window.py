@@ -287,3 +287,25 @@ def test_person_case_and_hearing_added_from_the_menus_reach_the_agenda(qtbot, st
     assert model.data(model.index(row, AgendaColumn.CASE)) == "MENU-0007"
     assert "Aisha Test-Rahman" in model.data(model.index(row, AgendaColumn.PEOPLE))
     assert model.data(model.index(row, AgendaColumn.TIME)).startswith("10:15")
+
+
+def test_record_actions_apply_to_nothing_on_a_feature_tab(qtbot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    # Leave a person's page open with a hearing selected, then go to the Guidance tab.
+    person = demo_store.people.list()[0]
+    window.open_person(person.id)
+    page = window.person_page
+    page.tabs.setCurrentWidget(page.hearings)
+    page.hearings.selectRow(0)
+    assert window.selection().hearing_id is not None
+    feature_tabs = [
+        index
+        for index in range(window.tabs.count())
+        if window.tabs.widget(index) not in (window.agenda, window.people_stack, window.courthouses)
+    ]
+    assert feature_tabs, "the Guidance tab is installed as a feature"
+    window.tabs.setCurrentIndex(feature_tabs[0])
+    assert window.selection() == type(window.selection())()
+    window.update_actions()
+    assert not window.actions_.delete.isEnabled()
+    assert not window.actions_.edit.isEnabled()
