@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -155,7 +155,7 @@ class RestoreDialog(QDialog):
         self.backups = list_backups(self.folder)
         self._fill()
         if self.backups:
-            self.table.selectRow(0)
+            self._select_row(0)
         self._update_buttons()
 
     def _fill(self) -> None:
@@ -172,6 +172,15 @@ class RestoreDialog(QDialog):
             ],
             list(range(len(self.backups))),
         )
+
+    def _select_row(self, row: int) -> None:
+        # Not ``selectRow``: right to left, before the table is shown, it selects nothing.
+        index = self.table.model().index(row, 0)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.table.selectionModel().setCurrentIndex(index, flags)
 
     def _row_chosen(self) -> None:
         rows = self.table.selectionModel().selectedRows()
@@ -367,5 +376,5 @@ class RestoreDialog(QDialog):
         self.table.blockSignals(True)
         self._fill()
         if row is not None:
-            self.table.selectRow(row)
+            self._select_row(row)
         self.table.blockSignals(False)

@@ -286,3 +286,19 @@ def test_restore_dialog_and_failure_box_speak_the_interface_language(
     assert untranslated(failure) == []
     for action in (feature.audit_action, feature.backup_action, feature.restore_action):
         assert OPEN_BRACKET in action.text()
+
+
+def test_restore_dialog_opened_in_arabic_chooses_the_newest_backup(qtbot, store: Store) -> None:
+    window = _window(qtbot, store)
+    feature = _feature(window)
+    first = feature.backups.back_up_if_due()
+    feature.back_up_now()
+    for box in _open(InfoBox):
+        box.close()
+    switch_language("ar")
+    dialog = feature.open_restore()
+    newest = _backups(store)[0]
+    assert first is not None and newest.path != first.path
+    assert dialog.isRightToLeft()
+    assert dialog.chosen is not None and dialog.chosen.path == newest.path
+    assert [index.row() for index in dialog.table.selectionModel().selectedRows()] == [0]
