@@ -37,6 +37,9 @@ def _installers() -> list[Installer]:
     from companion.ui import guidance_feature
 
     installers.append(guidance_feature.install)
+    from companion.ui import lock, preferences_dialog
+
+    installers += [lock.install, preferences_dialog.install]
     return installers
 
 

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
 
 from companion.domain.models import Attendance, AttendanceStatus
 from companion.store.store import Store
-from companion.ui.dialogs.common import FieldGrid, RecordDialog
+from companion.ui.dialogs.common import (
+    DraftState,
+    FieldGrid,
+    RecordDialog,
+    state_flag,
+    state_text,
+)
 from companion.ui.dialogs.fields import EnumCombo, format_local_start, native_name_font
 from companion.ui.dialogs.people_picker import person_item_text
 from companion.ui.i18n import _
@@ -66,6 +75,21 @@ class AttendanceDialog(RecordDialog):
         self.finish_layout(body)
         self.resize(560, 0)
         self.retranslate()
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"person_id": self.person_id, "hearing_id": self.hearing_id}
+
+    def draft_state(self) -> DraftState:
+        return {
+            "status": self.status.current_member().value,
+            "must_testify": self.must_testify.isChecked(),
+            "reason": self.reason.toPlainText(),
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self.status.set_value(state.get("status"))
+        self.must_testify.setChecked(state_flag(state, "must_testify"))
+        self.reason.setPlainText(state_text(state, "reason"))
 
     def save(self) -> int:
         self.store.hearings.set_attendance(

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtWidgets import (
     QLabel,
@@ -12,8 +14,9 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.models import Case, CaseStatus
+from companion.errors import CompanionError
 from companion.store.store import Store
-from companion.ui.dialogs.common import FieldGrid, RecordDialog
+from companion.ui.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
 from companion.ui.dialogs.fields import EnumCombo
 from companion.ui.dialogs.people_picker import PeoplePicker
 from companion.ui.i18n import _
@@ -67,6 +70,34 @@ class CaseDialog(RecordDialog):
         for person_id in case.person_ids:
             self.people.add_person(person_id)
         self._closed_on = case.closed_on
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"case_id": self.case_id}
+
+    def draft_state(self) -> DraftState:
+        return {
+            "docket_number": self.docket_number.text(),
+            "court": self.court.text(),
+            "description": self.description.toPlainText(),
+            "advocate": self.advocate.text(),
+            "status": self.status.current_member().value,
+            "person_ids": self.people.person_ids(),
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self.docket_number.setText(state_text(state, "docket_number"))
+        self.court.setText(state_text(state, "court"))
+        self.description.setPlainText(state_text(state, "description"))
+        self.advocate.setText(state_text(state, "advocate"))
+        self.status.set_value(state.get("status"))
+        person_ids = state.get("person_ids")
+        self.people.chosen.clear()
+        for person_id in person_ids if isinstance(person_ids, list) else []:
+            try:
+                self.people.add_person(int(person_id))
+            except (CompanionError, TypeError, ValueError):
+                continue  # moved to the Trash meanwhile
+        self.people.refresh_results()
 
     def read_case(self) -> Case:
         status = self.status.current_member()

@@ -10,8 +10,8 @@ with everything the user typed, and nothing is stored.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
-from typing import TypeVar
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -104,6 +104,24 @@ class FieldGrid(QGridLayout):
 
     def add_full_row(self, field: QWidget) -> None:
         self.add_row(None, field)
+
+
+DraftState = dict[str, Any]
+
+
+def state_text(state: Mapping[str, Any], key: str) -> str:
+    """A text from a draft's state; empty when missing or not a text."""
+    value = state.get(key)
+    return value if isinstance(value, str) else ""
+
+
+def state_flag(state: Mapping[str, Any], key: str) -> bool:
+    return state.get(key) is True
+
+
+def state_id(state: Mapping[str, Any], key: str) -> int | None:
+    value = state.get(key)
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 class InputProblems:
@@ -236,6 +254,20 @@ class RecordDialog(QDialog):
         if target is None or not target[0].isVisibleTo(self):
             return ""
         return target[0].text()
+
+    # --- drafts (kept while the app is locked) --------------------------------------
+
+    def opened_for(self) -> dict[str, int | None]:
+        """The ids the dialog was opened for, as keyword arguments of its constructor."""
+        raise NotImplementedError
+
+    def draft_state(self) -> DraftState:
+        """Every field as typed, as JSON values, so the dialog can be filled in again."""
+        raise NotImplementedError
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        """Fill the fields from what ``draft_state()`` returned."""
+        raise NotImplementedError
 
     # --- saving ---------------------------------------------------------------------
 

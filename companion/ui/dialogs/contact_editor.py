@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +20,13 @@ from PySide6.QtWidgets import (
 
 from companion.domain.models import ContactKind, ContactMethod
 from companion.domain.validation import parse_time
-from companion.ui.dialogs.common import ErrorLabel, InputProblems
+from companion.ui.dialogs.common import (
+    DraftState,
+    ErrorLabel,
+    InputProblems,
+    state_flag,
+    state_text,
+)
 from companion.ui.dialogs.fields import EnumCombo, retranslate_time_edit, time_line_edit
 from companion.ui.i18n import _
 
@@ -102,6 +111,26 @@ class ContactRow(QGroupBox):
         )
         self.note.setText(contact.note)
 
+    def draft_state(self) -> DraftState:
+        return {
+            "kind": self.kind.current_member().value,
+            "value": self.value.text(),
+            "ok_to_text": self.ok_to_text.isChecked(),
+            "ok_to_voicemail": self.ok_to_voicemail.isChecked(),
+            "safe_start": self.safe_start.text(),
+            "safe_end": self.safe_end.text(),
+            "note": self.note.text(),
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self.kind.set_value(state.get("kind"))
+        self.value.setText(state_text(state, "value"))
+        self.ok_to_text.setChecked(state_flag(state, "ok_to_text"))
+        self.ok_to_voicemail.setChecked(state_flag(state, "ok_to_voicemail"))
+        self.safe_start.setText(state_text(state, "safe_start"))
+        self.safe_end.setText(state_text(state, "safe_end"))
+        self.note.setText(state_text(state, "note"))
+
     def read(self, index: int, problems: InputProblems) -> ContactMethod:
         """The contact as typed; unreadable safe hours are noted in ``problems``."""
         field = f"contacts[{index}].safe_hours"
@@ -179,6 +208,17 @@ class ContactListEditor(QWidget):
 
     def read(self, problems: InputProblems) -> list[ContactMethod]:
         return [row.read(index, problems) for index, row in enumerate(self.rows)]
+
+    def draft_state(self) -> list[DraftState]:
+        return [row.draft_state() for row in self.rows]
+
+    def restore_draft(self, rows: object) -> None:
+        """The rows as kept by ``draft_state()``, in place of the ones shown now."""
+        for row in list(self.rows):
+            self.remove_row(row)
+        for state in rows if isinstance(rows, list) else []:
+            if isinstance(state, dict):
+                self.add_row().restore_draft(state)
 
     def _renumber(self) -> None:
         for number, row in enumerate(self.rows, start=1):

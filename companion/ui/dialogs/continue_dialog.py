@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.store.store import Store
-from companion.ui.dialogs.common import FieldGrid, InputProblems, RecordDialog
+from companion.ui.dialogs.common import (
+    DraftState,
+    FieldGrid,
+    InputProblems,
+    RecordDialog,
+    state_text,
+)
 from companion.ui.dialogs.fields import format_local_start
 from companion.ui.dialogs.local_start import LocalStartFields
 from companion.ui.i18n import _
@@ -39,6 +48,21 @@ class ContinueHearingDialog(RecordDialog):
         self.finish_layout(body)
         self.resize(560, 0)
         self.retranslate()
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"hearing_id": self.hearing_id}
+
+    def draft_state(self) -> DraftState:
+        return {
+            "date": self.start.date.text(),
+            "time": self.start.time.text(),
+            "courtroom": self.courtroom.text(),
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self.start.date.line_edit.setText(state_text(state, "date"))
+        self.start.time.setText(state_text(state, "time"))
+        self.courtroom.setText(state_text(state, "courtroom"))
 
     def save(self) -> int:
         problems = InputProblems()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.domain.models import Courthouse
 from companion.store.store import Store
-from companion.ui.dialogs.common import FieldGrid, RecordDialog
+from companion.ui.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
 from companion.ui.dialogs.fields import TimezoneCombo
 from companion.ui.i18n import _
 
@@ -64,6 +67,38 @@ class CourthouseDialog(RecordDialog):
         self.security_notes.setPlainText(courthouse.security_notes)
         self.accessibility_notes.setPlainText(courthouse.accessibility_notes)
         self.transit_notes.setPlainText(courthouse.transit_notes)
+
+    def _text_fields(self) -> dict[str, QLineEdit | QPlainTextEdit]:
+        return {
+            "name": self.name,
+            "address": self.address,
+            "jurisdiction": self.jurisdiction,
+            "entrance_notes": self.entrance_notes,
+            "security_notes": self.security_notes,
+            "accessibility_notes": self.accessibility_notes,
+            "transit_notes": self.transit_notes,
+        }
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"courthouse_id": self.courthouse_id}
+
+    def draft_state(self) -> DraftState:
+        state: DraftState = {
+            key: widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+            for key, widget in self._text_fields().items()
+        }
+        state["timezone"] = self.timezone.currentText()
+        return state
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        for key, widget in self._text_fields().items():
+            if key in state:
+                if isinstance(widget, QLineEdit):
+                    widget.setText(state_text(state, key))
+                else:
+                    widget.setPlainText(state_text(state, key))
+        if "timezone" in state:
+            self.timezone.set_zone(state_text(state, "timezone"))
 
     def read_courthouse(self) -> Courthouse:
         return Courthouse(

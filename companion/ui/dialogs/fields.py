@@ -79,6 +79,12 @@ class EnumCombo(QComboBox, Generic[E]):
     def set_member(self, member: E) -> None:
         self.setCurrentIndex(self._members.index(member))
 
+    def set_value(self, value: object) -> None:
+        """Choose the member whose stored value is ``value``; anything else changes nothing."""
+        for index, member in enumerate(self._members):
+            if member.value == value:
+                self.setCurrentIndex(index)
+
     def retranslate(self) -> None:
         for index, member in enumerate(self._members):
             self.setItemText(index, _(member.label))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import cast
+from collections.abc import Mapping
+from typing import Any, cast
 
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
@@ -27,8 +28,20 @@ from companion.domain.models import (
 from companion.domain.validation import MAX_HEARING_MINUTES
 from companion.errors import ValidationError
 from companion.store.store import Store
-from companion.ui.dialogs.attendance_table import AttendanceChoice, AttendanceTable
-from companion.ui.dialogs.common import FieldGrid, InputProblems, RecordDialog
+from companion.ui.dialogs.attendance_table import (
+    MUST_TESTIFY,
+    TAKES_PART,
+    AttendanceChoice,
+    AttendanceTable,
+)
+from companion.ui.dialogs.common import (
+    DraftState,
+    FieldGrid,
+    InputProblems,
+    RecordDialog,
+    state_id,
+    state_text,
+)
 from companion.ui.dialogs.fields import EnumCombo
 from companion.ui.dialogs.local_start import LocalStartFields
 from companion.ui.i18n import _
@@ -44,6 +57,7 @@ class HearingDialog(RecordDialog):
     ) -> None:
         super().__init__(store, parent)
         self.hearing_id = hearing_id
+        self.given_case_id = case_id
         self._existing = store.hearings.get(hearing_id) if hearing_id is not None else None
         self._courthouses = {courthouse.id: courthouse for courthouse in store.courthouses.list()}
 
@@ -164,6 +178,46 @@ class HearingDialog(RecordDialog):
 
     def _current_courthouse(self) -> Courthouse | None:
         return self._courthouses.get(self.courthouse.currentData())
+
+    # --- drafts ---------------------------------------------------------------------
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"hearing_id": self.hearing_id, "case_id": self.given_case_id}
+
+    def draft_state(self) -> DraftState:
+        return {
+            "case_id": self.case.currentData(),
+            "courthouse_id": self.courthouse.currentData(),
+            "date": self.start.date.text(),
+            "time": self.start.time.text(),
+            "expected_minutes": self.expected_minutes.value(),
+            "hearing_type": self.hearing_type.current_member().value,
+            "courtroom": self.courtroom.text(),
+            "status": self.status.current_member().value,
+            "notes": self.notes.toPlainText(),
+            "attendance": [
+                [choice.person_id, choice.takes_part, choice.must_testify]
+                for choice in self.attendance.choices()
+            ],
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self._select(self.case, state_id(state, "case_id"))
+        self._select(self.courthouse, state_id(state, "courthouse_id"))
+        self.start.date.line_edit.setText(state_text(state, "date"))
+        self.start.time.setText(state_text(state, "time"))
+        minutes = state_id(state, "expected_minutes")
+        if minutes is not None:
+            self.expected_minutes.setValue(minutes)
+        self.hearing_type.set_value(state.get("hearing_type"))
+        self.courtroom.setText(state_text(state, "courtroom"))
+        self.status.set_value(state.get("status"))
+        self.notes.setPlainText(state_text(state, "notes"))
+        rows = state.get("attendance")
+        for row in rows if isinstance(rows, list) else []:
+            if isinstance(row, list) and len(row) == 3 and isinstance(row[0], int):
+                self.attendance.set_checked(row[0], TAKES_PART, row[1] is True)
+                self.attendance.set_checked(row[0], MUST_TESTIFY, row[2] is True)
 
     # --- saving ---------------------------------------------------------------------
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,7 +19,15 @@ from PySide6.QtWidgets import (
 from companion.domain.models import Person, Role
 from companion.domain.validation import validate_person
 from companion.store.store import Store
-from companion.ui.dialogs.common import ErrorLabel, FieldGrid, InputProblems, RecordDialog
+from companion.ui.dialogs.common import (
+    DraftState,
+    ErrorLabel,
+    FieldGrid,
+    InputProblems,
+    RecordDialog,
+    state_flag,
+    state_text,
+)
 from companion.ui.dialogs.contact_editor import ContactListEditor
 from companion.ui.dialogs.fields import EnumCombo, LanguageCombo, native_name_font
 from companion.ui.i18n import _
@@ -102,6 +112,37 @@ class PersonDialog(RecordDialog):
         self.alternate_relationship.setText(person.alternate_relationship)
         self.alternate_phone.setText(person.alternate_phone)
         self.notes.setPlainText(person.notes)
+
+    def opened_for(self) -> dict[str, int | None]:
+        return {"person_id": self.person_id}
+
+    def draft_state(self) -> DraftState:
+        return {
+            "given_name": self.given_name.text(),
+            "family_name": self.family_name.text(),
+            "native_name": self.native_name.text(),
+            "role": self.role.current_member().value,
+            "language": self.language.tag(),
+            "needs_interpreter": self.needs_interpreter.isChecked(),
+            "contacts": self.contacts.draft_state(),
+            "alternate_name": self.alternate_name.text(),
+            "alternate_relationship": self.alternate_relationship.text(),
+            "alternate_phone": self.alternate_phone.text(),
+            "notes": self.notes.toPlainText(),
+        }
+
+    def restore_draft(self, state: Mapping[str, Any]) -> None:
+        self.given_name.setText(state_text(state, "given_name"))
+        self.family_name.setText(state_text(state, "family_name"))
+        self.native_name.setText(state_text(state, "native_name"))
+        self.role.set_value(state.get("role"))
+        self.language.set_tag(state_text(state, "language"))
+        self.needs_interpreter.setChecked(state_flag(state, "needs_interpreter"))
+        self.contacts.restore_draft(state.get("contacts"))
+        self.alternate_name.setText(state_text(state, "alternate_name"))
+        self.alternate_relationship.setText(state_text(state, "alternate_relationship"))
+        self.alternate_phone.setText(state_text(state, "alternate_phone"))
+        self.notes.setPlainText(state_text(state, "notes"))
 
     def error_target(self, field: str) -> tuple[ErrorLabel, QWidget] | None:
         match = _CONTACT_FIELD.match(field)

@@ -1,0 +1,281 @@
+"""File ▸ Preferences: when the app locks itself, the staff name in the audit trail, where
+backups go, and after how long closed cases come up for purging.
+
+The lock minutes and the staff name are this user's own (``QSettings``); the backups
+folder and the retention period belong to the office and live in the encrypted store.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import CompanionError
+from companion.store.backups import BACKUP_FOLDER_SETTING
+from companion.store.retention import RETENTION_SETTING
+from companion.store.store import BACKUPS_FOLDER_NAME, Store
+from companion.ui import preferences
+from companion.ui.i18n import _
+from companion.ui.idle_guard import LOCK_KEYS
+from companion.ui.lock import add_to_file_menu
+from companion.ui.widgets.messages import MessageLabel
+
+if TYPE_CHECKING:
+    from companion.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+STAFF_NAME_MAX_LENGTH = 80
+RETENTION_MONTHS_MAX = 600
+
+
+def _hint() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+class PreferencesDialog(QDialog):
+    """Saved only with OK; Cancel changes nothing."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.default_backups = store.folder / BACKUPS_FOLDER_NAME
+
+        self.lock_box = QGroupBox()
+        self.lock_label = QLabel()
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(*preferences.LOCK_MINUTES_RANGE)
+        self.lock_label.setBuddy(self.lock_minutes)
+        self.lock_hint = _hint()
+        grid = QGridLayout(self.lock_box)
+        grid.addWidget(self.lock_label, 0, 0)
+        grid.addWidget(self.lock_minutes, 0, 1, Qt.AlignmentFlag.AlignLeading)
+        grid.addWidget(self.lock_hint, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.staff_box = QGroupBox()
+        self.staff_label = QLabel()
+        self.staff_name = QLineEdit()
+        self.staff_name.setMaxLength(STAFF_NAME_MAX_LENGTH)
+        self.staff_label.setBuddy(self.staff_name)
+        self.staff_hint = _hint()
+        grid = QGridLayout(self.staff_box)
+        grid.addWidget(self.staff_label, 0, 0)
+        grid.addWidget(self.staff_name, 0, 1)
+        grid.addWidget(self.staff_hint, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.backup_box = QGroupBox()
+        self.backup_label = QLabel()
+        self.backup_folder = QLineEdit()
+        self.backup_folder.setClearButtonEnabled(True)
+        self.backup_folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.backup_label.setBuddy(self.backup_folder)
+        self.choose_button = QPushButton()
+        self.default_button = QPushButton()
+        self.backup_hint = _hint()
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder, 1)
+        row.addWidget(self.choose_button)
+        row.addWidget(self.default_button)
+        grid = QGridLayout(self.backup_box)
+        grid.addWidget(self.backup_label, 0, 0)
+        grid.addLayout(row, 0, 1)
+        grid.addWidget(self.backup_hint, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.retention_box = QGroupBox()
+        self.retention_label = QLabel()
+        self.retention_months = QSpinBox()
+        self.retention_months.setRange(0, RETENTION_MONTHS_MAX)
+        self.retention_label.setBuddy(self.retention_months)
+        self.retention_hint = _hint()
+        grid = QGridLayout(self.retention_box)
+        grid.addWidget(self.retention_label, 0, 0)
+        grid.addWidget(self.retention_months, 0, 1, Qt.AlignmentFlag.AlignLeading)
+        grid.addWidget(self.retention_hint, 1, 0, 1, 2)
+        grid.setColumnStretch(1, 1)
+
+        self.message = MessageLabel()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+
+        outer = QVBoxLayout(self)
+        for box in (self.lock_box, self.staff_box, self.backup_box, self.retention_box):
+            outer.addWidget(box)
+        outer.addWidget(self.message)
+        outer.addStretch(1)
+        outer.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self.save_and_accept)
+        self.buttons.rejected.connect(self.reject)
+        self.choose_button.clicked.connect(self.choose_backup_folder)
+        self.default_button.clicked.connect(self.backup_folder.clear)
+        self._load()
+        self.resize(640, 0)
+        self.retranslate()
+
+    def _load(self) -> None:
+        self.lock_minutes.setValue(preferences.lock_minutes())
+        self.staff_name.setText(self.store.audit.staff_name or preferences.remembered_staff_name())
+        configured = self.store.settings.get(BACKUP_FOLDER_SETTING)
+        self.backup_folder.setText(str(configured) if configured else "")
+        self.retention_months.setValue(self.store.retention.months() or 0)
+
+    # --- choosing and saving --------------------------------------------------------------
+
+    def choose_backup_folder(self) -> None:
+        start = self.backup_folder.text().strip() or str(self.default_backups)
+        chosen = QFileDialog.getExistingDirectory(self, _("Choose the backups folder"), start)
+        if chosen:
+            self.backup_folder.setText(chosen)
+
+    def save_and_accept(self) -> None:
+        """Store everything, or nothing and say why (the dialog stays open)."""
+        folder_text = self.backup_folder.text().strip()
+        if folder_text and not Path(folder_text).is_dir():
+            self.message.show_message(
+                lambda: _(
+                    "The folder {path} does not exist or cannot be reached. Choose another, "
+                    "or leave the field empty for the default."
+                ).format(path=folder_text),
+                error=True,
+            )
+            self.backup_folder.setFocus()
+            return
+        months = self.retention_months.value()
+        settings = self.store.settings
+        try:
+            with settings.writing():
+                settings.set(BACKUP_FOLDER_SETTING, folder_text)
+                settings.set(RETENTION_SETTING, months)
+        except CompanionError as error:
+            log.warning("preferences not saved (%s)", error.code)
+            self.message.show_error(error)
+            return
+        staff_name = " ".join(self.staff_name.text().split())
+        self.store.audit.staff_name = staff_name
+        preferences.remember_staff_name(staff_name)
+        preferences.remember_lock_minutes(self.lock_minutes.value())
+        log.info(
+            "preferences saved: lock after %d min, retention %d months, backups folder %s",
+            self.lock_minutes.value(),
+            months,
+            "set" if folder_text else "default",
+        )
+        self.accept()
+
+    # --- texts ----------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Preferences"))
+        self.lock_box.setTitle(_("Locking"))
+        self.lock_label.setText(_("&Lock after this many minutes without use:"))
+        self.lock_minutes.setAccessibleName(_("Minutes without use before locking"))
+        self.lock_hint.setText(
+            _(
+                "Court Companion also locks when the computer locks or goes to sleep, and "
+                "with {shortcut}. This setting is for your computer account only."
+            ).format(shortcut=LOCK_KEYS.toString(QKeySequence.SequenceFormat.NativeText))
+        )
+        self.staff_box.setTitle(_("Audit trail"))
+        self.staff_label.setText(_("Your &name:"))
+        self.staff_name.setAccessibleName(_("Your name for the audit trail"))
+        self.staff_name.setPlaceholderText(_("Optional"))
+        self.staff_hint.setText(
+            _(
+                "Written in the audit trail with each action, next to the computer's user "
+                "name ({user}). Leave it empty to record the user name only."
+            ).format(user=self.store.audit.os_user or "?")
+        )
+        self.backup_box.setTitle(_("Backups"))
+        self.backup_label.setText(_("&Backups folder:"))
+        self.backup_folder.setAccessibleName(_("Backups folder"))
+        self.backup_folder.setPlaceholderText(str(self.default_backups))
+        self.choose_button.setText(_("&Choose…"))
+        self.choose_button.setAccessibleName(_("Choose the backups folder"))
+        self.default_button.setText(_("Use the &default"))
+        self.default_button.setAccessibleName(_("Use the default backups folder"))
+        self.backup_hint.setText(
+            _(
+                "For example a USB drive or an office share. Empty means the backups folder "
+                "inside the data folder. Backups are encrypted with the store's key."
+            )
+        )
+        self.retention_box.setTitle(_("Retention"))
+        self.retention_label.setText(_("&Purge closed cases after (months):"))
+        self.retention_months.setAccessibleName(_("Months after closing before purging"))
+        self.retention_months.setSpecialValueText(_("Off"))
+        self.retention_hint.setText(
+            _(
+                "Closed cases older than this are listed for review. Nothing is purged "
+                "until you confirm it."
+            )
+        )
+        self.ok_button.setText(_("OK"))
+        self.cancel_button.setText(_("Cancel"))
+        self.message.retranslate()
+
+
+class PreferencesFeature:
+    """File ▸ Preferences… (Ctrl+,); also gives the audit trail the remembered staff name."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        remembered = preferences.remembered_staff_name()
+        if remembered and not window.store.closed:
+            window.store.audit.staff_name = remembered
+        self.action = QAction(window)
+        shortcuts = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        if QKeySequence("Ctrl+,") not in shortcuts:
+            shortcuts.append(QKeySequence("Ctrl+,"))
+        self.action.setShortcuts(shortcuts)
+        self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action.triggered.connect(self.open_dialog)
+        window.addAction(self.action)
+        add_to_file_menu(window, self.action)
+        self.retranslate()
+
+    def open_dialog(self) -> PreferencesDialog:
+        dialog = PreferencesDialog(self.window.store, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.open()
+        return dialog
+
+    def retranslate(self) -> None:
+        self.action.setText(_("&Preferences…"))
+        self.action.setStatusTip(
+            _("Locking, your name for the audit trail, the backups folder and retention")
+        )
+
+    def closing(self) -> None:
+        """Nothing to finish: every preference is saved when OK is pressed."""
+
+
+def install(window: MainWindow) -> PreferencesFeature:
+    return PreferencesFeature(window)

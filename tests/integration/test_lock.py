@@ -1,0 +1,188 @@
+"""Locking: after the set minutes without input, on Ctrl+L and the toolbar button; what
+locking hides and closes; and unlocking back to the same view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar
+
+from companion.errors import WrongPassphraseError
+from companion.i18n.catalog import translator
+from companion.messages import describe
+from companion.store.store import Store
+from companion.ui import preferences
+from companion.ui.dialogs.person_dialog import PersonDialog
+from companion.ui.lock import TOOLBAR_NAME, Locker, LockFeature
+from companion.ui.lock_screen import LockScreen
+from companion.ui.main_window import MainWindow
+from companion.ui.trash_dialog import TrashDialog
+from tests.integration.lock_support import (  # noqa: F401
+    FakeClock,
+    clock_fixture,
+    close_main_windows,
+    locker_fixture,
+    show_window,
+    unlock,
+    visible_windows,
+)
+from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
+
+
+def _feature(window: MainWindow) -> LockFeature:
+    return next(f for f in window.features if isinstance(f, LockFeature))
+
+
+def test_idle_timer_locks_after_the_set_minutes_without_input(
+    qtbot, store: Store, locker: Locker, clock: FakeClock
+) -> None:
+    preferences.remember_lock_minutes(3)
+    window = show_window(qtbot, store)
+    assert locker.idle.watching
+
+    clock.now += 3 * 60 - 1
+    assert not locker.idle.check()
+    assert not locker.is_locked
+
+    # Any input starts the count again.
+    qtbot.mouseMove(window.tabs, window.tabs.rect().center())
+    qtbot.keyClick(window.tabs, Qt.Key.Key_Right)
+    clock.now += 3 * 60 - 1
+    locker.idle.timer.timeout.emit()
+    assert not locker.is_locked
+
+    clock.now += 2
+    locker.idle.timer.timeout.emit()
+    assert locker.is_locked
+    assert store.closed
+    assert store.database_key == b""
+    assert visible_windows() == [locker.lock_screen]
+
+
+def test_default_is_five_minutes(qtbot, store: Store, locker: Locker, clock: FakeClock) -> None:
+    assert preferences.lock_minutes() == 5
+    show_window(qtbot, store)
+    clock.now += 5 * 60 - 1
+    assert not locker.idle.check()
+    clock.now += 1
+    assert locker.idle.check()
+    assert locker.is_locked
+
+
+def test_ctrl_l_locks_from_the_main_window(qtbot, store: Store, locker: Locker) -> None:
+    window = show_window(qtbot, store)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window.tabs, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert locker.is_locked
+    assert store.closed
+
+
+def test_ctrl_l_locks_from_inside_a_dialog(qtbot, store: Store, locker: Locker) -> None:
+    window = show_window(qtbot, store)
+    dialog = window.new_person()
+    assert isinstance(dialog, PersonDialog)
+    qtbot.waitExposed(dialog)
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert locker.is_locked
+    assert dialog not in visible_windows()
+
+
+def test_lock_button_on_the_toolbar_and_in_the_file_menu(
+    qtbot, store: Store, locker: Locker
+) -> None:
+    window = show_window(qtbot, store)
+    action = _feature(window).action
+    toolbar = window.findChild(QToolBar, TOOLBAR_NAME)
+    assert isinstance(toolbar, QToolBar) and toolbar.isVisible()
+    assert action in toolbar.actions()
+    assert action in window.actions_.file_menu.actions()
+    assert action.shortcut().toString() == "Ctrl+L"
+    assert action.text() == "&Lock"
+    button = toolbar.widgetForAction(action)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert locker.is_locked
+
+
+def test_locking_hides_every_window_and_dialog_and_closes_the_store(
+    qtbot, store: Store, locker: Locker
+) -> None:
+    add_hearing(store)
+    window = show_window(qtbot, store)
+    trash = window.open_trash()
+    qtbot.waitExposed(trash)
+    assert isinstance(trash, TrashDialog)
+    person = window.new_person()
+    assert person is not None
+    qtbot.waitExposed(person)
+    assert {window, trash, person} <= set(visible_windows())
+
+    locker.lock()
+    screen = locker.lock_screen
+    assert isinstance(screen, LockScreen)
+    assert visible_windows() == [screen]
+    assert store.closed and store.database_key == b""
+    assert not locker.idle.watching, "no idle lock while locked"
+    assert screen.passphrase.hasFocus() or screen.passphrase.isVisible()
+    locker.lock()  # locking twice changes nothing
+    assert locker.lock_screen is screen
+
+
+def test_unlocking_shows_the_same_view_on_a_new_store(qtbot, store: Store, locker: Locker) -> None:
+    office = add_hearing(store, given_name="Teodora", family_name="Lukic")
+    window = show_window(qtbot, store)
+    window.open_person(office.person_id)
+    assert window.person_page.person_id == office.person_id
+    locker.lock()
+
+    new_window = unlock(qtbot, locker)
+    assert new_window is not window
+    assert new_window.isVisible()
+    assert new_window.store is not store and not new_window.store.closed
+    assert new_window.tabs.currentWidget() is new_window.people_stack
+    assert new_window.people_stack.currentWidget() is new_window.person_page
+    assert new_window.person_page.person_id == office.person_id
+    assert locker.lock_screen is None
+    qtbot.waitUntil(lambda: visible_windows() == [new_window])
+    assert locker.idle.watching
+    # And it locks again, from the new window.
+    _feature(new_window).action.trigger()
+    assert locker.is_locked
+    assert new_window.store.closed
+
+
+def test_wrong_passphrase_on_the_lock_screen_is_refused_and_escape_does_not_unlock(
+    qtbot, store: Store, locker: Locker
+) -> None:
+    show_window(qtbot, store)
+    locker.lock()
+    screen = locker.lock_screen
+    assert isinstance(screen, LockScreen)
+    screen.passphrase.setText("not the passphrase")
+    screen.unlock()
+    assert screen.message.text() == describe(WrongPassphraseError(), translator("en"))
+    assert locker.is_locked
+    qtbot.keyClick(screen, Qt.Key.Key_Escape)
+    screen.close()
+    assert screen.isVisible() and locker.is_locked
+    assert locker.quits == []  # type: ignore[attr-defined]
+    qtbot.mouseClick(screen.quit_button, Qt.MouseButton.LeftButton)
+    assert locker.quits == [True]  # type: ignore[attr-defined]
+
+
+def test_lock_screen_is_translated_and_follows_the_layout_direction(
+    qtbot, data_dir: Path, store: Store, locker: Locker
+) -> None:
+    from companion.ui.language import switch_language
+
+    show_window(qtbot, store)
+    locker.lock()
+    screen = locker.lock_screen
+    assert isinstance(screen, LockScreen)
+    english_title = screen.windowTitle()
+    switch_language("ar")
+    assert screen.isRightToLeft()
+    assert screen.heading.text() == screen.windowTitle()
+    switch_language("en")
+    assert screen.windowTitle() == english_title == "Court Companion is locked"
