@@ -25,10 +25,10 @@ def reason_label(reason: str) -> str:
 
 
 def describe_backup_error(error: CompanionError) -> str:
-    """One clear sentence for a failed backup or an unreadable backup file."""
+    """What to say when making a backup failed, or a file is not a backup."""
     if isinstance(error, BackupFailedError):
         return _(
-            "The backup failed and was not kept. Your earlier backups are untouched. "
+            "Nothing of this attempt was kept, and your earlier backups are untouched. "
             "Check that the backups folder is reachable and has free space, then try "
             "again. Details: {detail}"
         ).format(detail=error.detail)
@@ -37,3 +37,13 @@ def describe_backup_error(error: CompanionError) -> str:
             path=error.path
         )
     return describe(error, current())
+
+
+def describe_check_error(error: CompanionError) -> str:
+    """What to say when a chosen backup could not be opened or failed its check."""
+    if isinstance(error, BackupFailedError):
+        return _(
+            "This backup is damaged: it did not pass its integrity check ({detail}). "
+            "Choose another backup."
+        ).format(detail=error.detail)
+    return describe_backup_error(error)

@@ -8,6 +8,8 @@ The store open now is first saved as a verified "before restore" backup
 from __future__ import annotations
 
 import logging
+import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
@@ -35,16 +37,38 @@ from companion.store.backups import (
     read_manifest,
     restore_backup,
 )
+from companion.store.connection import DatabaseError
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.backup_keeper import busy_cursor
-from companion.ui.backup_texts import describe_backup_error, reason_label
+from companion.ui.backup_texts import (
+    describe_backup_error,
+    describe_check_error,
+    reason_label,
+)
 from companion.ui.i18n import _
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import ConfirmBox, confirm
 from companion.ui.widgets.tables import configure_table, fill_table
 
 log = logging.getLogger(__name__)
+
+
+#: What checking or restoring a backup can raise: the store's own errors, and what reading
+#: a damaged or unreachable file raises.
+BACKUP_ERRORS: tuple[type[Exception], ...] = (
+    CompanionError,
+    OSError,
+    DatabaseError,
+    zipfile.BadZipFile,
+)
+
+
+def as_backup_error(error: Exception) -> CompanionError:
+    """A store error as it is; a damaged or unreadable file as a failed backup check."""
+    if isinstance(error, CompanionError):
+        return error
+    return BackupFailedError(f"{type(error).__name__}: {error}")
 
 
 def made_on_text(info: BackupInfo) -> str:
@@ -97,6 +121,8 @@ class RestoreDialog(QDialog):
         self.summary = QWidget()
         summary_form = QFormLayout(self.summary)
         summary_form.setContentsMargins(0, 0, 0, 0)
+        # Values next to their captions, whichever way the text and the layout run.
+        summary_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.made_on_caption, self.made_on = QLabel(), QLabel()
         self.reason_caption, self.reason = QLabel(), QLabel()
         self.people_caption, self.people = QLabel(), QLabel()
@@ -208,8 +234,12 @@ class RestoreDialog(QDialog):
         self._set_chosen(info)
         return True
 
-    def _show_failure(self, error: CompanionError) -> None:
-        self.message.show_message(lambda: describe_backup_error(error), error=True)
+    def _show_failure(
+        self,
+        error: CompanionError,
+        describe: Callable[[CompanionError], str] = describe_backup_error,
+    ) -> None:
+        self.message.show_message(lambda: describe(error), error=True)
 
     def _set_chosen(self, info: BackupInfo) -> None:
         self.chosen = info
@@ -243,9 +273,10 @@ class RestoreDialog(QDialog):
         try:
             with busy_cursor():
                 info = inspect_backup(self.chosen.path, self.passphrase.text())
-        except CompanionError as error:
-            log.info("backup check failed: %s", error.code)
-            self._show_failure(error)
+        except BACKUP_ERRORS as error:
+            failure = as_backup_error(error)
+            log.info("backup check failed: %s", failure.code)
+            self._show_failure(failure, describe_check_error)
             self._forget_check()
             return None
         self.checked = info
@@ -316,20 +347,15 @@ class RestoreDialog(QDialog):
                 restored = restore_backup(
                     self.store.folder, checked.path, self.passphrase.text(), current=self.store
                 )
-        except (CompanionError, OSError) as error:
-            failure = (
-                error
-                if isinstance(error, CompanionError)
-                else BackupFailedError(f"{type(error).__name__}: {error}")
-            )
+        except BACKUP_ERRORS as error:
+            failure = as_backup_error(error)
             log.error("restore failed: %s", failure.code)
             if self.store.closed:
                 self.store_lost.emit(failure)
                 return None
             self.message.show_message(
                 lambda: _(
-                    "Nothing was restored: the records open now could not be backed up "
-                    "first. {reason}"
+                    "Nothing was restored, and the records open now are unchanged. {reason}"
                 ).format(reason=describe_backup_error(failure)),
                 error=True,
             )

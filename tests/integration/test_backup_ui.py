@@ -4,6 +4,7 @@ backup → check → restore round trip through the restore dialog (and undoing 
 from __future__ import annotations
 
 import logging
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from companion.i18n.languages import PSEUDO_TAG
 from companion.i18n.pseudo import OPEN_BRACKET
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.connection import DATABASE_FILE_NAME
 from companion.store.store import Store
 from companion.ui.backup_keeper import BackupFailureBox
 from companion.ui.language import switch_language
@@ -100,7 +102,7 @@ def test_failed_backup_is_loud_logged_and_keeps_the_good_one(
     [box] = _open(BackupFailureBox)
     assert box.icon() == QMessageBox.Icon.Critical
     assert "failed" in box.text()
-    assert "Your earlier backups are untouched" in box.informativeText()
+    assert "your earlier backups are untouched" in box.informativeText()
     assert "checksum mismatch" in box.informativeText()
     assert any(record.levelno >= logging.ERROR for record in caplog.records)
     # Nothing but the good backup in the folder (no partial file), and it still opens.
@@ -302,3 +304,35 @@ def test_restore_dialog_opened_in_arabic_chooses_the_newest_backup(qtbot, store:
     assert dialog.isRightToLeft()
     assert dialog.chosen is not None and dialog.chosen.path == newest.path
     assert [index.row() for index in dialog.table.selectionModel().selectedRows()] == [0]
+
+
+def _damaged_copy(backup: Path, target: Path) -> Path:
+    """The backup with two stretches of its database pages overwritten (as a bad disk
+    might); the archive itself stays readable."""
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    database = bytearray(members[DATABASE_FILE_NAME])
+    for start in (len(database) // 2, len(database) // 2 + 5000):
+        database[start : start + 64] = bytes(byte ^ 0xFF for byte in database[start : start + 64])
+    members[DATABASE_FILE_NAME] = bytes(database)
+    with zipfile.ZipFile(target, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return target
+
+
+def test_a_damaged_backup_is_reported_and_cannot_be_restored(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    for number in range(300):
+        store.people.add(Person(f"Many{number}", "Pages" * 20, language="es", notes="n" * 400))
+    good = backups.make_backup(store)
+    damaged = _damaged_copy(good.path, tmp_path / "damaged.ccbackup")
+    window = _window(qtbot, store)
+    dialog = _feature(window).open_restore()
+    assert dialog.choose_backup(damaged)
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert dialog.message.is_error and "damaged" in dialog.message.text()
+    assert not dialog.summary.isVisible() and not dialog.restore_button.isEnabled()
+    assert not store.closed and len(store.people.list()) == 300
