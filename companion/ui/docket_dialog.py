@@ -54,6 +54,9 @@ from companion.ui.widgets.prompts import ConfirmBox, confirm, show_error
 log = logging.getLogger(__name__)
 
 DEFAULT_DAYS = 7
+# Item data is a number, never None (PySide6 6.12 on Python 3.11 drops a reference to
+# None each time Qt hands one back).
+ALL_COURTHOUSES = 0
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,7 @@ class DocketDialog(QDialog):
         self.last_label.setBuddy(self.last_day)
         self.courthouse_label = QLabel()
         self.courthouse_combo = QComboBox()
-        self.courthouse_combo.addItem("", None)
+        self.courthouse_combo.addItem("", ALL_COURTHOUSES)
         for courthouse in store.courthouses.list():
             self.courthouse_combo.addItem(courthouse.name, courthouse.id)
         self.courthouse_label.setBuddy(self.courthouse_combo)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QToolButton, QWidgetItem
 
 from companion.domain.models import HearingStatus
 from companion.errors import CompanionError
@@ -87,14 +87,20 @@ class PacketActions:
         page.buttons.insertWidget(self._button_place(), self.page_button)
 
     def _button_place(self) -> int:
-        """With the hearing buttons: before Move to Trash, else before the closing stretch."""
+        """With the hearing buttons: before Move to Trash, else before the closing stretch.
+
+        Only widget items are asked for their widget, and only the window's action buttons
+        for their action: PySide6 6.12 loses a reference to None each time Qt returns none.
+        """
         row = self.window.person_page.buttons
         for index in range(row.count()):
             item = row.itemAt(index)
-            widget = item.widget() if item is not None else None
+            if not isinstance(item, QWidgetItem):
+                continue
+            button = item.widget()
             if (
-                isinstance(widget, QToolButton)
-                and widget.defaultAction() is self.window.actions_.delete
+                isinstance(button, QToolButton)
+                and button.defaultAction() is self.window.actions_.delete
             ):
                 return index
         return max(0, row.count() - 1)

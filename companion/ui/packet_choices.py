@@ -25,6 +25,10 @@ from companion.packets.from_store import PacketChoice
 from companion.ui.i18n import _, current
 from companion.ui.language import status_note
 
+# Item data is a string, never None (PySide6 6.12 on Python 3.11 drops a reference to
+# None each time Qt hands one back).
+NO_SECOND_LANGUAGE = ""
+
 
 def _language_text(tag: str) -> str:
     language = language_for_tag(tag)
@@ -116,9 +120,11 @@ class PacketChoicesForm(QWidget):
             ordered.remove(interface.tag)
             ordered.insert(0, interface.tag)
         self.second_combo.blockSignals(True)
-        chosen = self.second_combo.currentData()
+        chosen = (
+            self.second_combo.currentData() if self.second_combo.count() else NO_SECOND_LANGUAGE
+        )
         self.second_combo.clear()
-        self.second_combo.addItem("", None)
+        self.second_combo.addItem("", NO_SECOND_LANGUAGE)
         for tag in ordered:
             self.second_combo.addItem("", tag)
         self.second_combo.setCurrentIndex(max(0, self.second_combo.findData(chosen)))
@@ -140,7 +146,8 @@ class PacketChoicesForm(QWidget):
         return str(data) if data else None
 
     def set_second_language(self, tag: str | None) -> None:
-        self.second_combo.setCurrentIndex(max(0, self.second_combo.findData(tag)))
+        wanted = tag or NO_SECOND_LANGUAGE
+        self.second_combo.setCurrentIndex(max(0, self.second_combo.findData(wanted)))
 
     def chosen_topics(self) -> tuple[str, ...]:
         chosen: list[str] = []
