@@ -1,22 +1,21 @@
-"""Starting the desktop app: Qt, fonts, the interface language, the store, the main window."""
+"""Starting the desktop app: logs, Qt, fonts, the interface language, one instance per data
+folder, the store, the main window."""
 
 from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from pathlib import Path
-from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
-from companion.errors import CompanionError
+from companion.logs import configure_logging
 from companion.store.store import Store, store_exists
 from companion.ui import preferences
+from companion.ui.error_report import report_unexpected_error
 from companion.ui.fonts import install_application_font
-from companion.ui.i18n import _
 from companion.ui.language import startup_language
-from companion.ui.widgets.prompts import show_error
+from companion.ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -43,27 +42,18 @@ def open_store(data_dir: Path) -> Store | None:
     return dialog.store
 
 
-def _unexpected_error(
-    kind: type[BaseException], error: BaseException, trace: TracebackType | None
-) -> None:
-    """Show errors nobody caught instead of vanishing. Core errors get their translated text;
-    anything else a general message with the technical details (no record contents)."""
-    if isinstance(error, CompanionError):
-        show_error(QApplication.activeWindow(), error)
-        return
-    frames = "".join(traceback.format_tb(trace))
-    log.error("unexpected %s\n%s", kind.__name__, frames)
-    box = QMessageBox(QApplication.activeWindow())
-    box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_("Court Companion"))
-    box.setText(
-        _(
-            "Something went wrong that Court Companion did not expect. What you saved before "
-            "is safe. The details below help your IT contact; they contain no names."
-        )
-    )
-    box.setDetailedText(f"{kind.__name__}\n{frames}")
-    box.open()
+def bring_forward() -> None:
+    """Another launch on this data folder asked for us: show the lock screen if locked,
+    else the main window; while starting, whatever dialog is up (setup or unlock)."""
+    from companion.ui import lock
+
+    for locker in lock.active_lockers():
+        if locker.bring_forward() is not None:
+            return
+    for widget in QApplication.topLevelWidgets():
+        if widget.isVisible():
+            widget.raise_()
+            widget.activateWindow()
 
 
 def run_event_loop(app: QApplication) -> int:
@@ -72,20 +62,35 @@ def run_event_loop(app: QApplication) -> int:
 
 
 def run_app(data_dir: Path, language: str | None = None) -> int:
-    """Start the desktop app on ``data_dir``; returns the exit code."""
+    """Start the desktop app on ``data_dir``; returns the exit code.
+
+    A second launch on the same folder brings the running app forward and returns at
+    once, without opening the store.
+    """
+    log_file = configure_logging()
     app = create_application()
     startup_language(language)
-    sys.excepthook = _unexpected_error
-    store = open_store(data_dir)
-    if store is None:
+    sys.excepthook = report_unexpected_error
+    instance = SingleInstance(data_dir)
+    if not instance.start():
         return 0
-    from companion.ui.main_window import MainWindow
-    from companion.ui.window_session import close_open_stores
-
-    window = MainWindow(store)
-    window.show()
-    log.info("main window shown for store %s", store.store_id)
+    log.info("starting; logs in %s", log_file.parent)
+    instance.activation_requested.connect(bring_forward)
     try:
-        return run_event_loop(app)
+        store = open_store(data_dir)
+        if store is None:
+            return 0
+        from companion.ui import lock
+        from companion.ui.main_window import MainWindow
+        from companion.ui.window_session import close_open_stores
+
+        window = MainWindow(store)
+        lock.locker_for(window).quit_requested.connect(app.quit)
+        window.show()
+        log.info("main window shown for store %s", store.store_id)
+        try:
+            return run_event_loop(app)
+        finally:
+            close_open_stores(store)  # a restore may have replaced the first store
     finally:
-        close_open_stores(store)  # a restore may have replaced the first store
+        instance.stop()

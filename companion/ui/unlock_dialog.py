@@ -28,16 +28,25 @@ from PySide6.QtWidgets import (
 from companion.demo import DEMO_PASSPHRASE
 from companion.errors import (
     CompanionError,
+    NoStoreError,
+    NotAStoreError,
+    StoreDamagedError,
+    StoreNewerError,
     WeakPassphraseError,
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
+from companion.messages import describe
 from companion.store import keys
+from companion.store.preflight import check_store_files
 from companion.store.store import Store
-from companion.ui.i18n import _, ngettext
+from companion.ui.i18n import _, current, ngettext
 from companion.ui.widgets.messages import MessageLabel
 
 log = logging.getLogger(__name__)
+
+#: Errors no passphrase can fix: the files are not a store we can open.
+STORE_PROBLEMS = (NoStoreError, NotAStoreError, StoreDamagedError, StoreNewerError)
 
 
 def opens_with_demo_passphrase(folder: Path) -> bool:
@@ -172,6 +181,11 @@ class UnlockDialog(QDialog):
         self.show_typing.toggled.connect(self._show_typing)
         self.quit_button.clicked.connect(self.reject)
         self.show_page(self.PASSPHRASE_PAGE)
+        self.store_problem: CompanionError | None = None
+        try:
+            check_store_files(folder)
+        except CompanionError as error:
+            self.show_store_problem(error)
         self.retranslate()
 
     # --- unlocking --------------------------------------------------------------------------
@@ -192,6 +206,9 @@ class UnlockDialog(QDialog):
         except WrongPassphraseError as error:
             self._failed(error)
             self.passphrase.clear()
+            return
+        except STORE_PROBLEMS as error:
+            self.show_store_problem(error)
             return
         except CompanionError as error:
             self.message.show_error(error)
@@ -220,11 +237,47 @@ class UnlockDialog(QDialog):
             self.message.show_error(error)
             self.new_passphrase.setFocus()
             return
+        except STORE_PROBLEMS as error:
+            self.show_store_problem(error)
+            return
         except CompanionError as error:
             self.message.show_error(error)
             return
         log.info("store unlocked with the recovery code; a new passphrase was set")
         self._opened(store)
+
+    def show_store_problem(self, error: CompanionError) -> None:
+        """Say what is wrong with the files and what to do; no secret can help, so only
+        Quit stays available. Nothing on disk was changed."""
+        log.warning("the store cannot be opened: %s", error.code)
+        self.store_problem = error
+        if isinstance(error, NotAStoreError):
+            self.message.show_message(
+                lambda: describe(error, current()) + "\n\n" + self._not_a_store_advice(),
+                error=True,
+            )
+        else:
+            self.message.show_error(error)
+        for widget in (
+            self.passphrase,
+            self.unlock_button,
+            self.use_recovery_button,
+            self.code,
+            self.new_passphrase,
+            self.repeat,
+            self.recover_button,
+        ):
+            widget.setEnabled(False)
+        self.quit_button.setDefault(True)
+        self.quit_button.setFocus()
+
+    @staticmethod
+    def _not_a_store_advice() -> str:
+        return _(
+            "Check that Court Companion was started with the right data folder. A store is "
+            "two files, companion.db and keys.json, that are always copied together. If "
+            "both are there, restore the latest backup or ask your IT contact."
+        )
 
     def _failed(self, error: CompanionError) -> None:
         delay = self.throttle.record_failure()
@@ -243,8 +296,9 @@ class UnlockDialog(QDialog):
         """Update the countdown; enable the buttons again when the wait is over."""
         remaining = math.ceil(self.throttle.seconds_to_wait())
         waiting = remaining > 0
-        self.unlock_button.setEnabled(not waiting)
-        self.recover_button.setEnabled(not waiting)
+        usable = not waiting and getattr(self, "store_problem", None) is None
+        self.unlock_button.setEnabled(usable)
+        self.recover_button.setEnabled(usable)
         self.countdown.setVisible(waiting)
         if waiting:
             self.countdown.setText(self._countdown_text(remaining))

@@ -52,6 +52,7 @@ def test_run_app_shows_the_main_window_in_the_remembered_language(
     qtbot, demo_store: Store, monkeypatch
 ) -> None:
     preferences.remember_language("ar")
+    monkeypatch.setenv("COMPANION_LOG_DIR", str(demo_store.folder.parent / "logs"))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
     monkeypatch.setattr(app_module, "open_store", lambda folder: demo_store)
     shown: list[tuple[str, bool]] = []

@@ -1,0 +1,110 @@
+"""One instance per data folder: a second launch signals the first and never opens the store."""
+
+from __future__ import annotations
+
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtNetwork import QLocalServer
+
+from companion.logs import LOG_FILE_NAME
+from companion.store.store import Store
+from companion.ui import app as app_module
+from companion.ui.single_instance import SingleInstance, server_name
+from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
+
+SECOND_LAUNCH = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from companion.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+print("first" if SingleInstance(Path(sys.argv[1])).start() else "already running")
+"""
+
+
+def test_second_instance_on_the_same_folder_signals_the_first(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    folder.mkdir()
+    first = SingleInstance(folder)
+    assert first.start()
+    try:
+        # The same folder, spelled differently, is the same folder.
+        second = SingleInstance(folder / ".." / "office")
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert not second.start()
+        assert second.server is None
+
+        # Another folder has its own instance.
+        elsewhere = SingleInstance(tmp_path / "other")
+        assert elsewhere.start()
+        elsewhere.stop()
+    finally:
+        first.stop()
+
+
+def test_a_second_process_is_told_the_app_already_runs(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    folder.mkdir()
+    first = SingleInstance(folder)
+    assert first.start()
+    asked: list[bool] = []
+    first.activation_requested.connect(lambda: asked.append(True))
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", SECOND_LAUNCH, str(folder)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=30000)
+        assert process.stdout is not None
+        assert process.stdout.read().strip() == "already running"
+        qtbot.waitUntil(lambda: asked == [True], timeout=5000)
+    finally:
+        first.stop()
+
+
+def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    folder.mkdir()
+    stale = QLocalServer()
+    assert stale.listen(server_name(folder))
+    # A crashed app leaves its socket file, but nobody answers on it any more.
+    stale.setParent(None)
+    socket_path = Path(stale.fullServerName())
+    stale.close()
+    if sys.platform != "win32":
+        socket_path.touch()
+    fresh = SingleInstance(folder)
+    assert fresh.start()
+    fresh.stop()
+
+
+def test_second_launch_exits_without_opening_the_store(
+    qtbot, tmp_path: Path, data_dir: Path, monkeypatch
+) -> None:
+    monkeypatch.setenv("COMPANION_LOG_DIR", str(tmp_path / "logs"))
+    handlers = list(logging.getLogger().handlers)
+    level = logging.getLogger().level
+    Store.create(data_dir, "plum orchard lantern 42")[0].close()
+    first = SingleInstance(data_dir)
+    assert first.start()
+    opened: list[Path] = []
+    monkeypatch.setattr(app_module, "open_store", lambda folder: opened.append(folder))
+    monkeypatch.setattr(app_module.sys, "excepthook", app_module.sys.excepthook)
+    try:
+        with qtbot.waitSignal(first.activation_requested, timeout=5000):
+            assert app_module.run_app(data_dir) == 0
+        assert opened == [], "the second launch never opens the store"
+        assert (tmp_path / "logs" / LOG_FILE_NAME).exists(), "logs go to the log folder"
+    finally:
+        first.stop()
+        for handler in logging.getLogger().handlers:
+            if handler not in handlers:
+                logging.getLogger().removeHandler(handler)
+                handler.close()
+        logging.getLogger().setLevel(level)
