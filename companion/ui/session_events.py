@@ -120,7 +120,7 @@ class SessionEvents(QObject):
             return
         application = QCoreApplication.instance()
         if isinstance(application, QGuiApplication):
-            application.applicationStateChanged.connect(self._application_state)
+            application.applicationStateChanged.connect(self.application_state_changed)
             self._watching_state = True
         if sys.platform == "win32":
             self._listen_on_windows()
@@ -131,7 +131,7 @@ class SessionEvents(QObject):
         log.info("the system reports %s", reason)
         self.locking.emit(reason)
 
-    def _application_state(self, state: Qt.ApplicationState) -> None:
+    def application_state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationSuspended:
             self.report(SUSPENDING)
 
@@ -225,5 +225,5 @@ class SessionEvents(QObject):
         if self._watching_state and isinstance(application, QGuiApplication):
             self._watching_state = False
             with contextlib.suppress(RuntimeError, TypeError):
-                application.applicationStateChanged.disconnect(self._application_state)
+                application.applicationStateChanged.disconnect(self.application_state_changed)
         self.dbus_connections.clear()

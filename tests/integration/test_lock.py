@@ -3,8 +3,6 @@ locking hides and closes; and unlocking back to the same view."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QToolBar
 
@@ -172,17 +170,22 @@ def test_wrong_passphrase_on_the_lock_screen_is_refused_and_escape_does_not_unlo
 
 
 def test_lock_screen_is_translated_and_follows_the_layout_direction(
-    qtbot, data_dir: Path, store: Store, locker: Locker
+    qtbot, store: Store, locker: Locker
 ) -> None:
     from companion.ui.language import switch_language
 
-    show_window(qtbot, store)
+    window = show_window(qtbot, store)
+    window.new_person()
     locker.lock()
     screen = locker.lock_screen
     assert isinstance(screen, LockScreen)
-    english_title = screen.windowTitle()
-    switch_language("ar")
+    assert screen.windowTitle() == "Court Companion is locked"
+    texts = [screen.heading, screen.intro, screen.drafts_note, screen.quit_button]
+    english = [widget.text() for widget in texts]
+    switch_language("x-pseudo")
     assert screen.isRightToLeft()
-    assert screen.heading.text() == screen.windowTitle()
+    assert screen.windowTitle() == translator("x-pseudo").gettext("Court Companion is locked")
+    for widget, before in zip(texts, english, strict=True):
+        assert widget.text() != before
     switch_language("en")
-    assert screen.windowTitle() == english_title == "Court Companion is locked"
+    assert [widget.text() for widget in texts] == english
