@@ -39,7 +39,7 @@ def _installers() -> list[Installer]:
     installers.append(guidance_feature.install)
     from companion.ui import lock, preferences_dialog
 
-    installers += [lock.install, preferences_dialog.install]
+    installers += [preferences_dialog.install, lock.install]
     return installers
 
 

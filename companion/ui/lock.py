@@ -19,8 +19,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import SIGNAL, QByteArray, QCoreApplication, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import (
+    SIGNAL,
+    QByteArray,
+    QCoreApplication,
+    QObject,
+    QPointF,
+    QRectF,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import QApplication, QMainWindow, QToolBar, QWidget
 
 from companion.errors import CompanionError
@@ -345,13 +355,43 @@ def main_toolbar(window: QMainWindow) -> QToolBar:
     return toolbar
 
 
-def add_to_file_menu(window: MainWindow, action: QAction) -> None:
-    """Put ``action`` in the File menu, above the separator before Quit."""
+def add_to_file_menu(window: MainWindow, action: QAction, separated: bool = False) -> None:
+    """Put ``action`` in the File menu, above the separator before Quit (and below a
+    separator of its own when ``separated``)."""
     menu = window.actions_.file_menu
     entries = menu.actions()
     quit_at = entries.index(window.actions_.quit) if window.actions_.quit in entries else -1
     before = entries[quit_at - 1] if quit_at > 0 and entries[quit_at - 1].isSeparator() else None
+    if separated:
+        menu.insertSeparator(before or window.actions_.quit)
     menu.insertAction(before or window.actions_.quit, action)
+
+
+def padlock_icon() -> QIcon:
+    """The desktop theme's lock icon, or a plain padlock drawn here when there is none."""
+    themed = QIcon.fromTheme("system-lock-screen")
+    if not themed.isNull():
+        return themed
+    icon = QIcon()
+    for size in (16, 24, 32, 48):
+        pixmap = QPixmap(size, size)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        unit = size / 16
+        painter.setPen(QPen(QColor("#3c4043"), 1.6 * unit))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(4.5 * unit, 1.5 * unit, 7 * unit, 9 * unit), 0, 180 * 16)
+        painter.drawLine(QPointF(4.5 * unit, 6 * unit), QPointF(4.5 * unit, 7.5 * unit))
+        painter.drawLine(QPointF(11.5 * unit, 6 * unit), QPointF(11.5 * unit, 7.5 * unit))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#3c4043"))
+        painter.drawRoundedRect(QRectF(2.5 * unit, 7 * unit, 11 * unit, 8 * unit), unit, unit)
+        painter.setBrush(QColor("#f1f3f4"))
+        painter.drawEllipse(QPointF(8 * unit, 10.5 * unit), 1.3 * unit, 1.3 * unit)
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 class LockFeature:
@@ -362,7 +402,7 @@ class LockFeature:
         self.locker = locker_for(window)
         self.action = QAction(window)
         self.action.setShortcut(LOCK_KEYS)
-        self.action.setIcon(QIcon.fromTheme("system-lock-screen"))
+        self.action.setIcon(padlock_icon())
         self.action.triggered.connect(lambda: self.locker.lock(ON_DEMAND))
         window.addAction(self.action)
         add_to_file_menu(window, self.action)

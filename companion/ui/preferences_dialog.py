@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,6 +47,13 @@ STAFF_NAME_MAX_LENGTH = 80
 RETENTION_MONTHS_MAX = 600
 
 
+def _number_field(maximum: int) -> QSpinBox:
+    field = QSpinBox()
+    field.setMaximum(maximum)
+    field.setMinimumWidth(field.fontMetrics().horizontalAdvance("8888") * 2 + 24)
+    return field
+
+
 def _hint() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -64,8 +71,8 @@ class PreferencesDialog(QDialog):
 
         self.lock_box = QGroupBox()
         self.lock_label = QLabel()
-        self.lock_minutes = QSpinBox()
-        self.lock_minutes.setRange(*preferences.LOCK_MINUTES_RANGE)
+        self.lock_minutes = _number_field(preferences.LOCK_MINUTES_RANGE[1])
+        self.lock_minutes.setMinimum(preferences.LOCK_MINUTES_RANGE[0])
         self.lock_label.setBuddy(self.lock_minutes)
         self.lock_hint = _hint()
         grid = QGridLayout(self.lock_box)
@@ -107,8 +114,7 @@ class PreferencesDialog(QDialog):
 
         self.retention_box = QGroupBox()
         self.retention_label = QLabel()
-        self.retention_months = QSpinBox()
-        self.retention_months.setRange(0, RETENTION_MONTHS_MAX)
+        self.retention_months = _number_field(RETENTION_MONTHS_MAX)
         self.retention_label.setBuddy(self.retention_months)
         self.retention_hint = _hint()
         grid = QGridLayout(self.retention_box)
@@ -139,6 +145,26 @@ class PreferencesDialog(QDialog):
         self.resize(640, 0)
         self.retranslate()
 
+    def fit_height(self) -> None:
+        """Tall enough for the wrapped hints at the current width (Qt's minimum size does
+        not count lines that wrap)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.fit_height()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.fit_height()
+
     def _load(self) -> None:
         self.lock_minutes.setValue(preferences.lock_minutes())
         self.staff_name.setText(self.store.audit.staff_name or preferences.remembered_staff_name())
@@ -165,6 +191,7 @@ class PreferencesDialog(QDialog):
                 ).format(path=folder_text),
                 error=True,
             )
+            self.fit_height()
             self.backup_folder.setFocus()
             return
         months = self.retention_months.value()
@@ -176,6 +203,7 @@ class PreferencesDialog(QDialog):
         except CompanionError as error:
             log.warning("preferences not saved (%s)", error.code)
             self.message.show_error(error)
+            self.fit_height()
             return
         staff_name = " ".join(self.staff_name.text().split())
         self.store.audit.staff_name = staff_name
@@ -239,6 +267,7 @@ class PreferencesDialog(QDialog):
         self.ok_button.setText(_("OK"))
         self.cancel_button.setText(_("Cancel"))
         self.message.retranslate()
+        self.fit_height()
 
 
 class PreferencesFeature:
@@ -257,7 +286,7 @@ class PreferencesFeature:
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open_dialog)
         window.addAction(self.action)
-        add_to_file_menu(window, self.action)
+        add_to_file_menu(window, self.action, separated=True)
         self.retranslate()
 
     def open_dialog(self) -> PreferencesDialog:
