@@ -5,6 +5,7 @@ when a word is wider than the whole line, between any two grapheme clusters."""
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _NO_LINE_START = frozenset(
     "、。，．：；！？）」』】〕〉》｝〗〙〛’”ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ・…‥"
@@ -30,12 +31,14 @@ _IDEOGRAPHIC_RANGES = (
 )
 
 
+@lru_cache(maxsize=4096)
 def is_ideographic(char: str) -> bool:
     """Han, kana and CJK punctuation: a line may break between two of these."""
     code = ord(char)
     return any(low <= code <= high for low, high in _IDEOGRAPHIC_RANGES)
 
 
+@lru_cache(maxsize=4096)
 def _joins_previous(char: str) -> bool:
     """True if ``char`` belongs to the grapheme cluster before it."""
     return (
