@@ -78,17 +78,21 @@ class PacketPageDecoration:
         if blank:
             self._blank_note(canvas)
 
-    def _header(self, canvas: Canvas) -> None:
+    def header_spans(self) -> list[Span]:
+        """What the header of pages after the first says: initials and date, never a name."""
         t = self.language
-        geometry = self.geometry
-        style = t.styles.header
-        spans = t.fill(
+        return t.fill(
             t.gettext("{initials} · court date {date}"),
             initials=self.initials,
             date=self.date_text,
         )
-        layout = TextLayout(spans, style, rtl=t.rtl)
-        lines = layout.lines(geometry.content_width)
+
+    def _header(self, canvas: Canvas) -> None:
+        t = self.language
+        geometry = self.geometry
+        style = t.styles.header
+        layout = TextLayout(self.header_spans(), style, rtl=t.rtl)
+        lines = layout.lines(geometry.content_width)[:1]
         top = geometry.height - geometry.margin
         draw_lines(
             canvas,

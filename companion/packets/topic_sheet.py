@@ -15,7 +15,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable
 
 from companion.domain.organisation import Organisation
@@ -32,7 +31,7 @@ from companion.packets.from_store import guidance_sections
 from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.page import PacketPageDecoration, PageGeometry
 from companion.packets.renderer import PacketRenderer
-from companion.packets.textlayout import Span, TextLayout, draw_lines
+from companion.packets.textlayout import Span
 
 
 @dataclass(frozen=True)
@@ -79,34 +78,8 @@ class TopicSheetDecoration(PacketPageDecoration):
         super().__init__(geometry, language, initials="", date_text="")
         self.title = title
 
-    def draw(self, canvas: Canvas, number: int, count: int, *, blank: bool) -> None:
-        if number > 1:
-            self._title_header(canvas)
-        self._footer(canvas, number, count)
-        if blank:
-            self._blank_note(canvas)
-
-    def _title_header(self, canvas: Canvas) -> None:
-        t = self.language
-        geometry = self.geometry
-        style = t.styles.header
-        lines = TextLayout([Span(self.title)], style, rtl=t.rtl).lines(geometry.content_width)[:1]
-        top = geometry.height - geometry.margin
-        draw_lines(
-            canvas,
-            lines,
-            style,
-            x=geometry.margin,
-            top=top,
-            width=geometry.content_width,
-            rtl=t.rtl,
-        )
-        rule_y = top - geometry.header_height
-        canvas.saveState()
-        canvas.setStrokeGray(0.6)
-        canvas.setLineWidth(0.5)
-        canvas.line(geometry.margin, rule_y, geometry.width - geometry.margin, rule_y)
-        canvas.restoreState()
+    def header_spans(self) -> list[Span]:
+        return [Span(self.title)]
 
 
 def _packet_content(sheet: TopicSheet, now: dt.datetime) -> PacketContent:
