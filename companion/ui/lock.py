@@ -152,9 +152,13 @@ class Locker(QObject):
     # --- locking ------------------------------------------------------------------------
 
     def lock(self, reason: str = ON_DEMAND) -> None:
-        """Hide everything, keep unsaved edits as drafts, close the store. Idempotent."""
+        """Hide everything, keep unsaved edits as drafts, close the store. Idempotent, and
+        nothing happens while no window of this folder is on screen (closed, or not yet
+        shown): there is nothing to hide."""
         front = self.window
         if self.is_locked or front is None:
+            return
+        if not any(_alive(window) and window.isVisible() for window in self.windows):
             return
         log.info("locking (%s)", reason)
         self.idle.stop()

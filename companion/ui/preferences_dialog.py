@@ -174,11 +174,16 @@ class PreferencesDialog(QDialog):
 
     # --- choosing and saving --------------------------------------------------------------
 
-    def choose_backup_folder(self) -> None:
+    def choose_backup_folder(self) -> QFileDialog:
+        """A folder picker that does not block (a lock may come while it is open)."""
         start = self.backup_folder.text().strip() or str(self.default_backups)
-        chosen = QFileDialog.getExistingDirectory(self, _("Choose the backups folder"), start)
-        if chosen:
-            self.backup_folder.setText(chosen)
+        picker = QFileDialog(self, _("Choose the backups folder"), start)
+        picker.setFileMode(QFileDialog.FileMode.Directory)
+        picker.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        picker.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        picker.fileSelected.connect(self.backup_folder.setText)
+        picker.open()
+        return picker
 
     def save_and_accept(self) -> None:
         """Store everything, or nothing and say why (the dialog stays open)."""

@@ -189,3 +189,32 @@ def test_lock_screen_is_translated_and_follows_the_layout_direction(
         assert widget.text() != before
     switch_language("en")
     assert [widget.text() for widget in texts] == english
+
+
+def test_a_second_launch_brings_forward_the_lock_screen_or_the_window(
+    qtbot, store: Store, locker: Locker
+) -> None:
+    from companion.ui.app import bring_forward
+
+    window = show_window(qtbot, store)
+    window.showMinimized()
+    assert locker.bring_forward() is window
+    assert not window.isMinimized()
+    locker.lock()
+    screen = locker.lock_screen
+    assert screen is not None
+    screen.hide()
+    bring_forward()
+    assert screen.isVisible(), "locked: the lock screen comes forward, not the records"
+    assert visible_windows() == [screen]
+
+
+def test_no_lock_while_no_window_is_on_screen(
+    qtbot, store: Store, locker: Locker, clock: FakeClock
+) -> None:
+    window = MainWindow(store)  # built but never shown
+    clock.now += 3600
+    locker.idle.check()
+    assert not locker.is_locked
+    assert not store.closed
+    window.deleteLater()

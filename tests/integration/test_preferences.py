@@ -147,3 +147,19 @@ def test_preferences_follow_the_interface_language(qtbot, store: Store, locker: 
     assert dialog.retention_months.text() == PSEUDO.gettext("Off")
     assert dialog.isRightToLeft()
     assert not dialog.backup_folder.isRightToLeft(), "paths read left to right"
+
+
+def test_the_folder_picker_fills_in_the_chosen_folder(
+    qtbot, tmp_path: Path, store: Store, locker: Locker
+) -> None:
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    window = show_window(qtbot, store)
+    dialog = _open(qtbot, window)
+    picker = dialog.choose_backup_folder()
+    qtbot.waitExposed(picker)
+    assert picker.isModal() or picker.windowModality() != Qt.WindowModality.NonModal
+    picker.setOption(picker.Option.DontUseNativeDialog, True)
+    picker.selectFile(str(usb))
+    picker.accept()
+    assert dialog.backup_folder.text() == str(usb)
