@@ -140,6 +140,18 @@ def backup_disk_full(_store: Store) -> object:
     return BackupFailedError("OSError: [Errno 28] No space left on device")
 
 
+def unexpected_error_details(_store: Store) -> str:
+    """The technical details of an error nobody caught (a real one, raised here)."""
+    from companion.ui.error_report import technical_details
+
+    empty: dict[str, int] = {}
+    try:
+        empty["key"]  # a lookup that fails, on purpose
+    except KeyError as error:
+        return technical_details(KeyError, error, error.__traceback__)
+    raise AssertionError("the lookup above always fails")
+
+
 # --- states worth showing -----------------------------------------------------------------------
 
 
@@ -315,6 +327,9 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         (two_people, no_callback),
     ),
     GalleryEntry("error-message", "companion.ui.widgets.prompts:ErrorBox", (courthouse_in_use,)),
+    GalleryEntry(
+        "unexpected-error", "companion.ui.error_report:ErrorReportBox", (unexpected_error_details,)
+    ),
     # Opening the store, and the shell's own dialogs.
     GalleryEntry("setup", "companion.ui.setup_dialog:SetupDialog", (new_folder,)),
     GalleryEntry("unlock", "companion.ui.unlock_dialog:UnlockDialog", (store_folder,)),
@@ -333,7 +348,7 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         (store_folder, fresh_throttle),
         {"drafts_kept": lambda _store: 1},
     ),
-    GalleryEntry("preferences", "companion.ui.preferences_dialog:PreferencesDialog"),
+    GalleryEntry("preferences", "companion.ui.preferences_dialog:PreferencesDialog", (the_store,)),
     # Records safety: audit trail, retention review, restore.
     GalleryEntry("audit-trail", "companion.ui.audit_dialog:AuditDialog", (the_store,)),
     GalleryEntry("retention-review", "companion.ui.retention_dialog:RetentionDialog", (the_store,)),

@@ -31,7 +31,7 @@ from pathlib import Path
 import PySide6
 import pytest
 from PySide6.QtCore import QEvent, QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_office
@@ -411,6 +411,34 @@ def test_the_gallery_shows_every_tab_of_the_main_window(
     assert isinstance(person_page, MainWindow)
     assert person_page.people_stack.currentWidget() is person_page.person_page
     assert person_page.person_page.person_id == gallery.featured_person(gallery_store)
+
+
+def test_the_check_finds_english_left_on_screen_and_ignores_record_data(
+    qtbot: QtBot,
+    interface: None,
+    gallery_store: Store,
+    sources: SourceStrings,
+    data: set[str],
+) -> None:
+    about = gallery.entry_named("about").build(gallery_store, None)
+    qtbot.addWidget(about)
+    layout = about.layout()
+    assert layout is not None
+    switch_language("es")
+    # A source string (as a label would show it), one filled in; then record data, and a
+    # word Spanish writes as English does.
+    left_behind = {"&People:", "Next 14 days"}
+    for text in (*left_behind, "Ahmad Demo-Haddad", "Agenda"):
+        layout.addWidget(QLabel(text))
+    about.show()
+
+    found = english_texts({"about": about}, sources, catalog_translations("es"), data)
+
+    assert {finding.text for finding in found} == left_behind
+    for finding in found:
+        assert finding.kind == "label" and finding.where == "AboutDialog/QLabel [QLabel]"
+    filled_in = next(finding for finding in found if finding.text == "Next 14 days")
+    assert filled_in.reason.startswith("the catalog has 'Próximo {count} día")
 
 
 @pytest.mark.parametrize("tag", NON_ENGLISH)
