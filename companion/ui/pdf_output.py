@@ -18,10 +18,11 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QUrl
-from PySide6.QtGui import QDesktopServices, QImage, QPainter
+from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
+from companion.packets.content import PaperSize
 from companion.packets.output import write_pdf_atomically
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,19 @@ log = logging.getLogger(__name__)
 #: Pages are rasterised at the printer's resolution, but never finer than this.
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72.0
+
+
+_PAGE_SIZES = {
+    PaperSize.LETTER: QPageSize.PageSizeId.Letter,
+    PaperSize.A4: QPageSize.PageSizeId.A4,
+}
+
+
+def prepare_printer(printer: QPrinter, paper: PaperSize) -> None:
+    """Paper size and a full-page, portrait layout matching the PDF's pages."""
+    printer.setPageSize(QPageSize(_PAGE_SIZES[paper]))
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    printer.setFullPage(True)
 
 
 class PrintFailed(Exception):

@@ -64,7 +64,7 @@ from companion.packets.topic_sheet import TopicSheet, render_topic_sheet, topic_
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _, current, ngettext
-from companion.ui.pdf_printing import prepare_printer, print_pdf
+from companion.ui.pdf_output import PrintFailed, prepare_printer, print_pdf
 from companion.ui.views.guidance_page import (
     PAGE_STYLE,
     PageParts,
@@ -541,7 +541,7 @@ class GuidanceView(QWidget):
         except CompanionError as error:
             show_error(self, error)
             return 0
-        if pages == 0:
+        except PrintFailed:
             log.warning("the printer could not be started for guidance topic %s", self._topic_id)
             inform(self, lambda: _("The printer could not be started. Nothing was printed."))
             return 0
