@@ -34,7 +34,8 @@ LANGUAGES: tuple[Language, ...] = (
     Language("zh-Hant", "zh_Hant", "zh_Hant_TW", "zh_TW", "中文（繁體）", "Chinese (Traditional)"),
     Language("vi", "vi", "vi", "vi_VN", "Tiếng Việt", "Vietnamese"),
     Language("tl", "tl", "fil", "fil_PH", "Tagalog", "Tagalog"),
-    Language("ar", "ar", "ar", "ar_EG", "العربية", "Arabic", rtl=True),
+    # Modern Standard Arabic with Western digits, as Babel formats "ar" for packets.
+    Language("ar", "ar", "ar", "ar_001", "العربية", "Arabic", rtl=True),
     Language("fr", "fr", "fr", "fr_FR", "Français", "French"),
     Language("ht", "ht", "ht", "fr_HT", "Kreyòl ayisyen", "Haitian Creole"),
     Language("ko", "ko", "ko", "ko_KR", "한국어", "Korean"),
