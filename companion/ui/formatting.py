@@ -56,3 +56,9 @@ def stored_timestamp(text: str) -> str:
 
 def number(value: int) -> str:
     return formatting.format_number(value, _tag())
+
+
+def isolate(text: str) -> str:
+    """``text`` as a bidi isolate (FSI ... PDI): it keeps its own direction inside a
+    sentence in another script, and does not decide the direction of the line it is on."""
+    return f"\u2068{text}\u2069" if text else text

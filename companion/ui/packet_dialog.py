@@ -464,11 +464,14 @@ class PacketDialog(QDialog):
         when = formatting.date_and_time(self.hearing.starts_at)
         if self.hearing.courtroom:
             text = _("Hearing on {date} at {courthouse}, courtroom {room}").format(
-                date=when, courthouse=self.courthouse_name, room=self.hearing.courtroom
+                date=formatting.isolate(when),
+                courthouse=formatting.isolate(self.courthouse_name),
+                room=formatting.isolate(self.hearing.courtroom),
             )
         else:
             text = _("Hearing on {date} at {courthouse}").format(
-                date=when, courthouse=self.courthouse_name
+                date=formatting.isolate(when),
+                courthouse=formatting.isolate(self.courthouse_name),
             )
         self.hearing_label.setText(text)
         self.person_label.setText(_("Packet &for:"))

@@ -255,7 +255,7 @@ class PersonPage(QWidget):
         self.native_label.setText(person.native_name)
         self.native_label.setVisible(bool(person.native_name))
         self.role_value.setText(_(person.role.label))
-        self.language_value.setText(language_name(person.language))
+        self.language_value.setText(formatting.isolate(language_name(person.language)))
         self.interpreter_value.setText(
             _("Needs an interpreter") if person.needs_interpreter else _("No interpreter needed")
         )
