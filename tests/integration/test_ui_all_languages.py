@@ -15,20 +15,16 @@ Each language is one test; its failure lists every English text as
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
 import getpass
 import importlib
 import inspect
 import pkgutil
 import re
-import sys
-import warnings
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import PySide6
 import pytest
 from PySide6.QtCore import QEvent, QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMainWindow, QWidget
@@ -271,49 +267,6 @@ def open_gallery(
 
 
 # --- PySide6 6.12 loses references to None --------------------------------------------------
-
-#: References to None granted when Qt is found losing them (see ``keep_none_alive``).
-NONE_GRANT = 1 << 40
-
-
-def qt_loses_none_references() -> bool:
-    """True if a Qt function returning None takes a reference to None away with it.
-
-    PySide6 6.12.0 does (6.11.3 does not): every ``parent()`` of a window, ``menu()`` of a
-    plain action, empty ``currentData()`` and so on. On Python 3.11, None is an ordinary
-    object, and once its count reaches zero Python aborts ("none_dealloc: deallocating
-    None"). The app loses hundreds per language switch with the main window open.
-    """
-    probe = QWidget()
-    before = sys.getrefcount(None)
-    for _ in range(100):
-        probe.parent()
-    return sys.getrefcount(None) < before - 50
-
-
-def keep_none_alive() -> bool:
-    """On an affected Qt and a Python before 3.12 (where None became immortal), give None
-    so many references that the walk through every screen in every language cannot use
-    them up; returns whether it had to. The count is raised for good, never given back:
-    the references Qt took are gone for good too. This keeps these tests about the texts;
-    the crash itself is a defect of the PySide6 pin (reported with a warning)."""
-    if sys.version_info >= (3, 12) or not qt_loses_none_references():
-        return False
-    reference_count = ctypes.c_ssize_t.from_address(id(None))
-    reference_count.value += NONE_GRANT
-    return True
-
-
-@pytest.fixture(scope="module", autouse=True)
-def none_kept_alive(qapp: QApplication) -> None:
-    if keep_none_alive():
-        warnings.warn(
-            f"PySide6 {PySide6.__version__} loses a reference to None whenever a Qt call "
-            "returns None; on Python 3.11 the app aborts once they run out "
-            "(none_dealloc). These tests raised None's count to keep going.",
-            stacklevel=1,
-        )
-
 
 # --- fixtures: one demo office and one set of preferences for the whole module ----------------
 
