@@ -74,8 +74,12 @@ class ErrorReportBox(QMessageBox):
         self.setIcon(QMessageBox.Icon.Critical)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setDetailedText(details)
-        self.copy_button: QPushButton = self.addButton("", QMessageBox.ButtonRole.ActionRole)
-        self.ok_button: QPushButton = self.addButton("", QMessageBox.ButtonRole.AcceptRole)
+        # Buttons are made first and named in retranslate(): QMessageBox refuses to add a
+        # button by an empty title.
+        self.copy_button = QPushButton(self)
+        self.ok_button = QPushButton(self)
+        self.addButton(self.copy_button, QMessageBox.ButtonRole.ActionRole)
+        self.addButton(self.ok_button, QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.ok_button)
         self.copy_button.clicked.connect(self.copy_details)
         self.retranslate()

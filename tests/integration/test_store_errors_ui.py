@@ -219,6 +219,8 @@ def test_unexpected_error_shows_copyable_details_logs_them_and_the_app_goes_on(
     assert "in _fail_with_personal_data" in logged
     assert "Perpetua" not in logged and "Perpetua" not in box.details
 
+    assert box.copy_button in box.buttons(), "the Copy button is really on the message"
+    assert box.copy_button.isVisible() and box.copy_button.text()
     qtbot.mouseClick(box.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == box.details
     assert box.isVisible(), "copying does not close the message"
