@@ -74,10 +74,10 @@ class ErrorReportBox(QMessageBox):
         self.setIcon(QMessageBox.Icon.Critical)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setDetailedText(details)
-        # Buttons are made first and named in retranslate(): QMessageBox refuses to add a
-        # button by an empty title.
-        self.copy_button = QPushButton(self)
-        self.ok_button = QPushButton(self)
+        # QMessageBox refuses a button without a title, so they get theirs now (and again
+        # in retranslate()).
+        self.copy_button = QPushButton(_("&Copy details"), self)
+        self.ok_button = QPushButton(_("OK"), self)
         self.addButton(self.copy_button, QMessageBox.ButtonRole.ActionRole)
         self.addButton(self.ok_button, QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.ok_button)
