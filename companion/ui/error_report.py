@@ -87,6 +87,12 @@ class ErrorReportBox(QMessageBox):
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
 
+    def done(self, result: int) -> None:
+        # Copying the details must not close the message; every other button does.
+        if self.clickedButton() is self.copy_button:
+            return
+        super().done(result)
+
     def retranslate(self) -> None:
         self.setWindowTitle(_("Court Companion"))
         self.setText(
