@@ -48,6 +48,7 @@ class RecordsSafety:
         self.backups = BackupKeeper(window, self.store)
         self.person_views = PersonViewAudit(window.people_stack, window.person_page, self.store)
         self.restored_box: InfoBox | None = None
+        self.lost_box: BackupFailureBox | None = None
 
     def store(self) -> Store:
         """The window's store, read each time (it is replaced after a restore)."""
@@ -116,6 +117,7 @@ class RecordsSafety:
                 "unlock to continue. A backup of the records open before was made first."
             ),
         )
+        self.lost_box = box  # parentless: the reference keeps it alive
         box.open()
         self.window.close()
         return box

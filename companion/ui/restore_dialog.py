@@ -351,6 +351,7 @@ class RestoreDialog(QDialog):
             failure = as_backup_error(error)
             log.error("restore failed: %s", failure.code)
             if self.store.closed:
+                self.reject()
                 self.store_lost.emit(failure)
                 return None
             self.message.show_message(

@@ -18,6 +18,7 @@ from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.connection import DATABASE_FILE_NAME
 from companion.store.store import Store
+from companion.ui import restore_dialog
 from companion.ui.backup_keeper import BackupFailureBox
 from companion.ui.language import switch_language
 from companion.ui.main_window import MainWindow
@@ -336,3 +337,25 @@ def test_a_damaged_backup_is_reported_and_cannot_be_restored(
     assert dialog.message.is_error and "damaged" in dialog.message.text()
     assert not dialog.summary.isVisible() and not dialog.restore_button.isEnabled()
     assert not store.closed and len(store.people.list()) == 300
+
+
+def test_a_restore_failing_after_the_store_closed_says_so_and_closes_the_window(
+    qtbot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = _window(qtbot, store)
+    _feature(window).backup_action.trigger()
+    for box in _open(InfoBox):
+        box.close()
+    dialog = _check_in_dialog(qtbot, window, None)
+
+    def fails_midway(folder: Path, backup: Path, passphrase: str, current: Store) -> Store:
+        current.close()  # as restore_backup does once the safety backup is written
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(restore_dialog, "restore_backup", fails_midway)
+    assert dialog.restore_now() is None
+    assert not window.isVisible() and not dialog.isVisible()
+    [box] = _open(BackupFailureBox)
+    assert box.parent() is None  # outlives the main window until it is read
+    assert "start it again" in box.text() and "No space left" in box.informativeText()
+    box.ok_button.click()
