@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -161,7 +162,7 @@ def _command_restore(arguments: argparse.Namespace) -> int:
                 "backed up first. Type yes to go on: "
             ).format(folder=folder)
         )
-        if answer.strip().lower() != t.gettext("yes"):
+        if not _is_yes(answer, t.gettext("yes")):
             print(t.gettext("Nothing was changed."))
             return 1
     restored = restore_backup(folder, arguments.file, passphrase)
@@ -178,6 +179,16 @@ def _command_self_test(arguments: argparse.Namespace) -> int:
         print(line)
     print(translator("en").gettext("Self-test passed."))
     return 0
+
+
+def _is_yes(answer: str, translated_yes: str) -> bool:
+    """The typed confirmation: "yes" in the interface language (accents optional) or English."""
+
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
+        return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+    return plain(answer) in {plain(translated_yes), "yes"}
 
 
 def _with_store(
