@@ -74,6 +74,17 @@ class BackupFailureBox(QMessageBox):
         self.setAccessibleName(self._title())
 
 
+_windowless: set[QMessageBox] = set()
+
+
+def keep_until_dismissed(box: QMessageBox) -> QMessageBox:
+    """Hold a message that has no parent window until it is dismissed (else Python would
+    delete it as soon as the code that showed it forgets it)."""
+    _windowless.add(box)
+    box.finished.connect(lambda _result: _windowless.discard(box))
+    return box
+
+
 def backup_written_text(info: BackupInfo) -> str:
     return _(
         "Backup written and verified.\n\nFile: {path}\nPeople: {people}\nHearings: {hearings}"
@@ -161,5 +172,7 @@ class BackupKeeper(QObject):
     def _failed(self, error: CompanionError, on_close: bool = False) -> None:
         log.error("backup failed (%s); earlier backups kept", error.code)
         self.failure_box = BackupFailureBox(error, None if on_close else self.parent_window)
+        if on_close:
+            keep_until_dismissed(self.failure_box)
         self.backup_failed.emit(error)
         self.failure_box.open()

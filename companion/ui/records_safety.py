@@ -19,7 +19,7 @@ from PySide6.QtGui import QAction
 from companion.errors import CompanionError
 from companion.store.store import Store
 from companion.ui.audit_dialog import AuditDialog
-from companion.ui.backup_keeper import BackupFailureBox, BackupKeeper
+from companion.ui.backup_keeper import BackupFailureBox, BackupKeeper, keep_until_dismissed
 from companion.ui.i18n import _
 from companion.ui.person_view_audit import PersonViewAudit
 from companion.ui.restore_dialog import RestoreDialog
@@ -117,7 +117,8 @@ class RecordsSafety:
                 "unlock to continue. A backup of the records open before was made first."
             ),
         )
-        self.lost_box = box  # parentless: the reference keeps it alive
+        self.lost_box = box
+        keep_until_dismissed(box)
         box.open()
         self.window.close()
         return box

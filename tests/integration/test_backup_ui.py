@@ -19,7 +19,7 @@ from companion.store.audit import AuditAction
 from companion.store.connection import DATABASE_FILE_NAME
 from companion.store.store import Store
 from companion.ui import restore_dialog
-from companion.ui.backup_keeper import BackupFailureBox
+from companion.ui.backup_keeper import BackupFailureBox, keep_until_dismissed
 from companion.ui.language import switch_language
 from companion.ui.main_window import MainWindow
 from companion.ui.records_safety import RecordsSafety
@@ -359,3 +359,19 @@ def test_a_restore_failing_after_the_store_closed_says_so_and_closes_the_window(
     assert box.parent() is None  # outlives the main window until it is read
     assert "start it again" in box.text() and "No space left" in box.informativeText()
     box.ok_button.click()
+
+
+def test_a_windowless_failure_message_lives_until_dismissed(qtbot) -> None:
+    def show(kept: bool) -> None:
+        box = BackupFailureBox(backups.BackupFailedError("disk gone"), None)
+        if kept:
+            keep_until_dismissed(box)
+        box.open()
+        # Returning drops the only reference the code had to the box.
+
+    show(kept=False)
+    assert _open(BackupFailureBox) == []  # without a holder, Python deleted it
+    show(kept=True)
+    [box] = _open(BackupFailureBox)
+    box.ok_button.click()
+    assert not _open(BackupFailureBox)
