@@ -226,7 +226,14 @@ class Locker(QObject):
         screen = self.lock_screen
         self._unlocking = True
         try:
-            window = self.make_window(store)
+            try:
+                window = self.make_window(store)
+            except BaseException:
+                # Stay locked, with nothing open: the error is reported, and the next
+                # try opens the store afresh.
+                self.windows = []
+                store.close()
+                raise
             self.attach(window)
             if self.view is not None:
                 _restore_view(window, self.view)

@@ -16,6 +16,7 @@ from companion.ui.lock import TOOLBAR_NAME, Locker, LockFeature
 from companion.ui.lock_screen import LockScreen
 from companion.ui.main_window import MainWindow
 from companion.ui.trash_dialog import TrashDialog
+from tests.conftest import TEST_PASSPHRASE
 from tests.integration.lock_support import (  # noqa: F401
     FakeClock,
     clock_fixture,
@@ -218,3 +219,25 @@ def test_no_lock_while_no_window_is_on_screen(
     assert not locker.is_locked
     assert not store.closed
     window.deleteLater()
+
+
+def test_a_failure_while_unlocking_leaves_the_app_locked_and_the_store_closed(
+    qtbot, store: Store, locker: Locker
+) -> None:
+    show_window(qtbot, store)
+    locker.lock()
+    opened: list[Store] = []
+
+    def broken_window(new_store: Store) -> MainWindow:
+        opened.append(new_store)
+        raise RuntimeError("the window could not be built")
+
+    locker.make_window = broken_window
+    screen = locker.lock_screen
+    assert screen is not None
+    screen.passphrase.setText(TEST_PASSPHRASE)
+    with qtbot.capture_exceptions() as raised:
+        screen.unlock()
+    assert [type(error) for _kind, error, _trace in raised] == [RuntimeError]
+    assert locker.is_locked and screen.isVisible()
+    assert len(opened) == 1 and opened[0].closed
