@@ -15,7 +15,7 @@ from pathlib import Path
 from types import TracebackType
 
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
@@ -81,15 +81,33 @@ class ErrorReportBox(QMessageBox):
         self.addButton(self.copy_button, QMessageBox.ButtonRole.ActionRole)
         self.addButton(self.ok_button, QMessageBox.ButtonRole.AcceptRole)
         self.setDefaultButton(self.ok_button)
+        self.setEscapeButton(self.ok_button)
+        # The click on Copy, and only that click, must not close the message. The flag is
+        # raised on pressing; the box's own click handler (which closes) runs before
+        # ``copy_details``, which lowers it again. A press that ends off the button is
+        # forgotten once the release has been handled.
+        self._copy_click = False
+        self.copy_button.pressed.connect(self._copy_pressed)
+        self.copy_button.released.connect(
+            lambda: QTimer.singleShot(0, self, self._forget_copy_click)
+        )
         self.copy_button.clicked.connect(self.copy_details)
         self.retranslate()
 
+    def _copy_pressed(self) -> None:
+        self._copy_click = True
+
+    def _forget_copy_click(self) -> None:
+        self._copy_click = False
+
     def copy_details(self) -> None:
+        self._copy_click = False
         QGuiApplication.clipboard().setText(self.details)
 
     def done(self, result: int) -> None:
-        # Copying the details must not close the message; every other button does.
-        if self.clickedButton() is self.copy_button:
+        """Every button closes the message except Copy."""
+        if self._copy_click and self.clickedButton() is self.copy_button:
+            self._copy_click = False
             return
         super().done(result)
 

@@ -238,4 +238,8 @@ def test_unexpected_error_shows_copyable_details_logs_them_and_the_app_goes_on(
     )
     again = report_unexpected_error(kind, error, trace)  # type: ignore[arg-type]
     assert isinstance(again, ErrorReportBox) and again.isVisible()
-    again.close()
+    qtbot.waitExposed(again)
+    qtbot.mouseClick(again.copy_button, Qt.MouseButton.LeftButton)
+    assert again.isVisible()
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+    assert not again.isVisible(), "after copying, Escape still closes the message"
