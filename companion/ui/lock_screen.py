@@ -18,6 +18,8 @@ from companion.store.store import Store
 from companion.ui.i18n import _, ngettext
 from companion.ui.unlock_dialog import UnlockDialog
 
+RIGHT_TO_LEFT_MARK = "\u200f"
+
 
 class LockScreen(UnlockDialog):
     unlocked = Signal(object)  # the store, open again
@@ -95,7 +97,10 @@ class LockScreen(UnlockDialog):
         if not hasattr(self, "drafts_note"):
             return  # the unlock dialog's constructor calls this before ours has run
         self.setWindowTitle(_("Court Companion is locked"))
-        self.heading.setText(_("Court Companion is locked"))
+        heading = _("Court Companion is locked")
+        # A translation that starts with the Latin app name would otherwise be laid out
+        # (and aligned) left to right in a right-to-left interface.
+        self.heading.setText(RIGHT_TO_LEFT_MARK + heading if self.isRightToLeft() else heading)
         self.intro.setText(
             _("The records are hidden until the passphrase is typed again. Nothing was lost.")
         )
