@@ -1,5 +1,8 @@
 """Retention review: the retention setting, the closed cases past it, and purging them.
 
+The setting itself is changed in Preferences (``preferences_dialog``); this screen says
+what it is.
+
 Purging is explicit and confirmed: staff select cases, press Purge, and confirm in a
 second step. The store deletes the cases, their hearings and every person with no other
 case (``secure_delete`` on, then a vacuum), and writes audit entries with numbers only.
@@ -17,14 +20,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.errors import CompanionError
-from companion.store.retention import RETENTION_SETTING, PurgeCandidate
+from companion.store.retention import PurgeCandidate
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _, ngettext
@@ -33,8 +35,6 @@ from companion.ui.widgets.prompts import ConfirmBox, confirm
 from companion.ui.widgets.tables import configure_table, fill_table
 
 log = logging.getLogger(__name__)
-
-MAX_MONTHS = 240
 
 
 class RetentionDialog(QDialog):
@@ -54,16 +54,11 @@ class RetentionDialog(QDialog):
 
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.months_label = QLabel()
-        self.months = QSpinBox()
-        self.months.setRange(0, MAX_MONTHS)
-        self.months_label.setBuddy(self.months)
-        self.save_button = QPushButton()
-        setting_row = QHBoxLayout()
-        setting_row.addWidget(self.months_label)
-        setting_row.addWidget(self.months)
-        setting_row.addWidget(self.save_button)
-        setting_row.addStretch(1)
+        self.setting = QLabel()
+        self.setting.setWordWrap(True)
+        bold = self.setting.font()
+        bold.setBold(True)
+        self.setting.setFont(bold)
         self.status = QLabel()
         self.status.setWordWrap(True)
 
@@ -84,28 +79,27 @@ class RetentionDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.explanation)
-        layout.addLayout(setting_row)
+        layout.addWidget(self.setting)
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(680, 460)
 
-        self.months.valueChanged.connect(self._update_buttons)
-        self.save_button.clicked.connect(self.save_setting)
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.select_all_button.clicked.connect(self.table.selectAll)
         self.purge_button.clicked.connect(self.ask_to_purge)
         self.close_button.clicked.connect(self.accept)
-        self.months.setValue(store.retention.months() or 0)
         self.refresh()
         self.retranslate()
 
     # --- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
+        """Read the setting and what is due again."""
         self.candidates = self.store.retention.due(self.today)
         self._fill()
+        self._show_setting()
         self._show_status()
         self._update_buttons()
 
@@ -136,28 +130,29 @@ class RetentionDialog(QDialog):
                 selection.select(self.table.model().index(row, 0), flags)
 
     def _update_buttons(self) -> None:
-        saved = self.store.retention.months() or 0
-        self.save_button.setEnabled(self.months.value() != saved)
         self.select_all_button.setEnabled(bool(self.candidates))
         self.purge_button.setEnabled(bool(self.selected_case_ids()))
 
     # --- the setting ----------------------------------------------------------------------
 
-    def save_setting(self) -> None:
-        months = self.months.value()
-        try:
-            self.store.settings.set(RETENTION_SETTING, months)
-        except CompanionError as error:
-            self.message.show_error(error)
-            return
-        log.info("retention set to %d months (0 is off)", months)
-        self.message.clear_message()
-        self.refresh()
+    def _show_setting(self) -> None:
+        months = self.store.retention.months()
+        if months is None:
+            text = _("Retention is off. Turn it on in File ▸ Preferences.")
+        else:
+            text = ngettext(
+                "Closed cases are due for purging {months} month after they closed (set in "
+                "File ▸ Preferences).",
+                "Closed cases are due for purging {months} months after they closed (set in "
+                "File ▸ Preferences).",
+                months,
+            ).format(months=formatting.number(months))
+        self.setting.setText(text)
 
     def _show_status(self) -> None:
         months = self.store.retention.months()
         if months is None:
-            text = _("Retention is off: no case is ever due for purging.")
+            text = _("While retention is off, no case is ever due for purging.")
         elif not self.candidates:
             text = ngettext(
                 "No closed case has been closed for more than {months} month.",
@@ -233,10 +228,7 @@ class RetentionDialog(QDialog):
                 "or rotated away."
             )
         )
-        self.months_label.setText(_("Purge closed cases after this many &months:"))
-        self.months.setSpecialValueText(_("Off"))
-        self.months.setAccessibleName(_("Months after closing (0 turns retention off)"))
-        self.save_button.setText(_("&Save setting"))
+        self._show_setting()
         self._show_status()
         self.table.setHorizontalHeaderLabels([_("Docket number"), _("Closed on"), _("People")])
         self.table.setAccessibleName(_("Closed cases due for purging"))

@@ -62,19 +62,17 @@ def _dialog(qtbot, window: MainWindow) -> RetentionDialog:
     return dialog
 
 
-def test_retention_off_shows_nothing_due_and_can_be_turned_on(qtbot, store: Store) -> None:
+def test_retention_off_shows_nothing_due_and_says_where_to_turn_it_on(qtbot, store: Store) -> None:
     _office(store)
     window = _window(qtbot, store)
     dialog = _dialog(qtbot, window)
-    assert dialog.months.text() == "Off"
-    assert "off" in dialog.status.text()
+    assert "Retention is off" in dialog.setting.text() and "Preferences" in dialog.setting.text()
     assert dialog.table.rowCount() == 0 and not dialog.purge_button.isEnabled()
-    assert not dialog.save_button.isEnabled()
+    assert not dialog.select_all_button.isEnabled()
 
-    dialog.months.setValue(12)
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert store.retention.months() == 12
-    assert store.settings.get(RETENTION_SETTING) == 12
+    store.settings.set(RETENTION_SETTING, 12)  # as the preferences dialog does
+    dialog.refresh()
+    assert "12 months" in dialog.setting.text()
     assert dialog.table.rowCount() == 1
     assert dialog.table.item(0, 0).text() == "OLD-1"
     assert dialog.table.item(0, 2).text() == "2"
@@ -134,6 +132,5 @@ def test_review_screen_speaks_the_interface_language(qtbot, store: Store) -> Non
     assert untranslated(dialog) == []
     assert untranslated(question) == []
     assert dialog.selected_case_ids() == [dialog.candidates[0].case_id]  # selection kept
-    dialog.months.setValue(0)
-    assert OPEN_BRACKET in dialog.months.text()
+    assert OPEN_BRACKET in dialog.setting.text()
     question.close()
