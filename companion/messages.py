@@ -25,7 +25,6 @@ from companion.errors import (
 )
 from companion.guidance.errors import GuidanceFormatError, GuidanceNotFoundError
 from companion.i18n.catalog import N_, Translator
-from companion.packets.errors import OutputWriteError, RenderCancelled
 
 FIELD_LABELS: dict[str, str] = {
     "given_name": N_("Given name"),
@@ -182,12 +181,22 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
             tag=error.tag
         )
-    if isinstance(error, OutputWriteError):
+    # Packet, backup and self-test errors are matched by code: importing their modules
+    # here would load the PDF engine at start-up.
+    if error.code == "output_write":
         return t.gettext("Could not write {path}: {detail}. Nothing was left there.").format(
-            path=error.path, detail=error.detail
+            path=getattr(error, "path", ""), detail=getattr(error, "detail", "")
         )
-    if isinstance(error, RenderCancelled):
+    if error.code == "render_cancelled":
         return t.gettext("Printing was cancelled. Nothing was saved.")
+    if error.code == "backup_failed":
+        return t.gettext(
+            "The backup could not be made or checked ({detail}). Earlier backups were kept."
+        ).format(detail=getattr(error, "detail", ""))
+    if error.code == "not_a_backup":
+        return t.gettext("{path} is not a Court Companion backup.").format(
+            path=getattr(error, "path", "")
+        )
     if error.code == "self_test_failed":
         return t.gettext("Self-test failed: {detail}").format(detail=str(error))
     if error.code == "nothing_to_print":

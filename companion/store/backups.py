@@ -23,7 +23,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.errors import CompanionError, NoStoreError
+from companion.errors import CompanionError, NoStoreError, NotAStoreError, StoreDamagedError
 from companion.store import keys
 from companion.store.audit import AuditAction
 from companion.store.connection import (
@@ -188,13 +188,19 @@ def inspect_backup(path: Path, secret: str, recovery: bool = False) -> BackupInf
     info = read_manifest(path)
     with tempfile.TemporaryDirectory(prefix="cc-inspect-") as scratch:
         folder = Path(scratch)
-        with zipfile.ZipFile(path) as archive:
-            archive.extractall(folder, members=[DATABASE_FILE_NAME, keys.KEY_FILE_NAME])
+        try:
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(folder, members=[DATABASE_FILE_NAME, keys.KEY_FILE_NAME])
+        except (OSError, KeyError, zipfile.BadZipFile) as error:
+            raise BackupFailedError(f"{type(error).__name__}: {error}") from error
         key_file = keys.KeyFile.load(folder)
         database_key = (
             key_file.unlock_with_recovery(secret) if recovery else key_file.unlock(secret)
         )
-        people, hearings, problems = _counts(folder / DATABASE_FILE_NAME, database_key)
+        try:
+            people, hearings, problems = _counts(folder / DATABASE_FILE_NAME, database_key)
+        except (DatabaseError, NotAStoreError, StoreDamagedError) as error:
+            raise BackupFailedError(type(error).__name__) from error
     if problems:
         raise BackupFailedError("; ".join(problems[:3]))
     return BackupInfo(path, info.created_at, info.reason, info.store_id, people, hearings)
