@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import resource
 import sys
+import time
 from pathlib import Path
 
 
@@ -18,6 +19,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     app = QApplication(sys.argv[:1])
+    unlock_seconds = 0.0
     if mode == "bare":
         window: QMainWindow = QMainWindow()
         window.resize(1100, 700)
@@ -28,14 +30,16 @@ def main() -> int:
         from companion.ui.main_window import MainWindow
 
         register_fonts()
+        began = time.perf_counter()
         store = Store.open(Path(sys.argv[2]), PASSPHRASE)
+        unlock_seconds = time.perf_counter() - began
         window = MainWindow(store)
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-                print(f"painted {peak_kib}", flush=True)
+                print(f"painted {peak_kib} {unlock_seconds:.4f}", flush=True)
                 QTimer.singleShot(0, app.quit)
             return False
 
