@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from companion.store.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs of the app started by tests go to a throwaway folder, not the user's log folder.
+os.environ.setdefault("COMPANION_LOG_DIR", tempfile.mkdtemp(prefix="companion-test-logs-"))
 
 TEST_PASSPHRASE = "plum orchard lantern 42"
 
