@@ -31,7 +31,6 @@ from tests.integration.test_ui_all_languages import (
     delete_closed_windows,
     describe,
     english_texts,
-    none_kept_alive,  # noqa: F401  (autouse: keeps None alive on an affected PySide6)
     open_gallery,
     record_strings,
 )
