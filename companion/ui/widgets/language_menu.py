@@ -35,7 +35,9 @@ class LanguageMenu(QMenu):
         self.setTitle(_("&Language"))
         shown_in = current()
         for language in language_switching.available_languages():
-            action = self.language_actions[language.tag]
+            action = self.language_actions.get(language.tag)
+            if action is None:  # the developers' pseudo-locale, enabled after the menu was made
+                continue
             note = language_switching.status_note(language.tag, shown_in)
             # The text after a tab is drawn small and aligned to the far edge, like a shortcut.
             action.setText(f"{language.native_name}\t{note}" if note else language.native_name)
