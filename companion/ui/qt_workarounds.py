@@ -4,9 +4,9 @@ PySide6 6.12.0 takes a reference to ``None`` away whenever a Qt call returns not
 (``QLabel.setText``, ``QWidget.parent()`` of a window, ...). On Python 3.12 and later
 ``None`` is immortal and nothing happens; on Python 3.11 its count runs down and, after
 some thousands of calls, Python aborts with "none_dealloc: deallocating None" — the app
-would crash mid-session. 6.11.3 does not have the defect, but its PDF module only comes in
-the 500 MB Addons wheel, so we keep 6.12.0 and make ``None`` as good as immortal here, as
-Python 3.12 does: we add 2**40 references once, which no session can use up.
+would crash mid-session. We pin 6.11, which does not have the defect; should an affected
+binding still be installed, ``None`` is made as good as immortal here, as Python 3.12
+does: we add 2**40 references once, which no session can use up.
 """
 
 from __future__ import annotations
