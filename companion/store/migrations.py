@@ -180,7 +180,6 @@ def m003_audit_log(db: Database) -> None:
         )
 
 
-
 @migrations()
 def m004_drafts(db: Database) -> None:
     """Unsaved edits of open dialogs, kept (encrypted, like everything here) while locked."""
@@ -193,6 +192,7 @@ def m004_drafts(db: Database) -> None:
             saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
         )"""
     )
+
 
 def known_migration_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]
