@@ -32,8 +32,8 @@ test: install system-deps
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check companion tests bench
-	$(BIN)/ruff format --check companion tests bench
+	$(BIN)/ruff check companion tests bench .ci
+	$(BIN)/ruff format --check companion tests bench .ci
 	$(BIN)/mypy companion
 
 bench: install
