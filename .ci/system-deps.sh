@@ -3,7 +3,7 @@
 # Safe to run again: it only calls apt-get when something is absent.
 set -euo pipefail
 
-packages=(poppler-utils libzbar0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0)
+packages=(poppler-utils libzbar0 libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 dbus-daemon)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
