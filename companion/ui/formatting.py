@@ -60,5 +60,9 @@ def number(value: int) -> str:
 
 def isolate(text: str) -> str:
     """``text`` as a bidi isolate (FSI ... PDI): it keeps its own direction inside a
-    sentence in another script, and does not decide the direction of the line it is on."""
-    return f"\u2068{text}\u2069" if text else text
+    sentence in another script. A leading direction mark of the interface language makes
+    the line read (and align) like the interface, even when the value alone is in it."""
+    if not text:
+        return text
+    mark = "\u200f" if current().language.rtl else "\u200e"
+    return f"{mark}\u2068{text}\u2069"

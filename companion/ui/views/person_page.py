@@ -29,6 +29,7 @@ from companion.domain.models import (
     Hearing,
     Person,
 )
+from companion.domain.validation import display_phone
 from companion.errors import NotFoundError
 from companion.i18n.catalog import N_
 from companion.store.people import HistoryEntry
@@ -259,8 +260,8 @@ class PersonPage(QWidget):
         self.interpreter_value.setText(
             _("Needs an interpreter") if person.needs_interpreter else _("No interpreter needed")
         )
-        self.alternate_value.setText(alternate_text(person))
-        self.notes_value.setText(person.notes)
+        self.alternate_value.setText(formatting.isolate(alternate_text(person)))
+        self.notes_value.setText(formatting.isolate(person.notes))
         fill_table(self.contacts, [contact_row(contact) for contact in person.contacts])
         fill_table(
             self.cases,
@@ -342,7 +343,7 @@ class PersonPage(QWidget):
 
 def left_to_right(text: str) -> str:
     """Keep a phone number's "+" and digits in order inside right-to-left text."""
-    return LEFT_TO_RIGHT_ISOLATE + text + POP_DIRECTIONAL_ISOLATE
+    return LEFT_TO_RIGHT_ISOLATE + display_phone(text) + POP_DIRECTIONAL_ISOLATE
 
 
 def alternate_text(person: Person) -> str:
