@@ -44,8 +44,22 @@ def connect(path: Path, key: bytes) -> Database:
     return Database(conn, execute_plugins=False)
 
 
+def damaged_pages(db: Database) -> list[str]:
+    """Pages whose authentication code does not match their content; empty when none.
+
+    SQLCipher seals every page with an HMAC, so any byte changed on disk (a bad sector, a
+    copy cut short, stray writes) shows here. It reads each page once without walking the
+    tables, so it is quick enough to run at every unlock; ``integrity_problems`` is the
+    thorough, slower check for ``companion check`` and backups.
+    """
+    return [str(row[0]) for row in db.execute("PRAGMA cipher_integrity_check").fetchall()]
+
+
 def integrity_problems(db: Database) -> list[str]:
     """What ``PRAGMA integrity_check`` and ``foreign_key_check`` report; empty when all is well."""
+    problems = damaged_pages(db)
+    if problems:
+        return problems  # SQLite's own checks would stop at the first damaged page
     problems = [row[0] for row in db.execute("PRAGMA integrity_check").fetchall()]
     if problems == ["ok"]:
         problems = []

@@ -29,6 +29,7 @@ from companion.store.connection import (
     DatabaseError,
     connect,
     copy_database,
+    damaged_pages,
     integrity_problems,
 )
 from companion.store.courthouses import CourthouseRepository
@@ -131,8 +132,8 @@ class Store:
         db = connect(path, database_key)
         try:
             cls._migrate(folder, db, database_key)
-            problems = [row[0] for row in db.execute("PRAGMA quick_check").fetchall()]
-            if problems != ["ok"]:
+            problems = damaged_pages(db)
+            if problems:
                 raise StoreDamagedError(problems[0])
         except DatabaseError as error:
             db.close()

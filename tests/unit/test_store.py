@@ -322,3 +322,27 @@ def test_emptying_the_trash_with_a_hearing_in_it(store: Store) -> None:
     assert [(item.kind, item.id) for item in store.trash.items()] == [("hearing", hearing.id)]
     assert store.trash.empty() == 1
     assert store.db.execute("SELECT count(*) FROM hearings").fetchone()[0] == 0
+
+
+@pytest.mark.parametrize("where", ["second page", "last page"])
+def test_one_changed_byte_anywhere_is_refused_at_unlock(
+    store: Store, data_dir: Path, where: str
+) -> None:
+    from companion.errors import StoreDamagedError
+    from companion.store.connection import DATABASE_FILE_NAME
+
+    for number in range(40):
+        _person(store, given=f"Ana{number}")
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    database = data_dir / DATABASE_FILE_NAME
+    content = bytearray(database.read_bytes())
+    page = 4096
+    assert len(content) >= 4 * page, "the store spans several pages"
+    offset = page + 700 if where == "second page" else len(content) - page + 700
+    content[offset] ^= 0x01
+    database.write_bytes(bytes(content))
+
+    with pytest.raises(StoreDamagedError):
+        Store.open(data_dir, TEST_PASSPHRASE)
+    assert database.read_bytes() == bytes(content), "the damaged file is left as it was"
