@@ -25,6 +25,7 @@ import segno
 from companion.i18n.catalog import Translator
 from companion.packets.content import PacketContent
 from companion.packets.datefmt import format_time
+from companion.packets.scripts import normalize_text
 
 PRODID = "-//Court Companion//EN"
 UID_DOMAIN = "court-companion.invalid"
@@ -86,11 +87,13 @@ def _event(
         start, end = start.astimezone(dt.UTC), end.astimezone(dt.UTC)
     vevent.add("dtstart", start)
     vevent.add("dtend", end)
-    vevent.add("summary", event.summary)
+    # Text as it would print: what a calendar file cannot carry (a lone surrogate pasted
+    # in, control characters) is replaced or left out instead of failing the whole packet.
+    vevent.add("summary", normalize_text(event.summary))
     if event.location:
-        vevent.add("location", event.location)
+        vevent.add("location", normalize_text(event.location))
     if not compact and event.description:
-        vevent.add("description", event.description)
+        vevent.add("description", normalize_text(event.description))
     if event.cancelled:
         vevent.add("status", "CANCELLED")
     elif not compact:
@@ -98,7 +101,7 @@ def _event(
     for offset in ALARM_OFFSETS if alarms else ():
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", event.summary)
+        alarm.add("description", normalize_text(event.summary))
         alarm.add("trigger", -offset)
         vevent.add_component(alarm)
     return vevent

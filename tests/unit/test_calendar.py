@@ -191,3 +191,11 @@ def test_qr_printed_on_the_packet_holds_the_ics_event() -> None:
     event = event_for_packet(content, translator("es"))
     from_ics = _only_event(icalendar.Calendar.from_ical(ics_bytes(event, now=FIXED_NOW)))
     assert _essentials(_only_event(icalendar.Calendar.from_ical(data))) == _essentials(from_ics)
+
+
+def test_text_a_calendar_cannot_carry_is_replaced_not_fatal() -> None:
+    event = _event(location="Courtroom 5\ud800B\x07", description="Line one\nLine\ttwo")
+    parsed = _only_event(icalendar.Calendar.from_ical(ics_bytes(event, now=FIXED_NOW)))
+    assert str(parsed["LOCATION"]) == "Courtroom 5\ufffdB"
+    assert str(parsed["DESCRIPTION"]) == "Line one\nLine two"
+    assert "\ufffd" in qr_payload(event, now=FIXED_NOW)
