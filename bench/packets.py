@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 from companion.demo import create_demo_office
-from companion.packets import render_docket, render_packet
 from companion.packets.from_store import PacketChoice, packet_for
+from companion.packets.renderer import render_docket, render_packet
 
 Row = tuple[str, str, str, str]
 

@@ -68,8 +68,8 @@ def _check_catalogs() -> None:
 
 def _render_packets(folder: Path) -> dict[str, Path]:
     from companion.demo import create_demo_office
-    from companion.packets import render_packet
     from companion.packets.from_store import PacketChoice, packet_for
+    from companion.packets.renderer import render_packet
     from companion.store.backups import inspect_backup, make_backup
     from companion.store.store import Store
 

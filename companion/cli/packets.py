@@ -12,10 +12,11 @@ import datetime as dt
 from companion.domain.validation import parse_date
 from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
-from companion.packets import event_for_packet, ics_bytes, render_docket, render_packet
+from companion.packets.calendar import event_for_packet, ics_bytes
 from companion.packets.content import PaperSize
 from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
 from companion.packets.output import write_pdf_atomically
+from companion.packets.renderer import render_docket, render_packet
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 
@@ -26,34 +27,6 @@ class NothingToPrintError(CompanionError):
     """No hearing with people matched the request."""
 
     code = "nothing_to_print"
-
-
-def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    packet = commands.add_parser("packet", help="save the hearing packet(s) of one hearing")
-    packet.add_argument("--data-dir", type=str, dest="sub_data_dir")
-    packet.add_argument("--hearing", type=int, required=True)
-    packet.add_argument("--person", type=int, default=None, help="only this person's packet")
-    packet.add_argument("--lang", default=None, help="language tag (default: each person's)")
-    packet.add_argument("--second-lang", default=None, help="second language, side by side")
-    packet.add_argument("--large-print", action="store_true")
-    packet.add_argument("--duplex", action="store_true")
-    packet.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
-    packet.add_argument("-o", "--output", required=True)
-
-    packets = commands.add_parser("packets", help="one PDF with every packet in a date range")
-    packets.add_argument("--data-dir", type=str, dest="sub_data_dir")
-    packets.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
-    packets.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
-    packets.add_argument("--courthouse", type=int, default=None)
-    packets.add_argument("--duplex", action="store_true")
-    packets.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
-    packets.add_argument("-o", "--output", required=True)
-
-    ics = commands.add_parser("ics", help="save a hearing as a calendar (.ics) file")
-    ics.add_argument("--data-dir", type=str, dest="sub_data_dir")
-    ics.add_argument("--hearing", type=int, required=True)
-    ics.add_argument("--lang", default=None, help="language of the event text")
-    ics.add_argument("-o", "--output", required=True)
 
 
 def _choice(arguments: argparse.Namespace) -> PacketChoice:

@@ -13,11 +13,7 @@ import enum
 from dataclasses import dataclass, field
 
 from companion.domain.models import HearingType
-
-
-class PaperSize(enum.StrEnum):
-    LETTER = "letter"
-    A4 = "a4"
+from companion.packets.paper import PaperSize as PaperSize  # re-exported
 
 
 class TranslationStatus(enum.StrEnum):

@@ -30,15 +30,11 @@ from PySide6.QtWidgets import (
 
 from companion.domain.validation import parse_date
 from companion.errors import CompanionError, ValidationError
-from companion.packets import (
-    OutputWriteError,
-    PacketContent,
-    packet_missing_glyphs,
-    render_docket,
-)
-from companion.packets.content import PaperSize
+from companion.packets.content import PacketContent, PaperSize
+from companion.packets.errors import OutputWriteError
 from companion.packets.from_store import docket_packets
 from companion.packets.output import write_pdf_atomically
+from companion.packets.renderer import packet_missing_glyphs, render_docket
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui import formatting

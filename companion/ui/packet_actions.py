@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,18 +21,18 @@ from PySide6.QtWidgets import QToolButton, QWidgetItem
 
 from companion.domain.models import HearingStatus
 from companion.errors import CompanionError
-from companion.packets import OutputWriteError
-from companion.packets.from_store import packet_for
 from companion.store.store import Store
-from companion.ui.docket_dialog import DocketDialog
 from companion.ui.i18n import _
-from companion.ui.packet_dialog import PacketDialog
-from companion.ui.packet_files import save_calendar_file
-from companion.ui.pdf_output import viewer_files
 from companion.ui.widgets.prompts import inform, show_error
 
 if TYPE_CHECKING:
+    from companion.ui.docket_dialog import DocketDialog
     from companion.ui.main_window import MainWindow
+    from companion.ui.packet_dialog import PacketDialog
+
+# The packet engine (ReportLab, HarfBuzz, icalendar, the PDF viewer) is imported when a
+# packet is first asked for, not while the main window is being opened: it is a third of
+# the start-up time otherwise.
 
 log = logging.getLogger(__name__)
 
@@ -146,6 +147,8 @@ class PacketActions:
         return self.open_packet(hearing_id, chosen.person_id)
 
     def open_packet(self, hearing_id: int, person_id: int | None = None) -> PacketDialog | None:
+        from companion.ui.packet_dialog import PacketDialog
+
         try:
             dialog = PacketDialog(self.store(), hearing_id, person_id, parent=self.window)
         except CompanionError as error:
@@ -174,6 +177,10 @@ class PacketActions:
 
     def save_calendar_for(self, hearing_id: int, person_id: int) -> None:
         """The calendar file of a hearing, worded in the person's packet language."""
+        from companion.packets.errors import OutputWriteError
+        from companion.packets.from_store import packet_for
+        from companion.ui.packet_files import save_calendar_file
+
         try:
             content = packet_for(self.store(), hearing_id, person_id)
             written = save_calendar_file(self.window, content)
@@ -186,6 +193,8 @@ class PacketActions:
             )
 
     def open_docket(self) -> DocketDialog:
+        from companion.ui.docket_dialog import DocketDialog
+
         dialog = DocketDialog(self.store(), parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self.window.refresh_views)
@@ -209,6 +218,10 @@ class PacketActions:
         )
 
     def closing(self) -> None:
+        if "companion.ui.pdf_output" not in sys.modules:
+            return  # no packet was opened: nothing to clean up
+        from companion.ui.pdf_output import viewer_files
+
         viewer_files().remove_all()
 
 

@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 
 from companion.domain.models import Hearing, Person
 from companion.errors import CompanionError
-from companion.packets import OutputWriteError, packet_missing_glyphs, render_packet
 from companion.packets.content import PacketContent, PaperSize
+from companion.packets.errors import OutputWriteError
 from companion.packets.from_store import packet_for, packet_language
 from companion.packets.output import write_pdf_atomically
+from companion.packets.renderer import packet_missing_glyphs, render_packet
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui import formatting

@@ -13,8 +13,9 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from companion.i18n.catalog import translator
-from companion.packets import event_for_packet, ics_bytes, write_pdf_atomically
+from companion.packets.calendar import event_for_packet, ics_bytes
 from companion.packets.content import PacketContent
+from companion.packets.output import write_pdf_atomically
 from companion.ui.i18n import _
 
 log = logging.getLogger(__name__)

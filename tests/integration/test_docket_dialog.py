@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QPushButton
 
 from companion.i18n import translator
 from companion.messages import describe
-from companion.packets import RenderCancelled
+from companion.packets.errors import RenderCancelled
 from companion.packets.from_store import PacketChoice, docket_packets
 from companion.store.audit import AuditAction
 from companion.store.store import Store

@@ -14,8 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from companion.guidance import DEFAULT_PACKET_TOPICS, TOPIC_IDS, list_topics
 from companion.i18n import translator
-from companion.packets import render_packet
 from companion.packets.from_store import packet_for
+from companion.packets.renderer import render_packet
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui.background import job_pool, unfinished_jobs

@@ -16,8 +16,8 @@ from pypdf import PdfReader
 
 from companion.i18n import LANGUAGES, translator
 from companion.i18n.formatting import format_weekday
-from companion.packets import render_docket, render_packet
 from companion.packets.from_store import PacketChoice, docket_packets, packet_for
+from companion.packets.renderer import render_docket, render_packet
 from companion.store.store import Store
 
 

@@ -60,7 +60,6 @@ from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language
 from companion.packets.content import PaperSize
 from companion.packets.from_store import packet_language
 from companion.packets.output import write_pdf_atomically
-from companion.packets.topic_sheet import TopicSheet, render_topic_sheet, topic_sections
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _, current, ngettext
@@ -514,6 +513,8 @@ class GuidanceView(QWidget):
 
     def topic_pdf(self) -> bytes:
         """The shown topic (with its jurisdiction section, if it has one) as PDF bytes."""
+        from companion.packets.topic_sheet import TopicSheet, render_topic_sheet, topic_sections
+
         language = self.document.language if self.document is not None else SOURCE_TAG
         sections = topic_sections(self._topic_id, self.jurisdiction(), language, self.organisation)
         return render_topic_sheet(TopicSheet(language, sections, paper=self.paper()))

@@ -84,8 +84,9 @@ from companion.domain.models import (  # noqa: E402
     Person,
 )
 from companion.domain.validation import local_datetime  # noqa: E402
-from companion.packets import render_packet, write_pdf_atomically  # noqa: E402
 from companion.packets.from_store import PacketChoice, packet_for  # noqa: E402
+from companion.packets.output import write_pdf_atomically  # noqa: E402
+from companion.packets.renderer import render_packet  # noqa: E402
 from companion.store import backups  # noqa: E402
 from companion.store.store import Store  # noqa: E402
 from companion.ui.app import create_application  # noqa: E402
