@@ -26,10 +26,11 @@ from companion.domain.models import (
 )
 from companion.domain.organisation import AdvocateContact, Hotline, LocalNote, Organisation
 from companion.domain.validation import local_datetime
+from companion.store.keys import DEMO_PASSPHRASE
 from companion.store.settings import DEMO_FLAG
 from companion.store.store import Store
 
-DEMO_PASSPHRASE = "demo"
+__all__ = ["DEMO_PASSPHRASE", "create_demo_office", "fill_demo_office"]
 
 DEMO_ORGANISATION = Organisation(
     name="Riverbend Legal Aid (fictional demo office)",
@@ -142,6 +143,8 @@ def create_demo_office(
 ) -> Store:
     """Create a store in ``folder`` and fill it with the fictional demo office."""
     store, _code = Store.create(folder, passphrase, enforce_policy=False)
+    if passphrase == DEMO_PASSPHRASE:
+        store.mark_as_demo()
     fill_demo_office(store, today or dt.date.today())
     return store
 

@@ -27,12 +27,13 @@ from companion.errors import CompanionError, NoStoreError, NotAStoreError, Store
 from companion.store import keys
 from companion.store.audit import AuditAction
 from companion.store.connection import (
-    DATABASE_FILE_NAME,
     DatabaseError,
     connect,
     integrity_problems,
 )
-from companion.store.store import BACKUPS_FOLDER_NAME, Store, store_exists
+from companion.store.files import DATABASE_FILE_NAME
+from companion.store.preflight import store_exists
+from companion.store.store import BACKUPS_FOLDER_NAME, Store
 
 log = logging.getLogger(__name__)
 

@@ -9,8 +9,6 @@ from sqlite_utils import Database
 
 from companion.errors import NotAStoreError, StoreDamagedError
 
-DATABASE_FILE_NAME = "companion.db"
-
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
 OperationalError = sqlcipher3.dbapi2.OperationalError

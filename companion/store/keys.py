@@ -17,13 +17,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from companion.errors import NotAStoreError, WrongPassphraseError, WrongRecoveryCodeError
 
 KEY_FILE_NAME = "keys.json"
 KEY_FILE_FORMAT = 1
+#: The passphrase of the fictional demo office (``companion demo``); far too short for the
+#: passphrase policy, so no real store can have it.
+DEMO_PASSPHRASE = "demo"
 DATABASE_KEY_BYTES = 32
 
 # scrypt with N=2**15, r=8 uses 32 MiB of memory and takes about 0.1 s on an office laptop.
@@ -66,12 +66,21 @@ class SealedKey:
         salt = os.urandom(16)
         nonce = os.urandom(12)
         wrapping = cls._derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+        from cryptography.hazmat.primitives.ciphers.aead import (
+            AESGCM,  # loaded when first needed, see open()
+        )
+
         ciphertext = AESGCM(wrapping).encrypt(nonce, database_key, purpose)
         return cls(salt, nonce, ciphertext)
 
     def open(self, secret: str, purpose: bytes) -> bytes | None:
         """The database key, or ``None`` if ``secret`` is wrong."""
         wrapping = self._derive(secret, self.salt, self.n, self.r, self.p)
+        # Imported here, not at the top: the unlock screen reads the key file before anyone
+        # types, and should not wait for the cipher library to load.
+        from cryptography.exceptions import InvalidTag
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             return AESGCM(wrapping).decrypt(self.nonce, self.ciphertext, purpose)
         except InvalidTag:
@@ -131,6 +140,9 @@ class KeyFile:
     store_id: str
     by_passphrase: SealedKey
     by_recovery: SealedKey
+    #: Made by ``companion demo`` with ``DEMO_PASSPHRASE``. Only a hint for the unlock
+    #: screen (which then names the demo passphrase); nothing else trusts it.
+    demo: bool = False
 
     @classmethod
     def create(cls, database_key: bytes, passphrase: str, recovery_code: str) -> KeyFile:
@@ -156,17 +168,22 @@ class KeyFile:
 
     def with_new_passphrase(self, database_key: bytes, passphrase: str) -> KeyFile:
         return KeyFile(
-            self.store_id, SealedKey.seal(database_key, passphrase, _PASSPHRASE), self.by_recovery
+            self.store_id,
+            SealedKey.seal(database_key, passphrase, _PASSPHRASE),
+            self.by_recovery,
+            demo=False,  # the demo passphrase cannot be chosen again
         )
 
     def save(self, folder: Path) -> None:
         """Write atomically: a crash leaves the old file or the new one, never half of each."""
-        data = {
+        data: dict[str, object] = {
             "format": KEY_FILE_FORMAT,
             "store_id": self.store_id,
             "passphrase": self.by_passphrase.to_json(),
             "recovery_code": self.by_recovery.to_json(),
         }
+        if self.demo:
+            data["demo"] = True
         target = folder / KEY_FILE_NAME
         temporary = folder / (KEY_FILE_NAME + ".tmp")
         with open(temporary, "w", encoding="utf-8") as handle:
@@ -187,6 +204,7 @@ class KeyFile:
                 store_id=str(data["store_id"]),
                 by_passphrase=SealedKey.from_json(data["passphrase"]),
                 by_recovery=SealedKey.from_json(data["recovery_code"]),
+                demo=data.get("demo") is True,
             )
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise NotAStoreError(str(path)) from error

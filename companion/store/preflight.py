@@ -12,10 +12,15 @@ from pathlib import Path
 
 from companion.errors import NoStoreError, NotAStoreError, StoreDamagedError
 from companion.store import keys
-from companion.store.connection import DATABASE_FILE_NAME
+from companion.store.files import DATABASE_FILE_NAME
 
 #: The first bytes of every unencrypted SQLite file; an SQLCipher file starts with salt.
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def store_exists(folder: Path) -> bool:
+    """Whether ``folder`` holds a store (or what is left of one), as opposed to nothing."""
+    return (folder / keys.KEY_FILE_NAME).exists() or (folder / DATABASE_FILE_NAME).exists()
 
 
 def check_database_file(path: Path) -> None:

@@ -7,6 +7,7 @@ database key sealed under the passphrase and under the recovery code) and
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from pathlib import Path
@@ -25,7 +26,6 @@ from companion.store.agenda import AgendaRepository
 from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
 from companion.store.connection import (
-    DATABASE_FILE_NAME,
     DatabaseError,
     connect,
     copy_database,
@@ -34,12 +34,13 @@ from companion.store.connection import (
 )
 from companion.store.courthouses import CourthouseRepository
 from companion.store.drafts import DraftsRepository
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
-from companion.store.preflight import check_database_file
+from companion.store.preflight import check_database_file, store_exists
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.trash import TrashRepository
@@ -47,10 +48,6 @@ from companion.store.trash import TrashRepository
 log = logging.getLogger(__name__)
 
 BACKUPS_FOLDER_NAME = "backups"
-
-
-def store_exists(folder: Path) -> bool:
-    return (folder / keys.KEY_FILE_NAME).exists() or (folder / DATABASE_FILE_NAME).exists()
 
 
 class Store:
@@ -169,6 +166,11 @@ class Store:
         self._key_file.save(self.folder)
         self.audit.record(AuditAction.CHANGED_PASSPHRASE)
         log.info("passphrase changed for store %s", self._key_file.store_id)
+
+    def mark_as_demo(self) -> None:
+        """Note in the key file that this is the demo office, unlocked with "demo"."""
+        self._key_file = dataclasses.replace(self._key_file, demo=True)
+        self._key_file.save(self.folder)
 
     def verify_passphrase(self, passphrase: str) -> None:
         self._key_file.unlock(passphrase)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -25,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.demo import DEMO_PASSPHRASE
 from companion.errors import (
     CompanionError,
     NoStoreError,
@@ -39,9 +39,11 @@ from companion.errors import (
 from companion.messages import describe
 from companion.store import keys
 from companion.store.preflight import check_store_files
-from companion.store.store import Store
 from companion.ui.i18n import _, current, ngettext
 from companion.ui.widgets.messages import MessageLabel
+
+if TYPE_CHECKING:
+    from companion.store.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -49,17 +51,17 @@ log = logging.getLogger(__name__)
 STORE_PROBLEMS = (NoStoreError, NotAStoreError, StoreDamagedError, StoreNewerError)
 
 
-def opens_with_demo_passphrase(folder: Path) -> bool:
-    """True for a store made by ``companion demo``: its key opens with the passphrase "demo".
+def is_demo_office(folder: Path) -> bool:
+    """True for a store made by ``companion demo``, whose passphrase is "demo".
 
-    A real store cannot have that passphrase (the policy asks for at least ten
-    characters), so this tells the two apart without reading the encrypted settings.
+    Read from the key file's demo mark rather than by trying the demo passphrase, which
+    would cost every real start a key derivation. The mark is only a hint for this
+    screen: a real store cannot have the demo passphrase (too short for the policy).
     """
     try:
-        keys.KeyFile.load(folder).unlock(DEMO_PASSPHRASE)
+        return keys.KeyFile.load(folder).demo
     except (CompanionError, OSError):
         return False
-    return True
 
 
 def _password_field() -> QLineEdit:
@@ -84,7 +86,7 @@ class UnlockDialog(QDialog):
         self.folder = folder
         self.store: Store | None = None
         self.throttle = throttle or keys.UnlockThrottle()
-        self.is_demo = opens_with_demo_passphrase(folder)
+        self.is_demo = is_demo_office(folder)
 
         self.demo_hint = QLabel()
         self.demo_hint.setObjectName("demoHint")
@@ -204,6 +206,8 @@ class UnlockDialog(QDialog):
             return
         try:
             with _busy():
+                from companion.store.store import Store
+
                 store = Store.open(self.folder, passphrase)
         except WrongPassphraseError as error:
             self._failed(error)
@@ -229,6 +233,8 @@ class UnlockDialog(QDialog):
             return
         try:
             with _busy():
+                from companion.store.store import Store
+
                 store = Store.open_with_recovery(
                     self.folder, self.code.text(), self.new_passphrase.text()
                 )
@@ -335,7 +341,7 @@ class UnlockDialog(QDialog):
         self.setWindowTitle(_("Unlock Court Companion"))
         self.demo_hint.setText(
             _("This is the fictional demo office. Its passphrase is: {passphrase}").format(
-                passphrase=DEMO_PASSPHRASE
+                passphrase=keys.DEMO_PASSPHRASE
             )
         )
         self.demo_hint.setAccessibleName(self.demo_hint.text())

@@ -16,7 +16,7 @@ from companion.i18n.languages import PSEUDO_TAG
 from companion.i18n.pseudo import OPEN_BRACKET
 from companion.store import backups
 from companion.store.audit import AuditAction
-from companion.store.connection import DATABASE_FILE_NAME
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.store import Store
 from companion.ui import restore_dialog
 from companion.ui.backup_keeper import BackupFailureBox, keep_until_dismissed

@@ -18,7 +18,7 @@ from companion.errors import NotAStoreError, StoreDamagedError, StoreNewerError
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store import keys
-from companion.store.connection import DATABASE_FILE_NAME
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.store import Store
 from companion.ui import error_report
 from companion.ui.error_report import ErrorReportBox, report_unexpected_error, technical_details

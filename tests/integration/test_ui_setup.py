@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from companion.errors import WeakPassphraseError, WrongRecoveryCodeError
 from companion.i18n.catalog import translator
 from companion.messages import describe
-from companion.store.store import Store, store_exists
+from companion.store.preflight import store_exists
+from companion.store.store import Store
 from companion.ui.recovery_sheet import save_sheet_pdf
 from companion.ui.setup_dialog import SetupDialog
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401

@@ -232,7 +232,8 @@ def test_wrong_passphrase_fails_and_changes_nothing(store: Store, data_dir: Path
 
 
 def test_raw_database_cannot_be_opened_with_a_wrong_key(store: Store, data_dir: Path) -> None:
-    from companion.store.connection import DATABASE_FILE_NAME, connect
+    from companion.store.connection import connect
+    from companion.store.files import DATABASE_FILE_NAME
 
     store.close()
     with pytest.raises(NotAStoreError):
@@ -329,7 +330,7 @@ def test_one_changed_byte_anywhere_is_refused_at_unlock(
     store: Store, data_dir: Path, where: str
 ) -> None:
     from companion.errors import StoreDamagedError
-    from companion.store.connection import DATABASE_FILE_NAME
+    from companion.store.files import DATABASE_FILE_NAME
 
     for number in range(40):
         _person(store, given=f"Ana{number}")
@@ -346,3 +347,30 @@ def test_one_changed_byte_anywhere_is_refused_at_unlock(
     with pytest.raises(StoreDamagedError):
         Store.open(data_dir, TEST_PASSPHRASE)
     assert database.read_bytes() == bytes(content), "the damaged file is left as it was"
+
+
+def test_only_the_demo_office_is_marked_demo_in_its_key_file(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    import json
+
+    from companion.demo import DEMO_PASSPHRASE, create_demo_office
+    from companion.store import keys
+
+    assert not keys.KeyFile.load(data_dir).demo
+    assert "demo" not in json.loads((data_dir / keys.KEY_FILE_NAME).read_text())
+
+    demo_folder = tmp_path / "demo"
+    create_demo_office(demo_folder).close()
+    assert keys.KeyFile.load(demo_folder).demo
+    # The mark is a hint only; the passphrase it names really opens the demo store.
+    Store.open(demo_folder, DEMO_PASSPHRASE).close()
+
+    other_folder = tmp_path / "demo-with-own-passphrase"
+    create_demo_office(other_folder, passphrase="violet harbour compass 7").close()
+    assert not keys.KeyFile.load(other_folder).demo
+
+    reopened = Store.open(demo_folder, DEMO_PASSPHRASE)
+    reopened.change_passphrase(DEMO_PASSPHRASE, "violet harbour compass 7")
+    reopened.close()
+    assert not keys.KeyFile.load(demo_folder).demo, "a new passphrase is no longer 'demo'"

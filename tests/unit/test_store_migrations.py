@@ -5,7 +5,8 @@ from sqlite_utils import Database
 
 from companion.errors import StoreNewerError
 from companion.store import keys
-from companion.store.connection import DATABASE_FILE_NAME, connect
+from companion.store.connection import connect
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from tests.conftest import TEST_PASSPHRASE
