@@ -1,8 +1,17 @@
 """Court Companion: helps legal aid staff keep victims and witnesses coming to court."""
 
-from importlib import metadata
+from __future__ import annotations
 
-try:
-    __version__ = metadata.version("court-companion")
-except metadata.PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+from functools import cache
+
+
+@cache
+def app_version() -> str:
+    """The installed version, from the package metadata (read when first asked: reading
+    it costs a noticeable share of the start-up)."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("court-companion")
+    except metadata.PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+source"

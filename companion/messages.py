@@ -23,7 +23,6 @@ from companion.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
-from companion.guidance.errors import GuidanceFormatError, GuidanceNotFoundError
 from companion.i18n.catalog import N_, Translator
 
 FIELD_LABELS: dict[str, str] = {
@@ -201,10 +200,12 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("Self-test failed: {detail}").format(detail=str(error))
     if error.code == "nothing_to_print":
         return t.gettext("There is no packet to print: no hearing with people matched.")
-    if isinstance(error, GuidanceNotFoundError):
-        return t.gettext("There is no guidance topic named “{topic}”.").format(topic=error.doc_id)
-    if isinstance(error, GuidanceFormatError):
+    if error.code == "guidance_not_found":
+        return t.gettext("There is no guidance topic named “{topic}”.").format(
+            topic=getattr(error, "doc_id", "")
+        )
+    if error.code == "guidance_format":
         return t.gettext(
             "The guidance file {path} is damaged (line {line}). Reinstall Court Companion."
-        ).format(path=error.path, line=error.line)
+        ).format(path=getattr(error, "path", ""), line=getattr(error, "line", ""))
     return t.gettext("Something went wrong: {code}").format(code=error.code)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import packets as packet_commands
+from companion.cli import packet_arguments
 from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
 
-    packet_commands.add_arguments(commands)
+    packet_arguments.add_arguments(commands)
 
     self_test = commands.add_parser(
         "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
@@ -73,7 +73,8 @@ def _data_dir(arguments: argparse.Namespace) -> Path:
 
 
 def _open_store(folder: Path) -> Store:
-    from companion.store.store import Store, store_exists
+    from companion.store.preflight import store_exists
+    from companion.store.store import Store
 
     if not store_exists(folder):
         from companion.errors import NoStoreError
@@ -205,6 +206,18 @@ def _with_store(
     return run
 
 
+def _packet_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
+    """A command of ``companion.cli.packets``, which loads the packet engine when it runs."""
+
+    def run(store: Store, arguments: argparse.Namespace) -> str:
+        from companion.cli import packets
+
+        command: Callable[[Store, argparse.Namespace], str] = getattr(packets, name)
+        return command(store, arguments)
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -216,9 +229,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _command_backup,
     "restore": _command_restore,
     "self-test": _command_self_test,
-    "packet": _with_store(packet_commands.command_packet),
-    "packets": _with_store(packet_commands.command_packets),
-    "ics": _with_store(packet_commands.command_ics),
+    "packet": _with_store(_packet_command("command_packet")),
+    "packets": _with_store(_packet_command("command_packets")),
+    "ics": _with_store(_packet_command("command_ics")),
 }
 
 

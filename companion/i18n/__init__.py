@@ -2,7 +2,7 @@
 
 * ``languages``: the twelve shipped languages (and the development pseudo-locale);
 * ``catalog``: ``N_`` to mark strings, ``translator(tag)`` to translate them;
-* ``review``: whether a qualified translator has checked a catalog;
+* ``review``: whether a qualified translator has checked a catalog (imported on its own);
 * ``formatting``: dates, times, weekdays and numbers by Babel (imported on its own);
 * ``tools``: ``python -m companion.i18n.tools extract|update|compile|status``.
 """
@@ -17,7 +17,6 @@ from companion.i18n.languages import (
     interface_languages,
     language_for_tag,
 )
-from companion.i18n.review import ReviewStatus, review_note, review_status
 
 __all__ = [
     "LANGUAGES",
@@ -25,13 +24,10 @@ __all__ = [
     "PSEUDO_TAG",
     "SOURCE_TAG",
     "Language",
-    "ReviewStatus",
     "Translator",
     "get_language",
     "interface_languages",
     "language_for_tag",
     "reload_catalogs",
-    "review_note",
-    "review_status",
     "translator",
 ]

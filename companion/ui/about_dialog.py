@@ -75,7 +75,7 @@ class AboutDialog(QDialog):
     def retranslate(self) -> None:
         self.setWindowTitle(_("About Court Companion"))
         self.title.setText(_("Court Companion"))
-        self.version.setText(_("Version {version}").format(version=companion.__version__))
+        self.version.setText(_("Version {version}").format(version=companion.app_version()))
         self.summary.setText(
             _(
                 "Helps legal aid staff and victim-witness advocates keep victims and witnesses "

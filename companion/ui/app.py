@@ -5,19 +5,37 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from companion.logs import configure_logging
-from companion.store.store import Store, store_exists
+from companion.store.preflight import store_exists
 from companion.ui import preferences
-from companion.ui.error_report import report_unexpected_error
 from companion.ui.fonts import install_application_font
 from companion.ui.language import startup_language
 from companion.ui.single_instance import SingleInstance
 
+if TYPE_CHECKING:
+    from companion.store.store import Store
+    from companion.ui.setup_dialog import SetupDialog
+    from companion.ui.unlock_dialog import UnlockDialog
+
 log = logging.getLogger(__name__)
+
+
+def _report_unexpected_error(
+    kind: type[BaseException], error: BaseException, trace: TracebackType | None
+) -> None:
+    """``sys.excepthook``: the error report module (and its message boxes, slow to set up in
+    Qt's bindings) is loaded by the first error, not by every start."""
+    from companion.ui.error_report import report_unexpected_error
+
+    report_unexpected_error(kind, error, trace)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -30,13 +48,43 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _AfterFirstPaint(QObject):
+    """Runs ``action`` once, as soon as ``widget`` has painted for the first time."""
+
+    def __init__(self, widget: QWidget, action: Callable[[], object]) -> None:
+        super().__init__(widget)
+        self.action = action
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.action)
+        return False
+
+
+def load_desk_code() -> None:
+    """Import what unlocking and the main window need (SQLCipher, sqlite-utils, the views,
+    the features). Done while staff type the passphrase, once the unlock screen shows: the
+    first window appears sooner, and Unlock has only the key to derive."""
+    from companion.store import store  # noqa: F401
+    from companion.ui import features, main_window  # noqa: F401
+
+    features.installers()
+
+
 def open_store(data_dir: Path) -> Store | None:
     """Set up a new store, or unlock the existing one. None if the user gave up."""
-    from companion.ui.setup_dialog import SetupDialog
-    from companion.ui.unlock_dialog import UnlockDialog
-
     dialog: SetupDialog | UnlockDialog
-    dialog = UnlockDialog(data_dir) if store_exists(data_dir) else SetupDialog(data_dir)
+    if store_exists(data_dir):
+        from companion.ui.unlock_dialog import UnlockDialog
+
+        dialog = UnlockDialog(data_dir)
+    else:
+        from companion.ui.setup_dialog import SetupDialog
+
+        dialog = SetupDialog(data_dir)
+    _AfterFirstPaint(dialog, load_desk_code)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.store
@@ -70,7 +118,7 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     log_file = configure_logging()
     app = create_application()
     startup_language(language)
-    sys.excepthook = report_unexpected_error
+    sys.excepthook = _report_unexpected_error
     instance = SingleInstance(data_dir)
     if not instance.start():
         return 0

@@ -25,7 +25,7 @@ class Feature(Protocol):
 Installer = Callable[["MainWindow"], Feature]
 
 
-def _installers() -> list[Installer]:
+def installers() -> list[Installer]:
     # Imported here so that each feature module may import the main window's types.
     installers: list[Installer] = []
     from companion.ui import records_safety
@@ -44,4 +44,4 @@ def _installers() -> list[Installer]:
 
 
 def install_features(window: MainWindow) -> list[Feature]:
-    return [install(window) for install in _installers()]
+    return [install(window) for install in installers()]

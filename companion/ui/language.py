@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication
 from companion.errors import CompanionError
 from companion.i18n.catalog import Translator
 from companion.i18n.languages import SOURCE_TAG, Language, get_language, interface_languages
-from companion.i18n.review import DRAFT_NOTE, review_note, review_status
 from companion.ui import i18n, preferences
 
 log = logging.getLogger(__name__)
@@ -43,6 +42,9 @@ def status_note(tag: str, shown_in: Translator) -> str:
     "" for English, the source."""
     if get_language(tag).tag == SOURCE_TAG:
         return ""
+    # Imported here: reading review dates needs Babel, which the unlock screen can do without.
+    from companion.i18n.review import DRAFT_NOTE, review_note, review_status
+
     try:
         status = review_status(tag)
     except OSError:  # no compiled catalog: certainly nobody reviewed it

@@ -167,7 +167,7 @@ def test_every_shell_dialog_retranslates_and_mirrors(qtbot, store: Store, data_d
 def test_about_shows_version_translation_status_and_font_licences(qtbot) -> None:
     about = AboutDialog()
     qtbot.addWidget(about)
-    assert companion.__version__ in about.version.text()
+    assert companion.app_version() in about.version.text()
     assert about.languages.rowCount() == len(available_languages())
     rows = {
         about.languages.item(row, 0).text(): about.languages.item(row, 2).text()
