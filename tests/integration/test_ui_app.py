@@ -72,3 +72,36 @@ def test_run_app_shows_the_main_window_in_the_remembered_language(
     assert "DEMO" in title
     assert right_to_left
     assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+
+
+def test_the_unlock_screen_needs_none_of_the_heavy_libraries() -> None:
+    """What the first window imports decides how soon it appears: the database, cipher,
+    packet and formatting libraries load later (while the passphrase is typed)."""
+    import subprocess
+
+    heavy = ["sqlcipher3", "sqlite_utils", "cryptography", "reportlab", "icalendar", "babel"]
+    heavy += ["phonenumbers", "uharfbuzz", "companion.store.store", "companion.ui.main_window"]
+    probe = (
+        "import sys\n"
+        "import companion.cli.main, companion.ui.app, companion.ui.unlock_dialog\n"
+        f"print([name for name in {heavy!r} if name in sys.modules])\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == "[]"
+
+
+def test_desk_code_loads_once_the_first_window_has_painted(qtbot) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    calls: list[bool] = []
+    window = QWidget()
+    qtbot.addWidget(window)
+    app_module._AfterFirstPaint(window, lambda: calls.append(window.isVisible()))
+    assert calls == []
+    window.show()
+    qtbot.waitUntil(lambda: calls == [True])
+    window.repaint()  # paints again at once
+    QApplication.processEvents()
+    assert calls == [True], "runs once, not at every paint"
