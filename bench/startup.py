@@ -21,6 +21,10 @@ import resource
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 PASSPHRASE = "benchmark passphrase 2026"
 #: How long a person takes to type the passphrase once the unlock screen shows.
@@ -31,50 +35,45 @@ def _peak_kib() -> int:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
 
-def _bare() -> int:
+def _show_until_first_paint(window: QWidget) -> None:
+    """Show ``window``, print ``painted PEAK_KIB`` at its first paint, then quit."""
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QMainWindow
-
-    app = QApplication(sys.argv[:1])
-    window = QMainWindow()
-    window.resize(1100, 700)
+    from PySide6.QtWidgets import QApplication
 
     class FirstPaint(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
                 print(f"painted {_peak_kib()}", flush=True)
-                QTimer.singleShot(0, app.quit)
+                QTimer.singleShot(0, QApplication.quit)
             return False
 
     spy = FirstPaint()
     window.installEventFilter(spy)
     window.show()
-    return app.exec()
+    QApplication.exec()
+
+
+def _bare() -> int:
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1100, 700)
+    _show_until_first_paint(window)
+    return 0
 
 
 def _app(folder: Path) -> int:
-    from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    app = QApplication(sys.argv[:1])
+    QApplication(sys.argv[:1])
     from companion.store.store import Store
     from companion.ui.fonts import register_fonts
     from companion.ui.main_window import MainWindow
 
     register_fonts()
     window = MainWindow(Store.open(folder, PASSPHRASE))
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                print(f"painted {_peak_kib()}", flush=True)
-                QTimer.singleShot(0, app.quit)
-            return False
-
-    spy = FirstPaint()
-    window.installEventFilter(spy)
-    window.show()
-    app.exec()
+    _show_until_first_paint(window)
     window.store.close()
     return 0
 
