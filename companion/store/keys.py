@@ -9,7 +9,6 @@ passphrase re-seals the same key, so the database itself is not re-encrypted.
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import os
 import secrets
@@ -57,9 +56,11 @@ class SealedKey:
 
     @staticmethod
     def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-        return hashlib.scrypt(
-            secret.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * 1024 * 1024, dklen=32
-        )
+        # scrypt from the same library as the cipher (both OpenSSL underneath; the result is
+        # the same as hashlib.scrypt's), so the app needs no second copy of OpenSSL.
+        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+        return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
 
     @classmethod
     def seal(cls, database_key: bytes, secret: str, purpose: bytes) -> SealedKey:

@@ -374,3 +374,22 @@ def test_only_the_demo_office_is_marked_demo_in_its_key_file(
     reopened.change_passphrase(DEMO_PASSPHRASE, "violet harbour compass 7")
     reopened.close()
     assert not keys.KeyFile.load(demo_folder).demo, "a new passphrase is no longer 'demo'"
+
+
+def test_key_derivation_is_standard_scrypt() -> None:
+    """Key files stay readable whatever library derives the key: RFC 7914's own test
+    vector, and the same bytes as Python's hashlib.scrypt for our parameters."""
+    import hashlib
+
+    from companion.store import keys
+
+    rfc_7914 = bytes.fromhex(
+        "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
+    )  # first 32 bytes of the vector with N=1024, r=8, p=16
+    assert keys.SealedKey._derive("password", b"NaCl", 1024, 8, 16) == rfc_7914
+    salt = bytes(range(16))
+    ours = keys.SealedKey._derive("violet harbour compass 7", salt, keys.SCRYPT_N, 8, 1)
+    reference = hashlib.scrypt(
+        b"violet harbour compass 7", salt=salt, n=keys.SCRYPT_N, r=8, p=1, maxmem=2**26, dklen=32
+    )
+    assert ours == reference
