@@ -29,7 +29,14 @@ def _percentile(values: list[float], share: float) -> float:
 def _startup(mode: str, folder: Path) -> tuple[float, float, float | None]:
     """Seconds from spawning the process to its first window's first paint, peak RSS (MiB),
     and, in ``launch`` mode, the seconds from pressing Unlock to the main window's paint."""
-    environment = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
+    environment = {
+        **os.environ,
+        "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+        # The app's log and settings (language, window size) go beside the bench store,
+        # not into this user's own.
+        "COMPANION_LOG_DIR": str(folder.parent / "logs"),
+        "XDG_CONFIG_HOME": str(folder.parent / "config"),
+    }
     command = [sys.executable, "-m", "bench.startup", mode, str(folder)]
     began = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=environment)
