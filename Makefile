@@ -66,7 +66,7 @@ dist: install
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dist]'
 	rm -rf build/build dist/CourtCompanion
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --workpath build/build --distpath dist build.spec
-	@du -sh --apparent-size dist/CourtCompanion | awk '{print "Bundle size (dist/CourtCompanion): " $$1}'
+	@du -sb dist/CourtCompanion | awk '{printf "Bundle size (dist/CourtCompanion): %.1f MiB (%.1f MB); target <= 160 MiB\n", $$1 / 1048576, $$1 / 1e6}'
 
 dist-smoke: install
 	@test -x dist/CourtCompanion/CourtCompanion || { echo "Run make dist first."; exit 1; }

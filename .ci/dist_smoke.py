@@ -82,7 +82,7 @@ def main() -> int:
         for path in bundle.rglob("*")
         if path.is_file() and not path.is_symlink()
     )
-    print(f"Bundle: {bundle} ({size / 1_000_000:.0f} MB)")
+    print(f"Bundle: {bundle} ({size / 2**20:.1f} MiB, {size / 1_000_000:.1f} MB)")
     scratch = Path(tempfile.mkdtemp(prefix="companion-dist-smoke-"))
     result = run(executable, scratch / "offscreen")
     print(result.stdout, end="")
