@@ -70,6 +70,22 @@ def _password_field() -> QLineEdit:
     return field
 
 
+def _page(intro: QLabel, form: QFormLayout, switch: QPushButton, go: QPushButton) -> QWidget:
+    """One way to unlock: its words, its fields, then the way to the other page at the
+    start of the row and the action at its end."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(intro)
+    layout.addLayout(form)
+    row = QHBoxLayout()
+    row.addWidget(switch)
+    row.addStretch(1)
+    row.addWidget(go)
+    layout.addLayout(row)
+    return page
+
+
 class UnlockDialog(QDialog):
     """After ``accept()``, ``store`` is the unlocked store."""
 
@@ -108,16 +124,7 @@ class UnlockDialog(QDialog):
         self.use_recovery_button = QPushButton()
         form = QFormLayout()
         form.addRow(self.passphrase_label, self.passphrase)
-        passphrase_page = QWidget()
-        layout = QVBoxLayout(passphrase_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.use_recovery_button)
-        row.addStretch(1)
-        row.addWidget(self.unlock_button)
-        layout.addLayout(row)
+        passphrase_page = _page(self.intro, form, self.use_recovery_button, self.unlock_button)
 
         # The recovery code, and a new passphrase twice.
         self.recovery_intro = QLabel()
@@ -140,16 +147,9 @@ class UnlockDialog(QDialog):
         form.addRow(self.new_label, self.new_passphrase)
         form.addRow(self.repeat_label, self.repeat)
         form.addRow("", self.show_typing)
-        recovery_page = QWidget()
-        layout = QVBoxLayout(recovery_page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.recovery_intro)
-        layout.addLayout(form)
-        row = QHBoxLayout()
-        row.addWidget(self.use_passphrase_button)
-        row.addStretch(1)
-        row.addWidget(self.recover_button)
-        layout.addLayout(row)
+        recovery_page = _page(
+            self.recovery_intro, form, self.use_passphrase_button, self.recover_button
+        )
 
         # One of the two is shown at a time; a hidden one takes no room, so the message
         # sits right under the fields in use.
