@@ -27,6 +27,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: A second launch on the folder can reach this one from its first paint, or from this
+#: many milliseconds after start at the latest.
+LISTEN_AT_THE_LATEST_MS = 3000
+
 
 def _report_unexpected_error(
     kind: type[BaseException], error: BaseException, trace: TracebackType | None
@@ -73,8 +77,13 @@ def load_desk_code() -> None:
     features.installers()
 
 
-def open_store(data_dir: Path) -> Store | None:
-    """Set up a new store, or unlock the existing one. None if the user gave up."""
+def open_store(
+    data_dir: Path, on_first_paint: Callable[[], object] = load_desk_code
+) -> Store | None:
+    """Set up a new store, or unlock the existing one. None if the user gave up.
+
+    ``on_first_paint`` runs once the dialog shows (by default, loading the desk's code).
+    """
     dialog: SetupDialog | UnlockDialog
     if store_exists(data_dir):
         from companion.ui.unlock_dialog import UnlockDialog
@@ -84,7 +93,7 @@ def open_store(data_dir: Path) -> Store | None:
         from companion.ui.setup_dialog import SetupDialog
 
         dialog = SetupDialog(data_dir)
-    _AfterFirstPaint(dialog, load_desk_code)
+    _AfterFirstPaint(dialog, on_first_paint)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.store
@@ -124,8 +133,15 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         return 0
     log.info("starting; logs in %s", log_file.parent)
     instance.activation_requested.connect(bring_forward)
+
+    def once_the_first_window_shows() -> None:
+        instance.listen()
+        load_desk_code()
+
+    # Should the first window never paint (started hidden), later launches still find us.
+    QTimer.singleShot(LISTEN_AT_THE_LATEST_MS, instance.listen)
     try:
-        store = open_store(data_dir)
+        store = open_store(data_dir, on_first_paint=once_the_first_window_shows)
         if store is None:
             return 0
         from companion.ui import lock

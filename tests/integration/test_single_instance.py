@@ -25,12 +25,40 @@ app = QCoreApplication([])
 print("first" if SingleInstance(Path(sys.argv[1])).start() else "already running")
 """
 
+SECOND_LAUNCH_REPORTING_TRIES = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from companion.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))
+ask = instance._ask_running_instance
+def ask_and_report():
+    answered = ask()
+    print("answered" if answered else "no answer yet", flush=True)
+    return answered
+instance._ask_running_instance = ask_and_report
+print("first" if instance.start() else "already running", flush=True)
+"""
+
+HOLD_THE_FOLDER = """
+import sys, time
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from companion.ui.single_instance import SingleInstance
+app = QCoreApplication([])
+instance = SingleInstance(Path(sys.argv[1]))
+print("holding" if instance.start() else "refused", flush=True)
+time.sleep(60)
+"""
+
 
 def test_second_instance_on_the_same_folder_signals_the_first(qtbot, tmp_path: Path) -> None:
     folder = tmp_path / "office"
     folder.mkdir()
     first = SingleInstance(folder)
     assert first.start()
+    first.listen()
     try:
         # The same folder, spelled differently, is the same folder.
         second = SingleInstance(folder / ".." / "office")
@@ -51,6 +79,7 @@ def test_a_second_process_is_told_the_app_already_runs(qtbot, tmp_path: Path) ->
     folder.mkdir()
     first = SingleInstance(folder)
     assert first.start()
+    first.listen()
     asked: list[bool] = []
     first.activation_requested.connect(lambda: asked.append(True))
     try:
@@ -81,7 +110,61 @@ def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path:
         socket_path.touch()
     fresh = SingleInstance(folder)
     assert fresh.start()
+    fresh.listen()
+    assert fresh.server is not None and fresh.server.isListening()
     fresh.stop()
+
+
+def test_a_second_launch_waits_for_a_first_that_is_still_starting(qtbot, tmp_path: Path) -> None:
+    """The first holds the folder at once but listens only after its first paint: a launch
+    in between keeps asking until it is heard."""
+    folder = tmp_path / "office"
+    folder.mkdir()
+    first = SingleInstance(folder)
+    assert first.start()
+    asked: list[bool] = []
+    first.activation_requested.connect(lambda: asked.append(True))
+    try:
+        process = subprocess.Popen(
+            [sys.executable, "-c", SECOND_LAUNCH_REPORTING_TRIES, str(folder)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        )
+        assert process.stdout is not None
+        assert process.stdout.readline().strip() == "no answer yet"
+        first.listen()
+        qtbot.waitUntil(lambda: process.poll() is not None, timeout=30000)
+        lines = process.stdout.read().split()
+        assert lines[-3:] == ["answered", "already", "running"] and "first" not in lines
+        qtbot.waitUntil(lambda: asked == [True], timeout=5000)
+    finally:
+        first.stop()
+
+
+def test_the_folder_is_free_again_after_stop_or_a_crash(qtbot, tmp_path: Path) -> None:
+    folder = tmp_path / "office"
+    folder.mkdir()
+    first = SingleInstance(folder)
+    assert first.start()
+    first.stop()
+    again = SingleInstance(folder)
+    assert again.start()
+    again.stop()
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_THE_FOLDER, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert holder.stdout is not None
+    assert holder.stdout.readline().strip() == "holding"
+    holder.kill()  # a crash: no chance to let go of the lock
+    holder.wait(timeout=30)
+    after_crash = SingleInstance(folder)
+    assert after_crash.start()
+    after_crash.stop()
 
 
 def test_second_launch_exits_without_opening_the_store(
@@ -93,8 +176,9 @@ def test_second_launch_exits_without_opening_the_store(
     Store.create(data_dir, "plum orchard lantern 42")[0].close()
     first = SingleInstance(data_dir)
     assert first.start()
+    first.listen()
     opened: list[Path] = []
-    monkeypatch.setattr(app_module, "open_store", lambda folder: opened.append(folder))
+    monkeypatch.setattr(app_module, "open_store", lambda folder, **_: opened.append(folder))
     monkeypatch.setattr(app_module.sys, "excepthook", app_module.sys.excepthook)
     try:
         with qtbot.waitSignal(first.activation_requested, timeout=5000):
