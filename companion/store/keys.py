@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import json
 import os
-import secrets
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,12 +113,20 @@ _PASSPHRASE = b"court-companion passphrase"
 _RECOVERY = b"court-companion recovery code"
 
 
+# ``secrets`` is imported where keys are made, not at the top: the unlock screen reads this
+# module (the key file's name and demo mark) and should not wait for OpenSSL's hashes.
+
+
 def new_database_key() -> bytes:
+    import secrets
+
     return secrets.token_bytes(DATABASE_KEY_BYTES)
 
 
 def new_recovery_code() -> str:
     """Thirty letters and digits in six groups: ``K7QPM-...``; about 147 bits."""
+    import secrets
+
     groups = [
         "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUP_LENGTH))
         for _ in range(RECOVERY_GROUPS)
@@ -147,6 +154,8 @@ class KeyFile:
 
     @classmethod
     def create(cls, database_key: bytes, passphrase: str, recovery_code: str) -> KeyFile:
+        import secrets
+
         return cls(
             store_id=secrets.token_hex(8),
             by_passphrase=SealedKey.seal(database_key, passphrase, _PASSPHRASE),

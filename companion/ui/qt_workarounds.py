@@ -11,7 +11,6 @@ does: we add 2**40 references once, which no session can use up.
 
 from __future__ import annotations
 
-import ctypes
 import logging
 import sys
 
@@ -37,6 +36,8 @@ def keep_none_alive() -> bool:
         return False
     if not qt_loses_none_references():
         return False
+    import ctypes  # only here: loading it costs every start a millisecond
+
     # CPython keeps an object's reference count in its first machine word.
     ctypes.c_ssize_t.from_address(id(None)).value += NONE_GRANT
     log.info("raised None's reference count: the Qt binding loses references to None")
