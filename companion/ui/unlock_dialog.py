@@ -12,7 +12,8 @@ import math
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6 import QtCore
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -131,7 +132,6 @@ class UnlockDialog(QDialog):
         self.recovery_intro.setWordWrap(True)
         self.code_label = QLabel()
         self.code = QLineEdit()
-        self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.code_label.setBuddy(self.code)
         self.new_label = QLabel()
         self.new_passphrase = _password_field()
@@ -325,6 +325,10 @@ class UnlockDialog(QDialog):
 
     def show_page(self, page: int) -> None:
         self.current_page = page
+        if page == self.RECOVERY_PAGE:
+            # The code is Latin letters and digits in any interface language. Set here, not
+            # when the dialog is built, so that the first screen needs no ``Qt`` enums.
+            self.code.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
         for index, page_widget in enumerate(self.pages):
             page_widget.setVisible(index == page)
         self.message.clear_message()
@@ -382,7 +386,7 @@ class _busy:
     """A wait cursor while the key is derived (a deliberately slow step)."""
 
     def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QGuiApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
 
     def __exit__(self, *_exc: object) -> None:
         QGuiApplication.restoreOverrideCursor()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtWidgets import QLabel, QWidget
 
 from companion.errors import CompanionError
@@ -19,11 +19,17 @@ _NOTE_STYLE = "color: #1d4f1d;"
 
 
 class MessageLabel(QLabel):
+    """Plain, selectable text: a message may quote what staff typed, never shown as markup.
+
+    Both are set with the first text rather than here: forms are built empty, and the
+    unlock screen then shows without waiting for Qt's ``Qt`` enum namespace (see
+    ``companion.ui.language``).
+    """
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._plain = False
         self._source: TextSource | None = None
         self.is_error = False
         self.setVisible(False)
@@ -43,6 +49,13 @@ class MessageLabel(QLabel):
         self.is_error = False
         self.setText("")
         self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        if text and not self._plain:
+            self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._plain = True
+        super().setText(text)
 
     def retranslate(self) -> None:
         text = self._source() if self._source is not None else ""
