@@ -79,8 +79,11 @@ def _app(folder: Path) -> int:
 
 
 def _launch(folder: Path) -> int:
+    # First, as the ``companion`` command's entry point does: this module loads before Qt.
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
+
+    from companion.cli.main import main
 
     app = QApplication(sys.argv[:1])
 
@@ -118,8 +121,6 @@ def _launch(folder: Path) -> int:
 
     spy = Spy()
     app.installEventFilter(spy)
-    from companion.cli.main import main
-
     return main(["--data-dir", str(folder)])
 
 
