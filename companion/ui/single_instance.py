@@ -2,7 +2,7 @@
 
 Two parts, so that neither slows the first window down:
 
-* **A lock file** (``QLockFile``, in this user's runtime folder), held by the first
+* **A lock file** (``QLockFile``, in a folder private to this user), held by the first
   instance for as long as it runs. Taking it is a single file operation. Qt recognises a
   lock left by an app that crashed (its process is gone) and takes it over.
 * **A local socket** (``QLocalServer``: a Unix domain socket, or a named pipe on
@@ -18,6 +18,7 @@ reveal neither. Nothing here reaches the network, and only this user may connect
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,8 +55,13 @@ def server_name(data_dir: Path) -> str:
 
 
 def lock_path(name: str) -> Path:
-    """Where the lock file for the socket ``name`` lives: this user's runtime folder."""
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
+    """Where the lock file for the socket ``name`` lives, private to this user: the runtime
+    folder on Linux (``$XDG_RUNTIME_DIR``, as ``/tmp`` is shared), the temporary folder on
+    Windows and macOS (kept per user there; Qt's runtime folder would be the home folder)."""
+    folder = ""
+    if sys.platform.startswith("linux"):
+        location = QStandardPaths.StandardLocation.RuntimeLocation
+        folder = QStandardPaths.writableLocation(location)
     return Path(folder or QDir.tempPath()) / f"{name}.lock"
 
 
