@@ -20,6 +20,7 @@ from companion.errors import CompanionError
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.paths import default_data_dir
+from companion.store.preflight import check_store_files
 
 if TYPE_CHECKING:
     from companion.store.store import Store
@@ -73,13 +74,11 @@ def _data_dir(arguments: argparse.Namespace) -> Path:
 
 
 def _open_store(folder: Path) -> Store:
-    from companion.store.preflight import store_exists
+    """Open the store in ``folder``, asking for the passphrase only once its files look
+    right: a missing folder or a file that is not a store is said at once."""
     from companion.store.store import Store
 
-    if not store_exists(folder):
-        from companion.errors import NoStoreError
-
-        raise NoStoreError(str(folder))
+    check_store_files(folder)
     return Store.open(folder, read_passphrase(translator("en").gettext("Passphrase: ")))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 import sys
 
@@ -19,7 +20,5 @@ def read_passphrase(prompt: str) -> str:
     if from_environment is not None:
         return from_environment
     if sys.stdin.isatty():
-        import getpass  # only here: the desktop app never asks on a terminal
-
         return getpass.getpass(prompt)
     raise NoPassphraseError()

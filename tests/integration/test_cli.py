@@ -79,6 +79,24 @@ def test_no_passphrase_without_a_terminal_is_explained(
     assert code == 2 and "COMPANION_PASSPHRASE" in err
 
 
+def test_a_folder_that_is_not_a_store_is_said_before_the_passphrase_is_asked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    folder = tmp_path / "office"
+    folder.mkdir()
+    sqlite3.connect(folder / "companion.db").execute("CREATE TABLE people (name TEXT)")
+    monkeypatch.delenv("COMPANION_PASSPHRASE", raising=False)
+    asked: list[str] = []
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or "demo")
+    code, out, err = _run(capsys, "agenda", "--data-dir", str(folder))
+    assert code == 2 and out == ""
+    assert asked == [], "no passphrase is asked for a folder that holds no store"
+    assert "companion.db" in err and err.count("\n") == 1
+
+
 def test_demo_refuses_an_existing_store(demo_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = _run(capsys, "demo", "--data-dir", str(demo_dir))
     assert code == 2 and "already" in err
