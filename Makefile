@@ -34,7 +34,7 @@ test: install system-deps
 lint: install
 	$(BIN)/ruff check companion tests bench .ci
 	$(BIN)/ruff format --check companion tests bench .ci
-	$(BIN)/mypy companion
+	$(BIN)/mypy companion bench
 
 bench: install
 	$(BIN)/python -m bench

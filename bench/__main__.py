@@ -12,6 +12,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from bench.generate import build_large_store
@@ -19,6 +20,9 @@ from bench.startup import TYPING_MS
 
 RESULTS = Path(__file__).with_name("RESULTS.md")
 RUNS = 5
+#: Start-ups are short and noisy: more of them, bare and app taking turns, so that a
+#: slow moment of the machine falls on both alike.
+STARTUP_RUNS = 11
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -26,7 +30,11 @@ def _percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def _startup(mode: str, folder: Path) -> tuple[float, float, float | None]:
+#: Seconds to the first paint, peak memory (MiB), seconds from Unlock to the main window.
+Startup = tuple[float, float, float | None]
+
+
+def _startup(mode: str, folder: Path) -> Startup:
     """Seconds from spawning the process to its first window's first paint, peak RSS (MiB),
     and, in ``launch`` mode, the seconds from pressing Unlock to the main window's paint."""
     runtime = folder.parent / "runtime"
@@ -100,9 +108,14 @@ def main() -> int:
         print(f"  built in {build_seconds:.1f} s", flush=True)
 
         _compile_bytecode()
-        bare = [_startup("bare", folder) for _ in range(RUNS)]
-        launch = [_startup("launch", folder) for _ in range(RUNS)]
-        direct = [_startup("app", folder) for _ in range(RUNS)]
+        bare: list[Startup] = []
+        launch: list[Startup] = []
+        direct: list[Startup] = []
+        for _ in range(STARTUP_RUNS):
+            bare.append(_startup("bare", folder))
+            launch.append(_startup("launch", folder))
+        for _ in range(RUNS):
+            direct.append(_startup("app", folder))
         bare_start = statistics.median(seconds for seconds, _, _ in bare)
         first_window = statistics.median(seconds for seconds, _, _ in launch)
         unlock_to_main = statistics.median(unlocked or 0.0 for _, _, unlocked in launch)
@@ -119,9 +132,9 @@ def main() -> int:
         )
         rows.append(
             (
-                "Cold start to first paint (the app's unlock screen)",
+                "Cold start to the app's first window (unlock screen)",
                 f"{first_window * 1000:.0f} ms",
-                f"{ratio:.2f}x bare, target <= 1.5x",
+                f"{ratio:.2f}x bare, target <= 1.5x; `companion` as staff start it",
                 "ok" if ratio <= 1.5 else "MISSED",
             )
         )
@@ -137,7 +150,8 @@ def main() -> int:
             (
                 "Cold start straight to main window (passphrase given)",
                 f"{direct_start * 1000:.0f} ms",
-                f"{direct_start / bare_start:.2f}x bare; no unlock screen",
+                f"{direct_start / bare_start:.2f}x bare; skips the unlock screen, which staff "
+                "cannot: for comparison only",
                 "",
             )
         )
@@ -150,7 +164,7 @@ def main() -> int:
             )
         )
 
-        from bench.generate import PASSPHRASE
+        from bench.startup import PASSPHRASE
         from companion.store.store import Store
 
         store = Store.open(folder, PASSPHRASE)
@@ -158,7 +172,7 @@ def main() -> int:
         typed = [query[:length] for query in queries for length in range(1, len(query) + 1)]
         typed = (typed * (100 // len(typed) + 1))[:100]
         store.people.search("warm")
-        latencies = [_timed(lambda q=query: store.people.search(q)) * 1000 for query in typed]
+        latencies = [_timed(partial(store.people.search, query)) * 1000 for query in typed]
         p50, p95 = _percentile(latencies, 0.5), _percentile(latencies, 0.95)
         rows.append(
             (
@@ -200,9 +214,8 @@ def main() -> int:
     RESULTS.write_text(
         "# Benchmark results\n\n"
         f"Measured {dt.date.today().isoformat()} on {_machine()}, offscreen Qt.\n"
-        f"Medians of {RUNS} runs unless said otherwise. Produced by `make bench`.\n\n"
-        + "\n".join(table)
-        + "\n",
+        f"Medians of {STARTUP_RUNS} start-ups (bare and app in turn) and of {RUNS} runs of the "
+        "rest. Produced by `make bench`.\n\n" + "\n".join(table) + "\n",
         encoding="utf-8",
     )
     print(f"\nWritten to {RESULTS}")

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from companion.demo import create_demo_office
+from companion.packets.content import PacketContent
 from companion.packets.from_store import PacketChoice, packet_for
 from companion.packets.renderer import render_docket, render_packet
 
@@ -18,7 +19,7 @@ def packet_rows() -> list[Row]:
     with tempfile.TemporaryDirectory(prefix="companion-bench-packets-") as temporary:
         store = create_demo_office(Path(temporary) / "demo", "benchmark packets 2026")
         entries = [entry for entry in store.agenda.upcoming(40) if entry.people]
-        by_language = {}
+        by_language: dict[str, PacketContent] = {}
         for entry in entries:
             person = entry.people[0]
             content = packet_for(store, entry.hearing_id, person.id)
