@@ -53,6 +53,16 @@ time.sleep(60)
 """
 
 
+def _start(script: str, folder: Path) -> subprocess.Popen[str]:
+    """Another launch, in its own process, on ``folder``."""
+    return subprocess.Popen(
+        [sys.executable, "-c", script, str(folder)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+
+
 def test_second_instance_on_the_same_folder_signals_the_first(qtbot, tmp_path: Path) -> None:
     folder = tmp_path / "office"
     folder.mkdir()
@@ -83,12 +93,7 @@ def test_a_second_process_is_told_the_app_already_runs(qtbot, tmp_path: Path) ->
     asked: list[bool] = []
     first.activation_requested.connect(lambda: asked.append(True))
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SECOND_LAUNCH, str(folder)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )
+        process = _start(SECOND_LAUNCH, folder)
         qtbot.waitUntil(lambda: process.poll() is not None, timeout=30000)
         assert process.stdout is not None
         assert process.stdout.read().strip() == "already running"
@@ -125,12 +130,7 @@ def test_a_second_launch_waits_for_a_first_that_is_still_starting(qtbot, tmp_pat
     asked: list[bool] = []
     first.activation_requested.connect(lambda: asked.append(True))
     try:
-        process = subprocess.Popen(
-            [sys.executable, "-c", SECOND_LAUNCH_REPORTING_TRIES, str(folder)],
-            stdout=subprocess.PIPE,
-            text=True,
-            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-        )
+        process = _start(SECOND_LAUNCH_REPORTING_TRIES, folder)
         assert process.stdout is not None
         assert process.stdout.readline().strip() == "no answer yet"
         first.listen()
@@ -152,12 +152,7 @@ def test_the_folder_is_free_again_after_stop_or_a_crash(qtbot, tmp_path: Path) -
     assert again.start()
     again.stop()
 
-    holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_THE_FOLDER, str(folder)],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
+    holder = _start(HOLD_THE_FOLDER, folder)
     assert holder.stdout is not None
     assert holder.stdout.readline().strip() == "holding"
     holder.kill()  # a crash: no chance to let go of the lock
