@@ -1,0 +1,1 @@
+"""The guidance reader: courthouse-safety topics on screen in the witness's language."""

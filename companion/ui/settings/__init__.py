@@ -1,0 +1,1 @@
+"""Settings staff change: the personal preferences and the office's organisation settings."""
