@@ -55,7 +55,7 @@ compile-catalogs: install
 catalogs: update-catalogs compile-catalogs
 
 screenshots: install
-	$(BIN)/python -m companion.ui.screenshots
+	$(BIN)/python -m companion.ui.dev.screenshots
 
 guidance-review: install
 	$(BIN)/python -m companion.guidance.review_export

@@ -70,7 +70,7 @@ def _app(folder: Path) -> int:
     QApplication(sys.argv[:1])
     from companion.store.store import Store
     from companion.ui.fonts import register_fonts
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.main_window import MainWindow
 
     register_fonts()
     window = MainWindow(Store.open(folder, PASSPHRASE))
@@ -92,7 +92,7 @@ def _launch(folder: Path) -> int:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from companion.ui.unlock_dialog import UnlockDialog
+    from companion.ui.session.unlock_dialog import UnlockDialog
 
     app = QApplication(sys.argv[:1])
 

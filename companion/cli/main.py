@@ -173,7 +173,7 @@ def _command_restore(arguments: argparse.Namespace) -> int:
 
 def _command_self_test(arguments: argparse.Namespace) -> int:
     from companion.selftest import run_self_test
-    from companion.ui.selftest_page import render_first_page
+    from companion.ui.dev.selftest_page import render_first_page
 
     for line in run_self_test(_data_dir(arguments), render_first_page):
         print(line)
@@ -239,7 +239,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     t = translator("en")
     try:
         if arguments.command is None:
-            from companion.ui.app import run_app
+            from companion.ui.shell.app import run_app
 
             return int(run_app(_data_dir(arguments), arguments.language))
         return _COMMANDS[arguments.command](arguments)

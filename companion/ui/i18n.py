@@ -1,7 +1,7 @@
 """The interface language of the desktop app, and ``_`` for strings shown on screen.
 
 Widgets call ``_()`` inside their ``retranslate()`` methods; ``LanguageSwitcher``
-(in ``companion.ui.language``) changes the language and asks every open window
+(in ``companion.ui.shell.language``) changes the language and asks every open window
 and dialog to retranslate.
 """
 

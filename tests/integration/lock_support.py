@@ -11,10 +11,10 @@ import shiboken6
 from PySide6.QtWidgets import QApplication, QWidget
 
 from companion.store.store import Store
-from companion.ui import lock
-from companion.ui.lock import Locker
-from companion.ui.lock_screen import LockScreen
-from companion.ui.main_window import MainWindow
+from companion.ui.session import lock
+from companion.ui.session.lock import Locker
+from companion.ui.session.lock_screen import LockScreen
+from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 
 

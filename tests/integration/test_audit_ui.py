@@ -15,11 +15,11 @@ from companion.i18n.languages import PSEUDO_TAG
 from companion.i18n.pseudo import OPEN_BRACKET
 from companion.store.audit import AuditAction
 from companion.store.store import Store
-from companion.ui.audit_dialog import AuditDialog, local_day_bounds
-from companion.ui.audit_model import AuditColumn
-from companion.ui.language import switch_language
-from companion.ui.main_window import MainWindow
-from companion.ui.records_safety import RecordsSafety
+from companion.ui.safety.audit_dialog import AuditDialog, local_day_bounds
+from companion.ui.safety.audit_model import AuditColumn
+from companion.ui.safety.records_safety import RecordsSafety
+from companion.ui.shell.language import switch_language
+from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 
 

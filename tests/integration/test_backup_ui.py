@@ -18,14 +18,14 @@ from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.store import Store
-from companion.ui import restore_dialog
-from companion.ui.backup_keeper import BackupFailureBox, keep_until_dismissed
-from companion.ui.language import switch_language
-from companion.ui.main_window import MainWindow
-from companion.ui.records_safety import RecordsSafety
-from companion.ui.restore_dialog import RestoreDialog
+from companion.ui.safety import restore_dialog
+from companion.ui.safety.backup_keeper import BackupFailureBox, keep_until_dismissed
+from companion.ui.safety.records_safety import RecordsSafety
+from companion.ui.safety.restore_dialog import RestoreDialog
+from companion.ui.shell.language import switch_language
+from companion.ui.shell.main_window import MainWindow
+from companion.ui.shell.window_session import close_open_stores, open_stores
 from companion.ui.widgets.prompts import ConfirmBox, InfoBox
-from companion.ui.window_session import close_open_stores, open_stores
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.helpers.shown_texts import untranslated
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401

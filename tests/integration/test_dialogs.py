@@ -23,14 +23,14 @@ from companion.domain.models import (
     Person,
 )
 from companion.store.store import Store
-from companion.ui.dialogs.attendance_dialog import AttendanceDialog
-from companion.ui.dialogs.attendance_table import MUST_TESTIFY
-from companion.ui.dialogs.case_dialog import CaseDialog
-from companion.ui.dialogs.common import RecordDialog
-from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
-from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
-from companion.ui.dialogs.hearing_dialog import HearingDialog
-from companion.ui.dialogs.person_dialog import PersonDialog
+from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
+from companion.ui.records.dialogs.attendance_table import MUST_TESTIFY
+from companion.ui.records.dialogs.case_dialog import CaseDialog
+from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
+from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
+from companion.ui.records.dialogs.hearing_dialog import HearingDialog
+from companion.ui.records.dialogs.person_dialog import PersonDialog
 
 NEW_YORK = ZoneInfo("America/New_York")
 

@@ -14,11 +14,11 @@ from pytestqt.qtbot import QtBot
 from companion.domain.models import Case, Courthouse, Hearing, Person
 from companion.errors import StoreWriteError
 from companion.store.store import Store
-from companion.ui.dialogs.common import ErrorLabel, RecordDialog
-from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
-from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
-from companion.ui.dialogs.hearing_dialog import HearingDialog
-from companion.ui.dialogs.person_dialog import PersonDialog
+from companion.ui.records.dialogs.common import ErrorLabel, RecordDialog
+from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
+from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
+from companion.ui.records.dialogs.hearing_dialog import HearingDialog
+from companion.ui.records.dialogs.person_dialog import PersonDialog
 
 NEW_YORK = ZoneInfo("America/New_York")
 

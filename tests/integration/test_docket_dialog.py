@@ -15,7 +15,7 @@ from companion.packets.errors import RenderCancelled
 from companion.packets.from_store import PacketChoice, docket_packets
 from companion.store.audit import AuditAction
 from companion.store.store import Store
-from companion.ui.docket_dialog import DocketDialog
+from companion.ui.packets.docket_dialog import DocketDialog
 from companion.ui.widgets.prompts import ConfirmBox, ErrorBox
 from tests.integration.packet_ui_support import (
     answer_save_dialog,

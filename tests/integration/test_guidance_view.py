@@ -20,10 +20,10 @@ from companion.domain.organisation import AdvocateContact, LocalNote, Organisati
 from companion.guidance import TOPIC_IDS, GuidanceLibrary
 from companion.i18n.catalog import translator
 from companion.store.store import Store
-from companion.ui.guidance_feature import GuidanceFeature
-from companion.ui.language import apply_language
-from companion.ui.main_window import MainWindow
-from companion.ui.views.guidance_view import GuidanceView, ReadingContext
+from companion.ui.guidance.guidance_feature import GuidanceFeature
+from companion.ui.guidance.guidance_view import GuidanceView, ReadingContext
+from companion.ui.shell.language import apply_language
+from companion.ui.shell.main_window import MainWindow
 from companion.ui.widgets.prompts import InfoBox
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 

@@ -11,11 +11,11 @@ from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store.store import Store
 from companion.ui import preferences
-from companion.ui.dialogs.person_dialog import PersonDialog
-from companion.ui.lock import TOOLBAR_NAME, Locker, LockFeature
-from companion.ui.lock_screen import LockScreen
-from companion.ui.main_window import MainWindow
-from companion.ui.trash_dialog import TrashDialog
+from companion.ui.records.dialogs.person_dialog import PersonDialog
+from companion.ui.records.trash_dialog import TrashDialog
+from companion.ui.session.lock import TOOLBAR_NAME, Locker, LockFeature
+from companion.ui.session.lock_screen import LockScreen
+from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.lock_support import (  # noqa: F401
     FakeClock,
@@ -173,7 +173,7 @@ def test_wrong_passphrase_on_the_lock_screen_is_refused_and_escape_does_not_unlo
 def test_lock_screen_is_translated_and_follows_the_layout_direction(
     qtbot, store: Store, locker: Locker
 ) -> None:
-    from companion.ui.language import switch_language
+    from companion.ui.shell.language import switch_language
 
     window = show_window(qtbot, store)
     window.new_person()
@@ -195,7 +195,7 @@ def test_lock_screen_is_translated_and_follows_the_layout_direction(
 def test_a_second_launch_brings_forward_the_lock_screen_or_the_window(
     qtbot, store: Store, locker: Locker
 ) -> None:
-    from companion.ui.app import bring_forward
+    from companion.ui.shell.app import bring_forward
 
     window = show_window(qtbot, store)
     window.showMinimized()

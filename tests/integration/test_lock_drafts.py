@@ -13,18 +13,18 @@ from companion.domain.models import AttendanceStatus, CaseStatus, ContactKind, H
 from companion.errors import StoreWriteError
 from companion.store.drafts import Draft, DraftsRepository
 from companion.store.store import Store
-from companion.ui import dialog_drafts
-from companion.ui.dialogs.attendance_dialog import AttendanceDialog
-from companion.ui.dialogs.attendance_table import MUST_TESTIFY, TAKES_PART
-from companion.ui.dialogs.case_dialog import CaseDialog
-from companion.ui.dialogs.common import RecordDialog
-from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
-from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
-from companion.ui.dialogs.hearing_dialog import HearingDialog
-from companion.ui.dialogs.person_dialog import PersonDialog
-from companion.ui.lock import Locker
-from companion.ui.lock_screen import LockScreen
-from companion.ui.main_window import MainWindow
+from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
+from companion.ui.records.dialogs.attendance_table import MUST_TESTIFY, TAKES_PART
+from companion.ui.records.dialogs.case_dialog import CaseDialog
+from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
+from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
+from companion.ui.records.dialogs.hearing_dialog import HearingDialog
+from companion.ui.records.dialogs.person_dialog import PersonDialog
+from companion.ui.session import dialog_drafts
+from companion.ui.session.lock import Locker
+from companion.ui.session.lock_screen import LockScreen
+from companion.ui.shell.main_window import MainWindow
 from tests.integration.lock_support import (  # noqa: F401
     clock_fixture,
     close_main_windows,

@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QByteArray, Qt
 
 from companion.store.store import Store
-from companion.ui import session_events
-from companion.ui.lock import Locker
-from companion.ui.session_events import (
+from companion.ui.session import session_events
+from companion.ui.session.lock import Locker
+from companion.ui.session.session_events import (
     PBT_APMSUSPEND,
     SCREEN_LOCKED,
     SUSPENDING,

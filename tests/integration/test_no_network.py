@@ -48,7 +48,7 @@ NETWORK_QT_MODULES = {
     "PySide6.QtHttpServer",
     "PySide6.QtRemoteObjects",
 }
-SINGLE_INSTANCE = PACKAGE / "ui" / "single_instance.py"
+SINGLE_INSTANCE = PACKAGE / "ui" / "session" / "single_instance.py"
 LOCAL_SOCKETS = {"QLocalServer", "QLocalSocket"}
 
 SESSION_STEPS = [

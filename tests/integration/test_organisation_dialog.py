@@ -10,9 +10,9 @@ from companion.errors import ValidationError
 from companion.i18n.catalog import translator
 from companion.messages import describe_validation
 from companion.store.store import Store
-from companion.ui.guidance_feature import GuidanceFeature
-from companion.ui.main_window import MainWindow
-from companion.ui.organisation_dialog import OrganisationDialog
+from companion.ui.guidance.guidance_feature import GuidanceFeature
+from companion.ui.settings.organisation_dialog import OrganisationDialog
+from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
 

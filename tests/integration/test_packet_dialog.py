@@ -19,9 +19,9 @@ from companion.packets.renderer import render_packet
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui.background import job_pool, unfinished_jobs
-from companion.ui.language import switch_language
-from companion.ui.packet_dialog import PacketDialog
-from companion.ui.pdf_output import viewer_files
+from companion.ui.packets.packet_dialog import PacketDialog
+from companion.ui.packets.pdf_output import viewer_files
+from companion.ui.shell.language import switch_language
 from companion.ui.widgets.prompts import ConfirmBox, ErrorBox
 from tests.integration.packet_ui_support import (
     answer_save_dialog,

@@ -11,10 +11,10 @@ from PySide6.QtGui import QKeySequence
 
 from companion.domain.models import Case, Courthouse, Person
 from companion.store.store import Store
-from companion.ui.docket_dialog import DocketDialog
-from companion.ui.main_window import MainWindow
-from companion.ui.packet_actions import PacketActions, next_hearing_id
-from companion.ui.packet_dialog import PacketDialog
+from companion.ui.packets.docket_dialog import DocketDialog
+from companion.ui.packets.packet_actions import PacketActions, next_hearing_id
+from companion.ui.packets.packet_dialog import PacketDialog
+from companion.ui.shell.main_window import MainWindow
 from companion.ui.widgets.prompts import InfoBox
 from tests.integration.packet_ui_support import answer_save_dialog, hearing_of, open_windows
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401

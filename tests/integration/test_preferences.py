@@ -13,10 +13,10 @@ from companion.store.audit import AuditAction
 from companion.store.backups import backup_folder
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from companion.ui import preferences
-from companion.ui.language import switch_language
-from companion.ui.lock import Locker
-from companion.ui.main_window import MainWindow
-from companion.ui.preferences_dialog import PreferencesDialog, PreferencesFeature
+from companion.ui.session.lock import Locker
+from companion.ui.settings.preferences_dialog import PreferencesDialog, PreferencesFeature
+from companion.ui.shell.language import switch_language
+from companion.ui.shell.main_window import MainWindow
 from tests.integration.lock_support import (  # noqa: F401
     FakeClock,
     clock_fixture,

@@ -14,10 +14,10 @@ from companion.i18n.pseudo import OPEN_BRACKET
 from companion.store.audit import AuditAction
 from companion.store.retention import RETENTION_SETTING
 from companion.store.store import Store
-from companion.ui.language import switch_language
-from companion.ui.main_window import MainWindow
-from companion.ui.records_safety import RecordsSafety
-from companion.ui.retention_dialog import RetentionDialog
+from companion.ui.safety.records_safety import RecordsSafety
+from companion.ui.safety.retention_dialog import RetentionDialog
+from companion.ui.shell.language import switch_language
+from companion.ui.shell.main_window import MainWindow
 from companion.ui.widgets.prompts import ConfirmBox
 from tests.integration.helpers.shown_texts import untranslated
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401

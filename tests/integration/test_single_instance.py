@@ -12,15 +12,15 @@ from PySide6.QtNetwork import QLocalServer
 
 from companion.logs import LOG_FILE_NAME
 from companion.store.store import Store
-from companion.ui import app as app_module
-from companion.ui.single_instance import SingleInstance, server_name
+from companion.ui.session.single_instance import SingleInstance, server_name
+from companion.ui.shell import app as app_module
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
 SECOND_LAUNCH = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from companion.ui.single_instance import SingleInstance
+from companion.ui.session.single_instance import SingleInstance
 app = QCoreApplication([])
 print("first" if SingleInstance(Path(sys.argv[1])).start() else "already running")
 """
@@ -29,7 +29,7 @@ SECOND_LAUNCH_REPORTING_TRIES = """
 import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from companion.ui.single_instance import SingleInstance
+from companion.ui.session.single_instance import SingleInstance
 app = QCoreApplication([])
 instance = SingleInstance(Path(sys.argv[1]))
 ask = instance._ask_running_instance
@@ -45,7 +45,7 @@ HOLD_THE_FOLDER = """
 import sys, time
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication
-from companion.ui.single_instance import SingleInstance
+from companion.ui.session.single_instance import SingleInstance
 app = QCoreApplication([])
 instance = SingleInstance(Path(sys.argv[1]))
 print("holding" if instance.start() else "refused", flush=True)

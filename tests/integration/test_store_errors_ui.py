@@ -20,10 +20,14 @@ from companion.messages import describe
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.store import Store
-from companion.ui import error_report
-from companion.ui.error_report import ErrorReportBox, report_unexpected_error, technical_details
-from companion.ui.language import switch_language
-from companion.ui.unlock_dialog import UnlockDialog
+from companion.ui.session.unlock_dialog import UnlockDialog
+from companion.ui.shell import error_report
+from companion.ui.shell.error_report import (
+    ErrorReportBox,
+    report_unexpected_error,
+    technical_details,
+)
+from companion.ui.shell.language import switch_language
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 

@@ -17,9 +17,9 @@ from companion.domain.models import (
 from companion.store.agenda import AgendaEntry, AgendaPerson
 from companion.store.store import Store
 from companion.ui import preferences
-from companion.ui.views import agenda_model
-from companion.ui.views.agenda_model import AgendaColumn, AgendaModel, DayHeading
-from companion.ui.views.agenda_view import AgendaView
+from companion.ui.records import agenda_model
+from companion.ui.records.agenda_model import AgendaColumn, AgendaModel, DayHeading
+from companion.ui.records.agenda_view import AgendaView
 from companion.ui.widgets.tables import configure_table
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 

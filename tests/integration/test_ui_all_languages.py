@@ -37,11 +37,11 @@ from companion.i18n.catalog_files import read_catalog
 from companion.i18n.languages import LANGUAGES, PSEUDO_LANGUAGE, SOURCE_TAG, get_language
 from companion.i18n.tools import extract_messages, translations_dir
 from companion.store.store import Store
-from companion.ui import gallery
 from companion.ui.background import job_pool
+from companion.ui.dev import gallery
 from companion.ui.fonts import install_application_font
-from companion.ui.language import apply_language, switch_language
-from companion.ui.main_window import MainWindow
+from companion.ui.shell.language import apply_language, switch_language
+from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 
 Key = tuple[str | None, str | tuple[str, ...]]  # (context, msgid or (singular, plural))
@@ -318,7 +318,7 @@ NON_ENGLISH = [language.tag for language in LANGUAGES if language.tag != SOURCE_
 #: Dialog classes with no gallery entry of their own, and why.
 NOT_IN_GALLERY = {
     # The base of the record dialogs; each record dialog has its entries.
-    "companion.ui.dialogs.common:RecordDialog",
+    "companion.ui.records.dialogs.common:RecordDialog",
     # Their words are given by whoever asks the question or tells the news.
     "companion.ui.widgets.prompts:ConfirmBox",
     "companion.ui.widgets.prompts:InfoBox",
@@ -341,7 +341,7 @@ def dialog_classes() -> set[str]:
 def test_every_dialog_class_has_a_gallery_entry() -> None:
     listed = {entry.target for entry in gallery.entries()}
     missing = dialog_classes() - listed - NOT_IN_GALLERY
-    assert not missing, f"add these to companion.ui.gallery.ENTRIES: {sorted(missing)}"
+    assert not missing, f"add these to companion.ui.dev.gallery.ENTRIES: {sorted(missing)}"
     names = [entry.name for entry in gallery.entries()]
     assert len(names) == len(set(names))
 

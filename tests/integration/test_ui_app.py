@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from companion.store.store import Store
-from companion.ui import app as app_module
 from companion.ui import preferences
-from companion.ui.main_window import MainWindow
-from companion.ui.setup_dialog import SetupDialog
-from companion.ui.unlock_dialog import UnlockDialog
+from companion.ui.session.setup_dialog import SetupDialog
+from companion.ui.session.unlock_dialog import UnlockDialog
+from companion.ui.shell import app as app_module
+from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
@@ -110,7 +110,12 @@ def _first_paint(store: Store, language: str, tmp_path: Path) -> list[str]:
     import subprocess
 
     heavy = ["sqlcipher3", "sqlite_utils", "cryptography", "reportlab", "icalendar", "babel"]
-    heavy += ["phonenumbers", "uharfbuzz", "companion.store.store", "companion.ui.main_window"]
+    heavy += [
+        "phonenumbers",
+        "uharfbuzz",
+        "companion.store.store",
+        "companion.ui.shell.main_window",
+    ]
     heavy += ["PySide6.QtNetwork", "logging.handlers", "secrets"]
     environment = {
         **os.environ,

@@ -17,13 +17,13 @@ from companion.i18n.languages import get_language
 from companion.i18n.review import DRAFT_NOTE, review_status
 from companion.store.store import Store
 from companion.ui import preferences
-from companion.ui.about_dialog import AboutDialog
-from companion.ui.language import available_languages, startup_language, switch_language
-from companion.ui.main_window import MainWindow
-from companion.ui.setup_dialog import SetupDialog
-from companion.ui.trash_dialog import TrashDialog
-from companion.ui.unlock_dialog import UnlockDialog
-from companion.ui.views.agenda_model import AgendaColumn, DayHeading
+from companion.ui.records.agenda_model import AgendaColumn, DayHeading
+from companion.ui.records.trash_dialog import TrashDialog
+from companion.ui.session.setup_dialog import SetupDialog
+from companion.ui.session.unlock_dialog import UnlockDialog
+from companion.ui.shell.about_dialog import AboutDialog
+from companion.ui.shell.language import available_languages, startup_language, switch_language
+from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 
 DEMO_TITLE = "Court Companion — {mark}: fictional demo office"

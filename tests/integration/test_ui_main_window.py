@@ -21,9 +21,9 @@ from companion.errors import InUseError
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store.store import Store
-from companion.ui.main_window import MainWindow
-from companion.ui.trash_dialog import TrashDialog
-from companion.ui.views.agenda_model import AgendaColumn
+from companion.ui.records.agenda_model import AgendaColumn
+from companion.ui.records.trash_dialog import TrashDialog
+from companion.ui.shell.main_window import MainWindow
 from companion.ui.widgets.prompts import ConfirmBox, ErrorBox
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 
@@ -128,8 +128,8 @@ def test_cancel_hearing_asks_first_then_marks_it_cancelled(qtbot, store: Store) 
 
 
 def test_continue_and_attendance_open_their_dialogs(qtbot, store: Store) -> None:
-    from companion.ui.dialogs.attendance_dialog import AttendanceDialog
-    from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
+    from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
+    from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
 
     office = add_hearing(store, days_ahead=2)
     window = _window(qtbot, store)
@@ -143,7 +143,7 @@ def test_continue_and_attendance_open_their_dialogs(qtbot, store: Store) -> None
 
 
 def test_new_person_through_the_dialog_opens_their_page(qtbot, store: Store) -> None:
-    from companion.ui.dialogs.person_dialog import PersonDialog
+    from companion.ui.records.dialogs.person_dialog import PersonDialog
 
     window = _window(qtbot, store)
     window.actions_.new_person.trigger()
@@ -242,9 +242,9 @@ def test_person_case_and_hearing_added_from_the_menus_reach_the_agenda(qtbot, st
     import datetime as dt
 
     from companion.domain.models import Courthouse
-    from companion.ui.dialogs.case_dialog import CaseDialog
-    from companion.ui.dialogs.hearing_dialog import HearingDialog
-    from companion.ui.dialogs.person_dialog import PersonDialog
+    from companion.ui.records.dialogs.case_dialog import CaseDialog
+    from companion.ui.records.dialogs.hearing_dialog import HearingDialog
+    from companion.ui.records.dialogs.person_dialog import PersonDialog
 
     courthouse = store.courthouses.add(
         Courthouse("Menu Test Courthouse", "2 Test Road", "America/Chicago", "US-IL")

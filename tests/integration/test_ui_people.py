@@ -6,8 +6,8 @@ from PySide6.QtCore import Qt
 
 from companion.domain.models import Person
 from companion.store.store import Store
-from companion.ui.views.people_model import PeopleColumn
-from companion.ui.views.people_view import PeopleView
+from companion.ui.records.people_model import PeopleColumn
+from companion.ui.records.people_view import PeopleView
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
 

@@ -20,11 +20,11 @@ from pytestqt.qtbot import QtBot
 from companion.demo import create_demo_office
 from companion.i18n.languages import PSEUDO_ENV, PSEUDO_TAG, SOURCE_TAG
 from companion.store.store import Store
-from companion.ui import gallery
 from companion.ui.background import job_pool
+from companion.ui.dev import gallery
 from companion.ui.fonts import install_application_font
-from companion.ui.language import apply_language, switch_language
-from companion.ui.main_window import MainWindow
+from companion.ui.shell.language import apply_language, switch_language
+from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.test_ui_all_languages import (
     SourceStrings,

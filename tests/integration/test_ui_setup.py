@@ -12,8 +12,8 @@ from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store.preflight import store_exists
 from companion.store.store import Store
-from companion.ui.recovery_sheet import save_sheet_pdf
-from companion.ui.setup_dialog import SetupDialog
+from companion.ui.session.recovery_sheet import save_sheet_pdf
+from companion.ui.session.setup_dialog import SetupDialog
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
 GOOD_PASSPHRASE = "copper kettle meadow 7"

@@ -14,7 +14,7 @@ from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store import keys
 from companion.store.store import Store
-from companion.ui.unlock_dialog import UnlockDialog
+from companion.ui.session.unlock_dialog import UnlockDialog
 from tests.conftest import TEST_PASSPHRASE
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 

@@ -21,7 +21,7 @@ from companion.store.store import Store
 def isolated_interface(tmp_path: Path, qapp: QApplication) -> Iterator[None]:
     """Preferences in a temporary folder, and the interface in English before and after."""
     from companion.ui.fonts import install_application_font
-    from companion.ui.language import apply_language
+    from companion.ui.shell.language import apply_language
 
     QSettings.setPath(
         QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings")

@@ -1,1 +1,1 @@
-"""For developers only, never shown to users: the screenshot gallery and the self-test page."""
+"""For developers only, never shown to users: the screenshot gallery, the self-test page."""

@@ -1,6 +1,6 @@
 """Every window, view and dialog of the app, each opened in a representative state.
 
-One registry (``ENTRIES``) serves ``make screenshots`` (``companion.ui.screenshots``) and
+One registry (``ENTRIES``) serves ``make screenshots`` (``companion.ui.dev.screenshots``) and
 the tests that walk every screen in every language. Each entry names the class that
 builds the screen and where its arguments come from in the demo office; it is imported
 only when the entry is opened, so an entry whose module is not written yet is listed
@@ -9,7 +9,7 @@ screen shows: titles, menus, labels, buttons, tabs, headers, cells, placeholders
 
 Adding a dialog is one line::
 
-    GalleryEntry("trash", "companion.ui.trash_dialog:TrashDialog", (the_store,)),
+    GalleryEntry("trash", "companion.ui.records.trash_dialog:TrashDialog", (the_store,)),
 
 ``entry.factory`` is the ``(store, parent) -> QWidget`` that opens it.
 """
@@ -53,7 +53,7 @@ from companion.domain.models import HearingStatus
 from companion.store.store import Store
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.main_window import MainWindow
 
 Factory = Callable[[Store, QWidget | None], QWidget]
 #: Where an argument comes from: a function of the (demo office) store.
@@ -142,7 +142,7 @@ def backup_disk_full(_store: Store) -> object:
 
 def unexpected_error_details(_store: Store) -> str:
     """The technical details of an error nobody caught (a real one, raised here)."""
-    from companion.ui.error_report import technical_details
+    from companion.ui.shell.error_report import technical_details
 
     empty: dict[str, int] = {}
     try:
@@ -156,7 +156,7 @@ def unexpected_error_details(_store: Store) -> str:
 
 
 def _main_window(widget: QWidget) -> MainWindow:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.main_window import MainWindow
 
     if not isinstance(widget, MainWindow):
         raise TypeError(f"{type(widget).__name__} is not the main window")
@@ -189,7 +189,7 @@ def open_featured_person(widget: QWidget, store: Store) -> None:
 
 
 def recovery_page(dialog: QWidget, _store: Store) -> None:
-    from companion.ui.unlock_dialog import UnlockDialog
+    from companion.ui.session.unlock_dialog import UnlockDialog
 
     if not isinstance(dialog, UnlockDialog):
         raise TypeError(f"{type(dialog).__name__} is not the unlock dialog")
@@ -247,8 +247,8 @@ class GalleryEntry:
         return self.build
 
 
-MAIN_WINDOW = "companion.ui.main_window:MainWindow"
-DIALOGS = "companion.ui.dialogs"
+MAIN_WINDOW = "companion.ui.shell.main_window:MainWindow"
+DIALOGS = "companion.ui.records.dialogs"
 
 ENTRIES: tuple[GalleryEntry, ...] = (
     # The main window, on each of its tabs.
@@ -323,50 +323,56 @@ ENTRIES: tuple[GalleryEntry, ...] = (
     ),
     GalleryEntry(
         "person-chooser",
-        "companion.ui.views.hearing_operations:PersonChooser",
+        "companion.ui.records.hearing_operations:PersonChooser",
         (two_people, no_callback),
     ),
     GalleryEntry("error-message", "companion.ui.widgets.prompts:ErrorBox", (courthouse_in_use,)),
     GalleryEntry(
-        "unexpected-error", "companion.ui.error_report:ErrorReportBox", (unexpected_error_details,)
+        "unexpected-error",
+        "companion.ui.shell.error_report:ErrorReportBox",
+        (unexpected_error_details,),
     ),
     # Opening the store, and the shell's own dialogs.
-    GalleryEntry("setup", "companion.ui.setup_dialog:SetupDialog", (new_folder,)),
-    GalleryEntry("unlock", "companion.ui.unlock_dialog:UnlockDialog", (store_folder,)),
+    GalleryEntry("setup", "companion.ui.session.setup_dialog:SetupDialog", (new_folder,)),
+    GalleryEntry("unlock", "companion.ui.session.unlock_dialog:UnlockDialog", (store_folder,)),
     GalleryEntry(
         "unlock-recovery",
-        "companion.ui.unlock_dialog:UnlockDialog",
+        "companion.ui.session.unlock_dialog:UnlockDialog",
         (store_folder,),
         then=(recovery_page,),
     ),
-    GalleryEntry("trash", "companion.ui.trash_dialog:TrashDialog", (the_store,)),
-    GalleryEntry("about", "companion.ui.about_dialog:AboutDialog"),
+    GalleryEntry("trash", "companion.ui.records.trash_dialog:TrashDialog", (the_store,)),
+    GalleryEntry("about", "companion.ui.shell.about_dialog:AboutDialog"),
     # Safety: the lock screen and preferences.
     GalleryEntry(
         "lock-screen",
-        "companion.ui.lock_screen:LockScreen",
+        "companion.ui.session.lock_screen:LockScreen",
         (store_folder, fresh_throttle),
         {"drafts_kept": lambda _store: 1},
     ),
-    GalleryEntry("preferences", "companion.ui.preferences_dialog:PreferencesDialog", (the_store,)),
-    # Records safety: audit trail, retention review, restore.
-    GalleryEntry("audit-trail", "companion.ui.audit_dialog:AuditDialog", (the_store,)),
-    GalleryEntry("retention-review", "companion.ui.retention_dialog:RetentionDialog", (the_store,)),
-    GalleryEntry("restore", "companion.ui.restore_dialog:RestoreDialog", (the_store,)),
     GalleryEntry(
-        "backup-failed", "companion.ui.backup_keeper:BackupFailureBox", (backup_disk_full,)
+        "preferences", "companion.ui.settings.preferences_dialog:PreferencesDialog", (the_store,)
+    ),
+    # Records safety: audit trail, retention review, restore.
+    GalleryEntry("audit-trail", "companion.ui.safety.audit_dialog:AuditDialog", (the_store,)),
+    GalleryEntry(
+        "retention-review", "companion.ui.safety.retention_dialog:RetentionDialog", (the_store,)
+    ),
+    GalleryEntry("restore", "companion.ui.safety.restore_dialog:RestoreDialog", (the_store,)),
+    GalleryEntry(
+        "backup-failed", "companion.ui.safety.backup_keeper:BackupFailureBox", (backup_disk_full,)
     ),
     # Packets.
     GalleryEntry(
         "packet",
-        "companion.ui.packet_dialog:PacketDialog",
+        "companion.ui.packets.packet_dialog:PacketDialog",
         (the_store, featured_hearing, featured_person),
         ready_signal="preview_ready",
     ),
-    GalleryEntry("docket-packets", "companion.ui.docket_dialog:DocketDialog", (the_store,)),
+    GalleryEntry("docket-packets", "companion.ui.packets.docket_dialog:DocketDialog", (the_store,)),
     # Guidance: the office's own settings (the reader is the main window's Guidance tab).
     GalleryEntry(
-        "organisation", "companion.ui.organisation_dialog:OrganisationDialog", (the_store,)
+        "organisation", "companion.ui.settings.organisation_dialog:OrganisationDialog", (the_store,)
     ),
 )
 

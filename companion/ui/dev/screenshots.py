@@ -1,6 +1,6 @@
 """``make screenshots``: every window and dialog of the gallery, in every shipped language.
 
-    python -m companion.ui.screenshots [--out FOLDER] [--languages es,ar] [--only about,trash]
+    python -m companion.ui.dev.screenshots [--out FOLDER] [--languages es,ar] [--only about,trash]
 
 Writes ``<FOLDER>/<language tag>/<entry name>.png`` (default folder
 ``build/screenshots``) from a fictional demo office made in a temporary folder, with Qt
@@ -44,7 +44,7 @@ class Report:
 
 def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m companion.ui.screenshots",
+        prog="python -m companion.ui.dev.screenshots",
         description="Render every window and dialog in every shipped language to PNG files.",
     )
     parser.add_argument(
@@ -113,9 +113,9 @@ def render(
 
     from companion.demo import DEMO_PASSPHRASE, create_demo_office
     from companion.i18n.languages import LANGUAGES
-    from companion.ui import gallery
-    from companion.ui.app import create_application
-    from companion.ui.language import switch_language
+    from companion.ui.dev import gallery
+    from companion.ui.shell.app import create_application
+    from companion.ui.shell.language import switch_language
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     qInstallMessageHandler(_quiet_offscreen)

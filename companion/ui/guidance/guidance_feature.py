@@ -16,13 +16,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 
 from companion.errors import CompanionError
+from companion.ui.guidance.guidance_view import GuidanceView, ReadingContext
 from companion.ui.i18n import _
-from companion.ui.organisation_dialog import OrganisationDialog
-from companion.ui.views.guidance_view import GuidanceView, ReadingContext
+from companion.ui.settings.organisation_dialog import OrganisationDialog
 from companion.ui.widgets.prompts import show_error
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow, Selection
+    from companion.ui.shell.desk import Desk, Selection
 
 log = logging.getLogger(__name__)
 
@@ -30,23 +30,23 @@ SHOW_GUIDANCE_SHORTCUT = "Ctrl+4"
 
 
 class GuidanceFeature:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
         self.view = GuidanceView(window.store)
         window.tabs.addTab(self.view, "")
         actions = window.actions_
 
-        self.show_guidance = QAction(window)
+        self.show_guidance = QAction(window.widget())
         self.show_guidance.setShortcut(QKeySequence(SHOW_GUIDANCE_SHORTCUT))
-        window.addAction(self.show_guidance)
+        window.widget().addAction(self.show_guidance)
         view_actions = actions.view_menu.actions()
         after = view_actions.index(actions.show_courthouses) + 1
         before = view_actions[after] if after < len(view_actions) else None
         actions.view_menu.insertAction(before, self.show_guidance)  # type: ignore[arg-type]
 
-        self.organisation_settings = QAction(window)
+        self.organisation_settings = QAction(window.widget())
         self.organisation_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        window.addAction(self.organisation_settings)
+        window.widget().addAction(self.organisation_settings)
         file_actions = actions.file_menu.actions()
         actions.file_menu.insertAction(file_actions[0], self.organisation_settings)
         actions.file_menu.insertSeparator(file_actions[0])
@@ -58,7 +58,9 @@ class GuidanceFeature:
         window.people_stack.currentChanged.connect(lambda _index: self._remember())
         for view in (window.agenda, window.people, window.person_page, window.courthouses):
             view.selection_changed.connect(self._remember)
-        self.view.status_message.connect(lambda text: window.statusBar().showMessage(text, 10000))
+        self.view.status_message.connect(
+            lambda text: window.widget().statusBar().showMessage(text, 10000)
+        )
         self._remember()
         self.retranslate()
 
@@ -103,9 +105,9 @@ class GuidanceFeature:
 
     def open_organisation_settings(self) -> OrganisationDialog | None:
         try:
-            dialog = OrganisationDialog(self.window.store, parent=self.window)
+            dialog = OrganisationDialog(self.window.store, parent=self.window.widget())
         except CompanionError as error:
-            show_error(self.window, error)
+            show_error(self.window.widget(), error)
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._organisation_saved)
@@ -115,7 +117,7 @@ class GuidanceFeature:
     def _organisation_saved(self) -> None:
         log.info("organisation settings saved")
         self.view.refresh()
-        self.window.statusBar().showMessage(_("Organisation settings saved."), 10000)
+        self.window.widget().statusBar().showMessage(_("Organisation settings saved."), 10000)
 
     # --- Feature ------------------------------------------------------------------------------
 
@@ -135,5 +137,5 @@ class GuidanceFeature:
         """Nothing to keep: the reader holds no unsaved state."""
 
 
-def install(window: MainWindow) -> GuidanceFeature:
+def install(window: Desk) -> GuidanceFeature:
     return GuidanceFeature(window)

@@ -62,15 +62,15 @@ from companion.packets.from_store import packet_language
 from companion.packets.output import write_pdf_atomically
 from companion.store.store import Store
 from companion.ui import formatting
-from companion.ui.i18n import _, current, ngettext
-from companion.ui.pdf_output import PrintFailed, prepare_printer, print_pdf
-from companion.ui.views.guidance_page import (
+from companion.ui.guidance.guidance_page import (
     PAGE_STYLE,
     PageParts,
     has_slot,
     organisation_has_contacts,
     topic_page_html,
 )
+from companion.ui.i18n import _, current, ngettext
+from companion.ui.packets.pdf_output import PrintFailed, prepare_printer, print_pdf
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import inform, show_error
 

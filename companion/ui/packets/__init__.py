@@ -1,1 +1,1 @@
-"""Hearing packets on the desk: the packet dialog and its choices, the preview, printing and saving, docket batches."""
+"""Hearing packets: the packet dialog and its choices, preview, print and save, dockets."""

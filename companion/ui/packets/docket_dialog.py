@@ -39,11 +39,11 @@ from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.background import Progress, start_job
-from companion.ui.dialogs.fields import DateField
 from companion.ui.i18n import _, ngettext
-from companion.ui.packet_choices import PacketChoicesForm
-from companion.ui.packet_dialog import PACKET_SAVED, describe_characters
-from companion.ui.packet_files import ask_save_path, docket_file_name
+from companion.ui.packets.packet_choices import PacketChoicesForm
+from companion.ui.packets.packet_dialog import PACKET_SAVED, describe_characters
+from companion.ui.packets.packet_files import ask_save_path, docket_file_name
+from companion.ui.records.dialogs.fields import DateField
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import ConfirmBox, confirm, show_error
 

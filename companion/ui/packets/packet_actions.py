@@ -26,9 +26,9 @@ from companion.ui.i18n import _
 from companion.ui.widgets.prompts import inform, show_error
 
 if TYPE_CHECKING:
-    from companion.ui.docket_dialog import DocketDialog
-    from companion.ui.main_window import MainWindow
-    from companion.ui.packet_dialog import PacketDialog
+    from companion.ui.packets.docket_dialog import DocketDialog
+    from companion.ui.packets.packet_dialog import PacketDialog
+    from companion.ui.shell.desk import Desk
 
 # The packet engine (ReportLab, HarfBuzz, icalendar, the PDF viewer) is imported when a
 # packet is first asked for, not while the main window is being opened: it is a third of
@@ -52,15 +52,15 @@ def next_hearing_id(store: Store, person_id: int, now: dt.datetime | None = None
 
 
 class PacketActions:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
-        self.print_packet = QAction(window)
+        self.print_packet = QAction(window.widget())
         self.print_packet.setShortcut(QKeySequence(PRINT_PACKET_SHORTCUT))
-        self.save_calendar = QAction(window)
-        self.docket_packets = QAction(window)
+        self.save_calendar = QAction(window.widget())
+        self.docket_packets = QAction(window.widget())
         self.docket_packets.setShortcut(QKeySequence(DOCKET_SHORTCUT))
         for action in (self.print_packet, self.save_calendar, self.docket_packets):
-            window.addAction(action)
+            window.widget().addAction(action)
         self._add_to_menus()
         self.print_packet.triggered.connect(self.print_selected)
         self.save_calendar.triggered.connect(self.save_calendar_for_selected)
@@ -137,7 +137,7 @@ class PacketActions:
         hearing_id = next_hearing_id(self.store(), chosen.person_id)
         if hearing_id is None:
             inform(
-                self.window,
+                self.window.widget(),
                 lambda: _(
                     "This person has no upcoming hearing. "
                     "Choose one of their hearings to print its packet."
@@ -147,15 +147,15 @@ class PacketActions:
         return self.open_packet(hearing_id, chosen.person_id)
 
     def open_packet(self, hearing_id: int, person_id: int | None = None) -> PacketDialog | None:
-        from companion.ui.packet_dialog import PacketDialog
+        from companion.ui.packets.packet_dialog import PacketDialog
 
         try:
-            dialog = PacketDialog(self.store(), hearing_id, person_id, parent=self.window)
+            dialog = PacketDialog(self.store(), hearing_id, person_id, parent=self.window.widget())
         except CompanionError as error:
-            show_error(self.window, error)
+            show_error(self.window.widget(), error)
             return None
         except ValueError:  # nobody (left) in the hearing
-            inform(self.window, lambda: _("Nobody is linked to this hearing yet."))
+            inform(self.window.widget(), lambda: _("Nobody is linked to this hearing yet."))
             return None
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self.window.refresh_views)
@@ -179,23 +179,23 @@ class PacketActions:
         """The calendar file of a hearing, worded in the person's packet language."""
         from companion.packets.errors import OutputWriteError
         from companion.packets.from_store import packet_for
-        from companion.ui.packet_files import save_calendar_file
+        from companion.ui.packets.packet_files import save_calendar_file
 
         try:
             content = packet_for(self.store(), hearing_id, person_id)
-            written = save_calendar_file(self.window, content)
+            written = save_calendar_file(self.window.widget(), content)
         except (CompanionError, OutputWriteError) as error:
-            show_error(self.window, error)
+            show_error(self.window.widget(), error)
             return
         if written is not None:
-            self.window.statusBar().showMessage(
+            self.window.widget().statusBar().showMessage(
                 _("Saved the calendar file as {file}.").format(file=written), 10000
             )
 
     def open_docket(self) -> DocketDialog:
-        from companion.ui.docket_dialog import DocketDialog
+        from companion.ui.packets.docket_dialog import DocketDialog
 
-        dialog = DocketDialog(self.store(), parent=self.window)
+        dialog = DocketDialog(self.store(), parent=self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.recorded.connect(self.window.refresh_views)
         dialog.open()
@@ -218,12 +218,12 @@ class PacketActions:
         )
 
     def closing(self) -> None:
-        if "companion.ui.pdf_output" not in sys.modules:
+        if "companion.ui.packets.pdf_output" not in sys.modules:
             return  # no packet was opened: nothing to clean up
-        from companion.ui.pdf_output import viewer_files
+        from companion.ui.packets.pdf_output import viewer_files
 
         viewer_files().remove_all()
 
 
-def install(window: MainWindow) -> PacketActions:
+def install(window: Desk) -> PacketActions:
     return PacketActions(window)

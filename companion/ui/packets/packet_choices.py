@@ -23,7 +23,7 @@ from companion.i18n.languages import LANGUAGES, language_for_tag
 from companion.packets.content import PaperSize
 from companion.packets.from_store import PacketChoice
 from companion.ui.i18n import _, current
-from companion.ui.language import status_note
+from companion.ui.shell.language import status_note
 
 # Item data is a string, never None (PySide6 6.12 on Python 3.11 drops a reference to
 # None each time Qt hands one back).

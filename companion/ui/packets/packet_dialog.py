@@ -41,12 +41,12 @@ from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.background import Progress, start_job
-from companion.ui.dialogs.fields import native_name_font
 from companion.ui.i18n import _, ngettext
-from companion.ui.packet_choices import PacketChoicesForm
-from companion.ui.packet_files import ask_save_path, packet_file_name, save_calendar_file
-from companion.ui.pdf_output import PrintFailed, print_pdf, viewer_files
-from companion.ui.pdf_preview import PdfPreview
+from companion.ui.packets.packet_choices import PacketChoicesForm
+from companion.ui.packets.packet_files import ask_save_path, packet_file_name, save_calendar_file
+from companion.ui.packets.pdf_output import PrintFailed, print_pdf, viewer_files
+from companion.ui.packets.pdf_preview import PdfPreview
+from companion.ui.records.dialogs.fields import native_name_font
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import TextSource, confirm, show_error
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from companion.ui import formatting
 from companion.ui.i18n import _, ngettext
-from companion.ui.pdf_output import pdf_buffer
+from companion.ui.packets.pdf_output import pdf_buffer
 
 
 class PdfPreview(QWidget):

@@ -1,1 +1,1 @@
-"""The records on the desk: the agenda, people, a person's page, courthouses, the record dialogs and the Trash."""
+"""Records: agenda, people, a person's page, courthouses, the record dialogs, the Trash."""

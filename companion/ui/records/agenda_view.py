@@ -22,7 +22,7 @@ from companion.store.agenda import AgendaEntry
 from companion.store.store import Store
 from companion.ui import formatting, preferences
 from companion.ui.i18n import _, ngettext
-from companion.ui.views.agenda_model import AgendaColumn, AgendaModel
+from companion.ui.records.agenda_model import AgendaColumn, AgendaModel
 from companion.ui.widgets.tables import configure_table
 
 log = logging.getLogger(__name__)

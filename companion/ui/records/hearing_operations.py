@@ -64,7 +64,7 @@ class HearingOperations:
         return dialog
 
     def continue_hearing(self, hearing_id: int) -> QDialog | None:
-        from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
+        from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
 
         try:
             return self._open(ContinueHearingDialog(self.store, hearing_id, parent=self.parent))
@@ -102,7 +102,7 @@ class HearingOperations:
         )
 
     def set_attendance(self, hearing_id: int, person_id: int | None) -> None:
-        from companion.ui.dialogs.attendance_dialog import AttendanceDialog
+        from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
 
         def open_for(chosen: int) -> None:
             try:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QTableView, QVBoxL
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _, ngettext
-from companion.ui.views.people_model import PeopleColumn, PeopleModel
+from companion.ui.records.people_model import PeopleColumn, PeopleModel
 from companion.ui.widgets.tables import configure_table
 
 log = logging.getLogger(__name__)

@@ -36,7 +36,7 @@ from companion.store.people import HistoryEntry
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _
-from companion.ui.views.people_model import language_name
+from companion.ui.records.people_model import language_name
 from companion.ui.widgets.tables import configure_table, fill_table, selected_id
 
 log = logging.getLogger(__name__)

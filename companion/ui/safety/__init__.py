@@ -1,1 +1,1 @@
-"""Keeping records safe: backups and restore, retention review and the audit trail."""
+"""Keeping records safe: backups and restore, retention review, the audit trail."""

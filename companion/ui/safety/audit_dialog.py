@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from companion.store.audit import AuditAction, entries_to_csv
 from companion.store.store import Store
 from companion.ui import formatting
-from companion.ui.audit_model import AUDIT_TRAIL_KIND, AuditColumn, AuditModel
 from companion.ui.i18n import _, ngettext
+from companion.ui.safety.audit_model import AUDIT_TRAIL_KIND, AuditColumn, AuditModel
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.tables import configure_table
 

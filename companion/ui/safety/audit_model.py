@@ -15,8 +15,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from companion.i18n.catalog import N_
 from companion.store.audit import AuditAction, AuditEntry
 from companion.ui import formatting
-from companion.ui.backup_texts import reason_label
 from companion.ui.i18n import _, ngettext
+from companion.ui.safety.backup_texts import reason_label
 
 Index = QModelIndex | QPersistentModelIndex
 

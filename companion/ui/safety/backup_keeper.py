@@ -25,8 +25,8 @@ from companion.store.backups import (
 )
 from companion.store.store import Store
 from companion.ui import formatting
-from companion.ui.backup_texts import MANUAL, describe_backup_error
 from companion.ui.i18n import _
+from companion.ui.safety.backup_texts import MANUAL, describe_backup_error
 from companion.ui.widgets.prompts import InfoBox, TextSource, inform
 
 log = logging.getLogger(__name__)

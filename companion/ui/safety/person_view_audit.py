@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QStackedWidget
 
 from companion.store.audit import AuditAction
 from companion.store.store import Store
-from companion.ui.views.person_page import PersonPage
+from companion.ui.records.person_page import PersonPage
 
 log = logging.getLogger(__name__)
 

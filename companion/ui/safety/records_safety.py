@@ -5,7 +5,7 @@ File menu: Audit trail…, Retention review…, Back up now…, Restore from bac
 Opening a person's page is written to the audit trail as "viewed person".
 
 After a restore the store is a new object: a new main window is shown on it in place
-of this one (``companion.ui.window_session``).
+of this one (``companion.ui.shell.window_session``).
 """
 
 from __future__ import annotations
@@ -18,34 +18,34 @@ from PySide6.QtGui import QAction
 
 from companion.errors import CompanionError
 from companion.store.store import Store
-from companion.ui.audit_dialog import AuditDialog
-from companion.ui.backup_keeper import BackupFailureBox, BackupKeeper, keep_until_dismissed
 from companion.ui.i18n import _
-from companion.ui.person_view_audit import PersonViewAudit
-from companion.ui.restore_dialog import RestoreDialog
-from companion.ui.retention_dialog import RetentionDialog
+from companion.ui.safety.audit_dialog import AuditDialog
+from companion.ui.safety.backup_keeper import BackupFailureBox, BackupKeeper, keep_until_dismissed
+from companion.ui.safety.person_view_audit import PersonViewAudit
+from companion.ui.safety.restore_dialog import RestoreDialog
+from companion.ui.safety.retention_dialog import RetentionDialog
+from companion.ui.shell.window_session import replace_main_window
 from companion.ui.widgets.prompts import InfoBox, inform
-from companion.ui.window_session import replace_main_window
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
 
 
 class RecordsSafety:
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
-        self.audit_action = QAction(window)
-        self.retention_action = QAction(window)
-        self.backup_action = QAction(window)
-        self.restore_action = QAction(window)
+        self.audit_action = QAction(window.widget())
+        self.retention_action = QAction(window.widget())
+        self.backup_action = QAction(window.widget())
+        self.restore_action = QAction(window.widget())
         self._add_to_file_menu()
         self.audit_action.triggered.connect(self.open_audit)
         self.retention_action.triggered.connect(self.open_retention)
         self.backup_action.triggered.connect(self.back_up_now)
         self.restore_action.triggered.connect(self.open_restore)
-        self.backups = BackupKeeper(window, self.store)
+        self.backups = BackupKeeper(window.widget(), self.store)
         self.person_views = PersonViewAudit(window.people_stack, window.person_page, self.store)
         self.restored_box: InfoBox | None = None
         self.lost_box: BackupFailureBox | None = None
@@ -70,20 +70,20 @@ class RecordsSafety:
     # --- screens ----------------------------------------------------------------------------
 
     def open_audit(self) -> AuditDialog:
-        dialog = AuditDialog(self.store(), self.window)
+        dialog = AuditDialog(self.store(), self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
 
     def open_retention(self) -> RetentionDialog:
-        dialog = RetentionDialog(self.store(), self.window)
+        dialog = RetentionDialog(self.store(), self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.changed.connect(self.window.refresh_views)
         dialog.open()
         return dialog
 
     def open_restore(self) -> RestoreDialog:
-        dialog = RestoreDialog(self.store(), self.window)
+        dialog = RestoreDialog(self.store(), self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.restored.connect(self._restored)
         dialog.store_lost.connect(self._store_lost)
@@ -98,7 +98,7 @@ class RecordsSafety:
     def _restored(self, store: Store) -> None:
         new_window = replace_main_window(self.window, store)
         self.restored_box = inform(
-            new_window,
+            new_window.widget(),
             lambda: _(
                 "The backup was restored. The records that were open before were backed up "
                 "first; restore that backup to undo this."
@@ -120,7 +120,7 @@ class RecordsSafety:
         self.lost_box = box
         keep_until_dismissed(box)
         box.open()
-        self.window.close()
+        self.window.widget().close()
         return box
 
     # --- feature ----------------------------------------------------------------------------
@@ -143,5 +143,5 @@ class RecordsSafety:
         self.backups.back_up_on_close()
 
 
-def install(window: MainWindow) -> RecordsSafety:
+def install(window: Desk) -> RecordsSafety:
     return RecordsSafety(window)

@@ -40,13 +40,13 @@ from companion.store.backups import (
 from companion.store.connection import DatabaseError
 from companion.store.store import Store
 from companion.ui import formatting
-from companion.ui.backup_keeper import busy_cursor
-from companion.ui.backup_texts import (
+from companion.ui.i18n import _
+from companion.ui.safety.backup_keeper import busy_cursor
+from companion.ui.safety.backup_texts import (
     describe_backup_error,
     describe_check_error,
     reason_label,
 )
-from companion.ui.i18n import _
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import ConfirmBox, confirm
 from companion.ui.widgets.tables import configure_table, fill_table

@@ -1,6 +1,6 @@
 """Keeping open record dialogs as drafts when the app locks, and opening them again after.
 
-A record dialog (``companion.ui.dialogs``) says what it was opened for
+A record dialog (``companion.ui.records.dialogs``) says what it was opened for
 (``opened_for()``) and what is typed in it (``draft_state()``). Here that becomes a
 ``Draft`` for the store, and a draft becomes the same dialog again, filled in
 (``restore_draft()``), opened over the main window like any other.
@@ -17,16 +17,16 @@ from PySide6.QtWidgets import QWidget
 
 from companion.errors import CompanionError
 from companion.store.drafts import Draft
-from companion.ui.dialogs.attendance_dialog import AttendanceDialog
-from companion.ui.dialogs.case_dialog import CaseDialog
-from companion.ui.dialogs.common import RecordDialog
-from companion.ui.dialogs.continue_dialog import ContinueHearingDialog
-from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
-from companion.ui.dialogs.hearing_dialog import HearingDialog
-from companion.ui.dialogs.person_dialog import PersonDialog
+from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
+from companion.ui.records.dialogs.case_dialog import CaseDialog
+from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
+from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
+from companion.ui.records.dialogs.hearing_dialog import HearingDialog
+from companion.ui.records.dialogs.person_dialog import PersonDialog
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -70,29 +70,32 @@ def _required(opened_for: Mapping[str, object], key: str) -> int:
     return value
 
 
-def make_dialog(window: MainWindow, draft: Draft) -> RecordDialog:
+def make_dialog(window: Desk, draft: Draft) -> RecordDialog:
     """The dialog a draft came from, opened for the same record, not yet filled in."""
     store, ids = window.store, draft.opened_for
     if draft.kind == "person":
-        return PersonDialog(store, _id(ids, "person_id"), parent=window)
+        return PersonDialog(store, _id(ids, "person_id"), parent=window.widget())
     if draft.kind == "case":
-        return CaseDialog(store, case_id=_id(ids, "case_id"), parent=window)
+        return CaseDialog(store, case_id=_id(ids, "case_id"), parent=window.widget())
     if draft.kind == "hearing":
         return HearingDialog(
-            store, hearing_id=_id(ids, "hearing_id"), case_id=_id(ids, "case_id"), parent=window
+            store,
+            hearing_id=_id(ids, "hearing_id"),
+            case_id=_id(ids, "case_id"),
+            parent=window.widget(),
         )
     if draft.kind == "courthouse":
-        return CourthouseDialog(store, _id(ids, "courthouse_id"), parent=window)
+        return CourthouseDialog(store, _id(ids, "courthouse_id"), parent=window.widget())
     if draft.kind == "attendance":
         return AttendanceDialog(
-            store, _required(ids, "person_id"), _required(ids, "hearing_id"), parent=window
+            store, _required(ids, "person_id"), _required(ids, "hearing_id"), parent=window.widget()
         )
     if draft.kind == "continue_hearing":
-        return ContinueHearingDialog(store, _required(ids, "hearing_id"), parent=window)
+        return ContinueHearingDialog(store, _required(ids, "hearing_id"), parent=window.widget())
     raise ValueError(f"unknown kind of draft: {draft.kind}")
 
 
-def reopen(window: MainWindow, draft: Draft) -> RecordDialog | None:
+def reopen(window: Desk, draft: Draft) -> RecordDialog | None:
     """Open the draft's dialog over ``window``, filled in as it was; None if its record
     is gone (the draft is then dropped, and logged by id only)."""
     try:

@@ -38,19 +38,20 @@ from companion.store import keys
 from companion.store.connection import DatabaseError
 from companion.store.drafts import Draft
 from companion.store.store import Store
-from companion.ui import dialog_drafts, preferences
-from companion.ui.dialogs.common import RecordDialog
+from companion.ui import preferences
 from companion.ui.i18n import _, ngettext
-from companion.ui.idle_guard import DEFAULT_CLOCKS, LOCK_KEYS, Clock, IdleGuard
-from companion.ui.lock_screen import LockScreen
-from companion.ui.session_events import SessionEvents
+from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.session import dialog_drafts
+from companion.ui.session.idle_guard import DEFAULT_CLOCKS, LOCK_KEYS, Clock, IdleGuard
+from companion.ui.session.lock_screen import LockScreen
+from companion.ui.session.session_events import SessionEvents
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
 
-WindowFactory = Callable[[Store], "MainWindow"]
+WindowFactory = Callable[[Store], "Desk"]
 
 TOOLBAR_NAME = "mainToolBar"
 
@@ -66,12 +67,6 @@ class ViewState:
     geometry: QByteArray
     tab: int
     person_id: int | None
-
-
-def _new_main_window(store: Store) -> MainWindow:
-    from companion.ui.main_window import MainWindow
-
-    return MainWindow(store)
 
 
 def _alive(widget: QObject | None) -> bool:
@@ -93,10 +88,11 @@ class Locker(QObject):
     ) -> None:
         super().__init__()
         self.folder = folder
-        self.windows: list[MainWindow] = []
+        self.windows: list[Desk] = []
         self.throttle = keys.UnlockThrottle()
         self.lock_screen: LockScreen | None = None
-        self.make_window: WindowFactory = _new_main_window
+        # Set from the first window attached (``Desk.new_desk``), or by a test.
+        self.make_window: WindowFactory | None = None
         self.view: ViewState | None = None
         self.unsaved_in_memory: list[Draft] = []
         self._unlocking = False
@@ -110,27 +106,32 @@ class Locker(QObject):
     def is_locked(self) -> bool:
         return self.lock_screen is not None
 
+    def _window_widgets(self) -> list[QWidget]:
+        return [window.widget() for window in self.windows]
+
     @property
-    def window(self) -> MainWindow | None:
+    def window(self) -> Desk | None:
         """The main window in front (the last one attached), if unlocked."""
-        alive = [window for window in self.windows if _alive(window)]
+        alive = [window for window in self.windows if _alive(window.widget())]
         return alive[-1] if alive else None
 
     # --- windows ------------------------------------------------------------------------
 
-    def attach(self, window: MainWindow) -> None:
+    def attach(self, window: Desk) -> None:
         if window in self.windows:
             return
+        if self.make_window is None:
+            self.make_window = window.new_desk
         self.windows.append(window)
-        window.destroyed.connect(lambda *_args: self.detach(window))
-        self.system.watch_window(window)
+        window.widget().destroyed.connect(lambda *_args: self.detach(window))
+        self.system.watch_window(window.widget())
         if not self.is_locked:
             self.idle.start()
         if not self._unlocking:
             # Drafts left from a session that ended while locked (quit, or a crash).
-            QTimer.singleShot(0, window, lambda: self._offer_kept_drafts(window))
+            QTimer.singleShot(0, window.widget(), lambda: self._offer_kept_drafts(window))
 
-    def detach(self, window: MainWindow) -> None:
+    def detach(self, window: Desk) -> None:
         """The window closed or went away; with none left (and not locked), stop."""
         if window in self.windows:
             self.windows.remove(window)
@@ -158,7 +159,9 @@ class Locker(QObject):
         front = self.window
         if self.is_locked or front is None:
             return
-        if not any(_alive(window) and window.isVisible() for window in self.windows):
+        if not any(
+            _alive(window.widget()) and window.widget().isVisible() for window in self.windows
+        ):
             return
         log.info("locking (%s)", reason)
         self.idle.stop()
@@ -171,14 +174,14 @@ class Locker(QObject):
         screen.quit_requested.connect(self._quit)
         self.lock_screen = screen
         screen.show()  # first, so the app never runs out of windows and quits
-        screen.move(front.frameGeometry().center() - screen.rect().center())
+        screen.move(front.widget().frameGeometry().center() - screen.rect().center())
         screen.raise_()
         screen.activateWindow()
 
         for widget in others:
             if widget is screen or not _alive(widget):
                 continue
-            if isinstance(widget, RecordDialog) or widget in self.windows:
+            if isinstance(widget, RecordDialog) or widget in self._window_widgets():
                 widget.hide()  # hiding does not finish the dialog: no handler runs
             else:
                 widget.close()
@@ -186,14 +189,14 @@ class Locker(QObject):
                     widget.hide()
         stores: list[Store] = []
         for window in list(self.windows):
-            if not _alive(window):
+            if not _alive(window.widget()):
                 continue
-            for timer in window.findChildren(QTimer):
+            for timer in window.widget().findChildren(QTimer):
                 timer.stop()
-            window.hide()
+            window.widget().hide()
             if window.store not in stores:
                 stores.append(window.store)
-            window.deleteLater()
+            window.widget().deleteLater()
         self.windows = []
         for store in stores:
             try:
@@ -227,6 +230,8 @@ class Locker(QObject):
         self._unlocking = True
         try:
             try:
+                if self.make_window is None:
+                    raise RuntimeError("unlocking before any main window was attached")
                 window = self.make_window(store)
             except BaseException:
                 # Stay locked, with nothing open: the error is reported, and the next
@@ -237,9 +242,9 @@ class Locker(QObject):
             self.attach(window)
             if self.view is not None:
                 _restore_view(window, self.view)
-            window.show()
-            window.raise_()
-            window.activateWindow()
+            window.widget().show()
+            window.widget().raise_()
+            window.widget().activateWindow()
             self.lock_screen = None
             if screen is not None:
                 screen.release()
@@ -250,9 +255,9 @@ class Locker(QObject):
             self._unlocking = False
         self.unlocked.emit(window)
 
-    def _offer_kept_drafts(self, window: MainWindow) -> list[RecordDialog]:
+    def _offer_kept_drafts(self, window: Desk) -> list[RecordDialog]:
         """Open the kept drafts again over ``window`` and forget them in the store."""
-        if not _alive(window) or window.store.closed:
+        if not _alive(window.widget()) or window.store.closed:
             return []
         drafts = window.store.drafts.kept() + self.unsaved_in_memory
         self.unsaved_in_memory = []
@@ -265,7 +270,7 @@ class Locker(QObject):
             log.warning("kept drafts could not be removed (%s)", error.code)
         if reopened:
             count = len(reopened)
-            window.statusBar().showMessage(
+            window.widget().statusBar().showMessage(
                 ngettext(
                     "The form you were filling in is open again. Check it and save it.",
                     "The {count} forms you were filling in are open again. Check them and save "
@@ -287,7 +292,12 @@ class Locker(QObject):
 
     def bring_forward(self) -> QWidget | None:
         """Show the lock screen if locked, else the main window; returns what was raised."""
-        target: QWidget | None = self.lock_screen if self.is_locked else self.window
+        target: QWidget | None
+        if self.is_locked:
+            target = self.lock_screen
+        else:
+            front = self.window
+            target = None if front is None else front.widget()
         if target is None:
             return None
         if target.isMinimized():
@@ -304,25 +314,25 @@ class Locker(QObject):
     def close_store(self) -> None:
         """Close the store of every main window still attached (at the end of the app)."""
         for window in self.windows:
-            if _alive(window):
+            if _alive(window.widget()):
                 window.store.close()
 
 
-def _view_of(window: MainWindow) -> ViewState:
+def _view_of(window: Desk) -> ViewState:
     page = window.person_page
     on_person = (
         window.tabs.currentWidget() is window.people_stack
         and window.people_stack.currentWidget() is page
     )
     return ViewState(
-        geometry=window.saveGeometry(),
+        geometry=window.widget().saveGeometry(),
         tab=window.tabs.currentIndex(),
         person_id=page.person_id if on_person else None,
     )
 
 
-def _restore_view(window: MainWindow, view: ViewState) -> None:
-    window.restoreGeometry(view.geometry)
+def _restore_view(window: Desk, view: ViewState) -> None:
+    window.widget().restoreGeometry(view.geometry)
     window.tabs.setCurrentIndex(view.tab)
     if view.person_id is not None:
         window.open_person(view.person_id)
@@ -331,7 +341,7 @@ def _restore_view(window: MainWindow, view: ViewState) -> None:
 _lockers: dict[Path, Locker] = {}
 
 
-def locker_for(window: MainWindow) -> Locker:
+def locker_for(window: Desk) -> Locker:
     """The locker of the window's data folder (made on first use), with the window attached."""
     folder = window.store.folder.resolve()
     locker = _lockers.get(folder)
@@ -366,7 +376,7 @@ def main_toolbar(window: QMainWindow) -> QToolBar:
     return toolbar
 
 
-def add_to_file_menu(window: MainWindow, action: QAction, separated: bool = False) -> None:
+def add_to_file_menu(window: Desk, action: QAction, separated: bool = False) -> None:
     """Put ``action`` in the File menu, above the separator before Quit (and below a
     separator of its own when ``separated``)."""
     menu = window.actions_.file_menu
@@ -408,16 +418,16 @@ def padlock_icon() -> QIcon:
 class LockFeature:
     """File ▸ Lock (Ctrl+L) and the toolbar button; the window joins its folder's locker."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
         self.locker = locker_for(window)
-        self.action = QAction(window)
+        self.action = QAction(window.widget())
         self.action.setShortcut(LOCK_KEYS)
         self.action.setIcon(padlock_icon())
         self.action.triggered.connect(lambda: self.locker.lock(ON_DEMAND))
-        window.addAction(self.action)
+        window.widget().addAction(self.action)
         add_to_file_menu(window, self.action)
-        self.toolbar = main_toolbar(window)
+        self.toolbar = main_toolbar(window.widget())
         self.toolbar.addAction(self.action)
         self.retranslate()
 
@@ -435,5 +445,5 @@ class LockFeature:
         self.locker.detach(self.window)
 
 
-def install(window: MainWindow) -> LockFeature:
+def install(window: Desk) -> LockFeature:
     return LockFeature(window)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 from companion.store import keys
 from companion.store.store import Store
 from companion.ui.i18n import _, ngettext
-from companion.ui.unlock_dialog import UnlockDialog
+from companion.ui.session.unlock_dialog import UnlockDialog
 
 RIGHT_TO_LEFT_MARK = "\u200f"
 

@@ -29,8 +29,8 @@ from companion.errors import CompanionError, WrongRecoveryCodeError
 from companion.store import keys
 from companion.store.passphrase_policy import MINIMUM_LENGTH, check_new_passphrase
 from companion.store.store import Store
-from companion.ui import recovery_sheet
 from companion.ui.i18n import _
+from companion.ui.session import recovery_sheet
 from companion.ui.widgets.messages import MessageLabel
 
 log = logging.getLogger(__name__)

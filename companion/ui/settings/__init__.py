@@ -1,1 +1,1 @@
-"""Settings staff change: the personal preferences and the office's organisation settings."""
+"""Settings staff change: personal preferences and the office's organisation settings."""

@@ -42,8 +42,8 @@ from companion.i18n.languages import LANGUAGES, SOURCE_TAG
 from companion.packets.content import PaperSize
 from companion.packets.from_store import packet_language
 from companion.store.store import Store
-from companion.ui.dialogs.common import ErrorLabel, FieldGrid, RecordDialog
 from companion.ui.i18n import _, current
+from companion.ui.records.dialogs.common import ErrorLabel, FieldGrid, RecordDialog
 
 MAX_ARRIVE_MINUTES = 240
 _ROW_FIELD = re.compile(r"^(advocates|hotlines)\[(\d+)\](?:\.(\w+))?$")

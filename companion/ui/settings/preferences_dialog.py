@@ -34,12 +34,12 @@ from companion.store.retention import RETENTION_SETTING
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from companion.ui import preferences
 from companion.ui.i18n import _
-from companion.ui.idle_guard import LOCK_KEYS
-from companion.ui.lock import add_to_file_menu
+from companion.ui.session.idle_guard import LOCK_KEYS
+from companion.ui.session.lock import add_to_file_menu
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
 
@@ -278,24 +278,24 @@ class PreferencesDialog(QDialog):
 class PreferencesFeature:
     """File ▸ Preferences… (Ctrl+,); also gives the audit trail the remembered staff name."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: Desk) -> None:
         self.window = window
         remembered = preferences.remembered_staff_name()
         if remembered and not window.store.closed:
             window.store.audit.staff_name = remembered
-        self.action = QAction(window)
+        self.action = QAction(window.widget())
         shortcuts = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
         if QKeySequence("Ctrl+,") not in shortcuts:
             shortcuts.append(QKeySequence("Ctrl+,"))
         self.action.setShortcuts(shortcuts)
         self.action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.action.triggered.connect(self.open_dialog)
-        window.addAction(self.action)
+        window.widget().addAction(self.action)
         add_to_file_menu(window, self.action, separated=True)
         self.retranslate()
 
     def open_dialog(self) -> PreferencesDialog:
-        dialog = PreferencesDialog(self.window.store, self.window)
+        dialog = PreferencesDialog(self.window.store, self.window.widget())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.open()
@@ -311,5 +311,5 @@ class PreferencesFeature:
         """Nothing to finish: every preference is saved when OK is pressed."""
 
 
-def install(window: MainWindow) -> PreferencesFeature:
+def install(window: Desk) -> PreferencesFeature:
     return PreferencesFeature(window)

@@ -1,1 +1,1 @@
-"""The desk's frame: the application start, the main window, its menus and actions, language switching and the features it installs."""
+"""The desk's frame: app start, main window, menus and actions, language, features."""

@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 import companion
 from companion.i18n.languages import SOURCE_TAG
-from companion.ui import language as language_switching
 from companion.ui.fonts import fonts_folder
 from companion.ui.i18n import _, current
+from companion.ui.shell import language as language_switching
 from companion.ui.widgets.tables import configure_table, fill_table
 
 FONTS_README = "README.md"

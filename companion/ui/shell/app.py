@@ -17,13 +17,13 @@ from companion.logs import configure_logging
 from companion.store.preflight import store_exists
 from companion.ui import preferences
 from companion.ui.fonts import install_application_font
-from companion.ui.language import startup_language
-from companion.ui.single_instance import SingleInstance
+from companion.ui.session.single_instance import SingleInstance
+from companion.ui.shell.language import startup_language
 
 if TYPE_CHECKING:
     from companion.store.store import Store
-    from companion.ui.setup_dialog import SetupDialog
-    from companion.ui.unlock_dialog import UnlockDialog
+    from companion.ui.session.setup_dialog import SetupDialog
+    from companion.ui.session.unlock_dialog import UnlockDialog
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ def _report_unexpected_error(
 ) -> None:
     """``sys.excepthook``: the error report module (and its message boxes, slow to set up in
     Qt's bindings) is loaded by the first error, not by every start."""
-    from companion.ui.error_report import report_unexpected_error
+    from companion.ui.shell.error_report import report_unexpected_error
 
     report_unexpected_error(kind, error, trace)
 
@@ -72,7 +72,10 @@ def load_desk_code() -> None:
     the features). Done while staff type the passphrase, once the unlock screen shows: the
     first window appears sooner, and Unlock has only the key to derive."""
     from companion.store import store  # noqa: F401
-    from companion.ui import features, main_window  # noqa: F401
+    from companion.ui.shell import (
+        features,
+        main_window,  # noqa: F401
+    )
 
     features.installers()
 
@@ -86,11 +89,11 @@ def open_store(
     """
     dialog: SetupDialog | UnlockDialog
     if store_exists(data_dir):
-        from companion.ui.unlock_dialog import UnlockDialog
+        from companion.ui.session.unlock_dialog import UnlockDialog
 
         dialog = UnlockDialog(data_dir)
     else:
-        from companion.ui.setup_dialog import SetupDialog
+        from companion.ui.session.setup_dialog import SetupDialog
 
         dialog = SetupDialog(data_dir)
     _AfterFirstPaint(dialog, on_first_paint)
@@ -102,7 +105,7 @@ def open_store(
 def bring_forward() -> None:
     """Another launch on this data folder asked for us: show the lock screen if locked,
     else the main window; while starting, whatever dialog is up (setup or unlock)."""
-    from companion.ui import lock
+    from companion.ui.session import lock
 
     for locker in lock.active_lockers():
         if locker.bring_forward() is not None:
@@ -144,9 +147,9 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         store = open_store(data_dir, on_first_paint=once_the_first_window_shows)
         if store is None:
             return 0
-        from companion.ui import lock
-        from companion.ui.main_window import MainWindow
-        from companion.ui.window_session import close_open_stores
+        from companion.ui.session import lock
+        from companion.ui.shell.main_window import MainWindow
+        from companion.ui.shell.window_session import close_open_stores
 
         window = MainWindow(store)
         lock.locker_for(window).quit_requested.connect(app.quit)

@@ -25,7 +25,7 @@ from companion.ui.widgets.prompts import show_error
 
 log = logging.getLogger(__name__)
 
-_PACKAGE_ROOT = Path(__file__).resolve().parents[2]
+_PACKAGE_ROOT = Path(__file__).resolve().parents[3]
 
 
 def _place(file_name: str) -> str:

@@ -1,6 +1,6 @@
 """Features that plug into the main window: each adds its own actions, menus or views.
 
-A feature module offers ``install(window: MainWindow) -> Feature``. The window calls
+A feature module offers ``install(window: Desk) -> Feature``. The window calls
 every installer once, after its own actions exist, and forwards ``retranslate()`` and
 ``closing()`` to each feature. To add a feature, write its module and add its
 installer to ``INSTALLERS`` below: the main window itself does not change.
@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 
 class Feature(Protocol):
@@ -22,26 +22,27 @@ class Feature(Protocol):
         """The main window is about to close (store still open)."""
 
 
-Installer = Callable[["MainWindow"], Feature]
+Installer = Callable[["Desk"], Feature]
 
 
 def installers() -> list[Installer]:
     # Imported here so that each feature module may import the main window's types.
     installers: list[Installer] = []
-    from companion.ui import records_safety
+    from companion.ui.safety import records_safety
 
     installers.append(records_safety.install)
-    from companion.ui import packet_actions
+    from companion.ui.packets import packet_actions
 
     installers.append(packet_actions.install)
-    from companion.ui import guidance_feature
+    from companion.ui.guidance import guidance_feature
 
     installers.append(guidance_feature.install)
-    from companion.ui import lock, preferences_dialog
+    from companion.ui.session import lock
+    from companion.ui.settings import preferences_dialog
 
     installers += [preferences_dialog.install, lock.install]
     return installers
 
 
-def install_features(window: MainWindow) -> list[Feature]:
+def install_features(window: Desk) -> list[Feature]:
     return [install(window) for install in installers()]

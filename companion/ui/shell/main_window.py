@@ -1,7 +1,7 @@
 """The main window: the agenda, people (with each person's page) and courthouses.
 
 Menus and shortcuts live in ``main_actions``; what a hearing action does lives in
-``views.hearing_operations``. This module wires them to the views and to the
+``records.hearing_operations``. This module wires them to the views and to the
 editing dialogs, and keeps the views fresh after every change.
 """
 
@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
@@ -26,31 +25,21 @@ from companion.domain.models import HearingStatus
 from companion.errors import CompanionError
 from companion.store.store import Store
 from companion.ui import preferences
-from companion.ui.about_dialog import AboutDialog
-from companion.ui.features import install_features
 from companion.ui.i18n import _
-from companion.ui.main_actions import MainActions
-from companion.ui.trash_dialog import TrashDialog
-from companion.ui.views.agenda_view import AgendaView, Clock, _utc_now
-from companion.ui.views.courthouses_view import CourthousesView
-from companion.ui.views.hearing_operations import HearingOperations
-from companion.ui.views.people_view import PeopleView
-from companion.ui.views.person_page import PersonPage
+from companion.ui.records.agenda_view import AgendaView, Clock, _utc_now
+from companion.ui.records.courthouses_view import CourthousesView
+from companion.ui.records.hearing_operations import HearingOperations
+from companion.ui.records.people_view import PeopleView
+from companion.ui.records.person_page import PersonPage
+from companion.ui.records.trash_dialog import TrashDialog
+from companion.ui.shell.about_dialog import AboutDialog
+from companion.ui.shell.desk import Selection
+from companion.ui.shell.features import install_features
+from companion.ui.shell.main_actions import MainActions
 from companion.ui.widgets.demo_banner import DEMO_MARK, DemoBanner
 from companion.ui.widgets.prompts import show_error
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Selection:
-    """What the actions apply to, from the view in front."""
-
-    hearing_id: int | None = None
-    hearing_status: HearingStatus | None = None
-    person_id: int | None = None
-    case_id: int | None = None
-    courthouse_id: int | None = None
 
 
 class MainWindow(QMainWindow):
@@ -133,6 +122,15 @@ class MainWindow(QMainWindow):
             [a.edit, a.new_case, a.new_hearing, *a.hearing_actions(), a.delete]
         )
         self.courthouses.set_actions([a.new_courthouse, a.edit, a.delete])
+
+    # --- what features see (``companion.ui.shell.desk.Desk``) --------------------------------
+
+    def widget(self) -> QMainWindow:
+        return self
+
+    @staticmethod
+    def new_desk(store: Store) -> MainWindow:
+        return MainWindow(store)
 
     # --- what the actions apply to -----------------------------------------------------------
 
@@ -264,7 +262,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def new_person(self) -> QDialog | None:
-        from companion.ui.dialogs.person_dialog import PersonDialog
+        from companion.ui.records.dialogs.person_dialog import PersonDialog
 
         def opened(person_id: int | None) -> None:
             if person_id is not None:
@@ -273,23 +271,23 @@ class MainWindow(QMainWindow):
         return self._open_dialog(lambda: PersonDialog(self.store, parent=self), opened)
 
     def edit_person(self, person_id: int) -> QDialog | None:
-        from companion.ui.dialogs.person_dialog import PersonDialog
+        from companion.ui.records.dialogs.person_dialog import PersonDialog
 
         return self._open_dialog(lambda: PersonDialog(self.store, person_id, parent=self))
 
     def new_case(self) -> QDialog | None:
-        from companion.ui.dialogs.case_dialog import CaseDialog
+        from companion.ui.records.dialogs.case_dialog import CaseDialog
 
         person_id = self.selection().person_id
         return self._open_dialog(lambda: CaseDialog(self.store, person_id=person_id, parent=self))
 
     def edit_case(self, case_id: int) -> QDialog | None:
-        from companion.ui.dialogs.case_dialog import CaseDialog
+        from companion.ui.records.dialogs.case_dialog import CaseDialog
 
         return self._open_dialog(lambda: CaseDialog(self.store, case_id=case_id, parent=self))
 
     def new_hearing(self) -> QDialog | None:
-        from companion.ui.dialogs.hearing_dialog import HearingDialog
+        from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 
         case_id = self.selection().case_id
 
@@ -302,19 +300,19 @@ class MainWindow(QMainWindow):
         )
 
     def edit_hearing(self, hearing_id: int) -> QDialog | None:
-        from companion.ui.dialogs.hearing_dialog import HearingDialog
+        from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 
         return self._open_dialog(
             lambda: HearingDialog(self.store, hearing_id=hearing_id, parent=self)
         )
 
     def new_courthouse(self) -> QDialog | None:
-        from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
+        from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
 
         return self._open_dialog(lambda: CourthouseDialog(self.store, parent=self))
 
     def edit_courthouse(self, courthouse_id: int) -> QDialog | None:
-        from companion.ui.dialogs.courthouse_dialog import CourthouseDialog
+        from companion.ui.records.dialogs.courthouse_dialog import CourthouseDialog
 
         return self._open_dialog(lambda: CourthouseDialog(self.store, courthouse_id, parent=self))
 

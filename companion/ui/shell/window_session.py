@@ -14,42 +14,39 @@ import logging
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from companion.store.store import Store
 
 if TYPE_CHECKING:
-    from companion.ui.main_window import MainWindow
+    from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
 
 
-def replace_main_window(old: MainWindow, store: Store) -> MainWindow:
+def replace_main_window(old: Desk, store: Store) -> Desk:
     """Show a new main window on ``store`` in place of ``old``, then close ``old``."""
-    from companion.ui.main_window import MainWindow
-
-    new = MainWindow(store)
-    new.restoreGeometry(old.saveGeometry())
+    new = old.new_desk(store)
+    new.widget().restoreGeometry(old.widget().saveGeometry())
     # Shown before the old one closes, so the app never runs out of windows and quits.
-    new.show()
-    new.raise_()
-    new.activateWindow()
-    old.close()
-    old.deleteLater()
+    new.widget().show()
+    new.widget().raise_()
+    new.widget().activateWindow()
+    old.widget().close()
+    old.widget().deleteLater()
     log.info("main window rebuilt on store %s", store.store_id)
     return new
 
 
 def open_stores() -> list[Store]:
     """The stores of the main windows that still exist, each once, if still open."""
-    from companion.ui.main_window import MainWindow
-
     stores: list[Store] = []
     for widget in QApplication.topLevelWidgets():
-        if isinstance(widget, MainWindow) and shiboken6.isValid(widget):
-            store = widget.store
-            if not store.closed and store not in stores:
-                stores.append(store)
+        store = getattr(widget, "store", None)
+        if not (isinstance(widget, QMainWindow) and isinstance(store, Store)):
+            continue
+        if shiboken6.isValid(widget) and not store.closed and store not in stores:
+            stores.append(store)
     return stores
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from companion.ui import language as language_switching
 from companion.ui.i18n import _, current
+from companion.ui.shell import language as language_switching
 
 
 class LanguageMenu(QMenu):

@@ -23,7 +23,7 @@ class MessageLabel(QLabel):
 
     Both are set with the first text rather than here: forms are built empty, and the
     unlock screen then shows without waiting for Qt's ``Qt`` enum namespace (see
-    ``companion.ui.language``).
+    ``companion.ui.shell.language``).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -89,16 +89,16 @@ from companion.packets.output import write_pdf_atomically  # noqa: E402
 from companion.packets.renderer import render_packet  # noqa: E402
 from companion.store import backups  # noqa: E402
 from companion.store.store import Store  # noqa: E402
-from companion.ui.app import create_application  # noqa: E402
-from companion.ui.language import (  # noqa: E402
+from companion.ui.safety.records_safety import RecordsSafety  # noqa: E402
+from companion.ui.session.unlock_dialog import UnlockDialog  # noqa: E402
+from companion.ui.shell.app import create_application  # noqa: E402
+from companion.ui.shell.language import (  # noqa: E402
     available_languages,
     startup_language,
     switch_language,
 )
-from companion.ui.main_window import MainWindow  # noqa: E402
-from companion.ui.records_safety import RecordsSafety  # noqa: E402
-from companion.ui.unlock_dialog import UnlockDialog  # noqa: E402
-from companion.ui.window_session import close_open_stores  # noqa: E402
+from companion.ui.shell.main_window import MainWindow  # noqa: E402
+from companion.ui.shell.window_session import close_open_stores  # noqa: E402
 from tests.integration.helpers.session_seeds import (  # noqa: E402
     PASSPHRASE,
     SEEDED_NAMES,
@@ -276,7 +276,7 @@ def lock_and_unlock(window: MainWindow, steps: list[str]) -> MainWindow:
     """Lock with the app's locker and unlock on its lock screen; without a lock module,
     close the store (what locking does to it)."""
     try:
-        from companion.ui import lock as locking
+        from companion.ui.session import lock as locking
     except ImportError:
         window.store.close()
         steps.append("no lock module: the store was closed instead")

@@ -9,16 +9,16 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
 
 from companion.domain.models import Attendance, AttendanceStatus
 from companion.store.store import Store
-from companion.ui.dialogs.common import (
+from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import (
     DraftState,
     FieldGrid,
     RecordDialog,
     state_flag,
     state_text,
 )
-from companion.ui.dialogs.fields import EnumCombo, format_local_start, native_name_font
-from companion.ui.dialogs.people_picker import person_item_text
-from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import EnumCombo, format_local_start, native_name_font
+from companion.ui.records.dialogs.people_picker import person_item_text
 
 
 class AttendanceDialog(RecordDialog):

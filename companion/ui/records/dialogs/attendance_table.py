@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.ui.dialogs.fields import native_name_font
-from companion.ui.dialogs.people_picker import person_item_text
 from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import native_name_font
+from companion.ui.records.dialogs.people_picker import person_item_text
 
 NAME, TAKES_PART, MUST_TESTIFY = range(3)
 

@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 from companion.domain.models import Case, CaseStatus
 from companion.errors import CompanionError
 from companion.store.store import Store
-from companion.ui.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
-from companion.ui.dialogs.fields import EnumCombo
-from companion.ui.dialogs.people_picker import PeoplePicker
 from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
+from companion.ui.records.dialogs.fields import EnumCombo
+from companion.ui.records.dialogs.people_picker import PeoplePicker
 
 
 class CaseDialog(RecordDialog):

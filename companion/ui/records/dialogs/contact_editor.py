@@ -20,15 +20,15 @@ from PySide6.QtWidgets import (
 
 from companion.domain.models import ContactKind, ContactMethod
 from companion.domain.validation import parse_time
-from companion.ui.dialogs.common import (
+from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import (
     DraftState,
     ErrorLabel,
     InputProblems,
     state_flag,
     state_text,
 )
-from companion.ui.dialogs.fields import EnumCombo, retranslate_time_edit, time_line_edit
-from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import EnumCombo, retranslate_time_edit, time_line_edit
 
 
 class ContactRow(QGroupBox):

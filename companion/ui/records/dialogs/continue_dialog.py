@@ -8,16 +8,16 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from companion.store.store import Store
-from companion.ui.dialogs.common import (
+from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import (
     DraftState,
     FieldGrid,
     InputProblems,
     RecordDialog,
     state_text,
 )
-from companion.ui.dialogs.fields import format_local_start
-from companion.ui.dialogs.local_start import LocalStartFields
-from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import format_local_start
+from companion.ui.records.dialogs.local_start import LocalStartFields
 
 
 class ContinueHearingDialog(RecordDialog):

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.domain.models import Courthouse
 from companion.store.store import Store
-from companion.ui.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
-from companion.ui.dialogs.fields import TimezoneCombo
 from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
+from companion.ui.records.dialogs.fields import TimezoneCombo
 
 
 def _notes_edit(lines: int = 3) -> QPlainTextEdit:

@@ -28,13 +28,14 @@ from companion.domain.models import (
 from companion.domain.validation import MAX_HEARING_MINUTES
 from companion.errors import ValidationError
 from companion.store.store import Store
-from companion.ui.dialogs.attendance_table import (
+from companion.ui.i18n import _
+from companion.ui.records.dialogs.attendance_table import (
     MUST_TESTIFY,
     TAKES_PART,
     AttendanceChoice,
     AttendanceTable,
 )
-from companion.ui.dialogs.common import (
+from companion.ui.records.dialogs.common import (
     DraftState,
     FieldGrid,
     InputProblems,
@@ -42,9 +43,8 @@ from companion.ui.dialogs.common import (
     state_id,
     state_text,
 )
-from companion.ui.dialogs.fields import EnumCombo
-from companion.ui.dialogs.local_start import LocalStartFields
-from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import EnumCombo
+from companion.ui.records.dialogs.local_start import LocalStartFields
 
 
 class HearingDialog(RecordDialog):

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from companion.domain.models import Courthouse
 from companion.domain.validation import local_datetime, parse_date, parse_time
-from companion.ui.dialogs.common import InputProblems
-from companion.ui.dialogs.fields import DateField, retranslate_time_edit, time_line_edit
 from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import InputProblems
+from companion.ui.records.dialogs.fields import DateField, retranslate_time_edit, time_line_edit
 
 
 class LocalStartFields:

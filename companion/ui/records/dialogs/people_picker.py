@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from companion.store.people import PersonSummary
 from companion.store.store import Store
-from companion.ui.dialogs.fields import native_name_font
 from companion.ui.i18n import _
+from companion.ui.records.dialogs.fields import native_name_font
 
 SEARCH_LIMIT = 50
 ID_ROLE = Qt.ItemDataRole.UserRole

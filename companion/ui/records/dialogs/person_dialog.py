@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 from companion.domain.models import Person, Role
 from companion.domain.validation import validate_person
 from companion.store.store import Store
-from companion.ui.dialogs.common import (
+from companion.ui.i18n import _
+from companion.ui.records.dialogs.common import (
     DraftState,
     ErrorLabel,
     FieldGrid,
@@ -28,9 +29,8 @@ from companion.ui.dialogs.common import (
     state_flag,
     state_text,
 )
-from companion.ui.dialogs.contact_editor import ContactListEditor
-from companion.ui.dialogs.fields import EnumCombo, LanguageCombo, native_name_font
-from companion.ui.i18n import _
+from companion.ui.records.dialogs.contact_editor import ContactListEditor
+from companion.ui.records.dialogs.fields import EnumCombo, LanguageCombo, native_name_font
 
 _CONTACT_FIELD = re.compile(r"^contacts\[(\d+)\]")
 
