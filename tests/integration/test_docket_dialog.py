@@ -10,8 +10,6 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from companion.i18n import translator
-from companion.messages import describe
-from companion.packets.errors import RenderCancelled
 from companion.packets.from_store import PacketChoice, docket_packets
 from companion.store.audit import AuditAction
 from companion.store.store import Store
@@ -70,7 +68,7 @@ def test_cancelling_leaves_no_file(
     assert finished.args == [False]
     assert list(target.parent.iterdir()) == []
     assert dialog.progress is None and dialog.save_button.isEnabled()
-    assert dialog.message.text() == describe(RenderCancelled(0, 0), translator("en"))
+    assert dialog.message.text() == "Printing was cancelled. Nothing was saved."
     assert _saved_history(demo_store) == []
     assert demo_store.audit.entries(AuditAction.SAVED_PACKET) == []
 

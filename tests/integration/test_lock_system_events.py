@@ -134,9 +134,20 @@ def test_windows_messages_for_lock_and_suspend_are_read() -> None:
     assert heard == [SCREEN_LOCKED, SUSPENDING]
 
 
-def test_system_events_and_qt_suspension_lock_the_app(qtbot, store: Store, locker: Locker) -> None:
+def test_the_screen_saver_locks_the_app(qtbot, store: Store, locker: Locker) -> None:
     show_window(qtbot, store)
+    assert not locker.is_locked
     locker.system.screen_saver(True)
+    assert locker.is_locked and store.closed
+
+
+def test_qt_suspension_locks_the_app(qtbot, store: Store, locker: Locker) -> None:
+    """Qt's own "the application is suspended" state (mobile-style platforms, and some
+    desktops on sleep) reaches the locker as SUSPENDING."""
+    show_window(qtbot, store)
+    locker.system.application_state_changed(Qt.ApplicationState.ApplicationInactive)
+    assert not locker.is_locked, "losing focus is not a reason to lock"
+    locker.system.application_state_changed(Qt.ApplicationState.ApplicationSuspended)
     assert locker.is_locked and store.closed
 
 

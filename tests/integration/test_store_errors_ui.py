@@ -15,8 +15,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from companion.errors import NotAStoreError, StoreDamagedError, StoreNewerError
-from companion.i18n.catalog import translator
-from companion.messages import describe
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.store import Store
@@ -87,9 +85,11 @@ def test_damaged_store_says_so_and_is_left_untouched(qtbot, data_dir: Path) -> N
     assert dialog.unlock_button.isEnabled(), "the damage only shows with the key"
     _try_passphrase(dialog)
     assert isinstance(dialog.store_problem, StoreDamagedError)
-    assert dialog.message.text() == describe(dialog.store_problem, translator("en"))
-    assert "damaged" in dialog.message.text()
-    assert "Restore the latest backup" in dialog.message.text()
+    text = dialog.message.text()
+    assert text.startswith("The store file is damaged (")
+    assert text.endswith(
+        "It was left untouched. Restore the latest backup, or ask your IT contact for help."
+    )
     _assert_only_quit_is_left(dialog)
     _assert_unchanged(data_dir, before)
 
@@ -122,7 +122,10 @@ def test_plain_database_is_not_a_store_and_the_message_says_what_to_do(
     dialog = _unlock_dialog(qtbot, data_dir)
     assert isinstance(dialog.store_problem, NotAStoreError)
     text = dialog.message.text()
-    assert describe(dialog.store_problem, translator("en")) in text
+    assert (
+        f"{data_dir / DATABASE_FILE_NAME} is not a Court Companion store, or its key file "
+        "does not match it. The file was left untouched."
+    ) in text
     assert "right data folder" in text and "keys.json" in text
     _assert_only_quit_is_left(dialog)
     _assert_unchanged(data_dir, before)
@@ -168,13 +171,18 @@ def test_store_from_a_newer_version_says_to_install_it(qtbot, data_dir: Path) ->
     dialog = _unlock_dialog(qtbot, data_dir)
     _try_passphrase(dialog)
     assert isinstance(dialog.store_problem, StoreNewerError)
-    assert "newer version" in dialog.message.text()
+    assert dialog.message.text() == (
+        "This store was written by a newer version of Court Companion. Install the newer "
+        "version to open it. The store was left untouched."
+    )
     _assert_only_quit_is_left(dialog)
     _assert_unchanged(data_dir, before)
 
     switch_language("es")
-    assert dialog.message.text() == describe(dialog.store_problem, translator("es"))
-    assert dialog.message.text() != describe(dialog.store_problem, translator("en"))
+    assert dialog.message.text() == (
+        "Esta base de datos se creó con una versión más reciente de Court Companion. Instale "
+        "la versión más reciente para abrirla. No se modificó la base de datos."
+    )
 
 
 # --- unexpected errors ------------------------------------------------------------------

@@ -17,12 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.models import HearingStatus
-from companion.errors import InUseError
-from companion.i18n.catalog import translator
-from companion.messages import describe
 from companion.store.store import Store
 from companion.ui.records.agenda_model import AgendaColumn
-from companion.ui.records.trash_dialog import TrashDialog
 from companion.ui.shell.main_window import MainWindow
 from companion.ui.widgets.prompts import ConfirmBox, ErrorBox
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
@@ -131,15 +127,20 @@ def test_continue_and_attendance_open_their_dialogs(qtbot, store: Store) -> None
     from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
     from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
 
-    office = add_hearing(store, days_ahead=2)
+    add_hearing(store, days_ahead=2)
+    office = add_hearing(store, days_ahead=5)
     window = _window(qtbot, store)
-    window.agenda.select_hearing(office.hearing_id)
+    assert window.agenda.select_hearing(office.hearing_id)
     window.actions_.continue_hearing.trigger()
     [dialog] = _open_boxes(ContinueHearingDialog)
-    dialog.reject()
+    assert dialog.hearing_id == office.hearing_id, "the dialog is for the selected hearing"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
     window.actions_.set_attendance.trigger()
     [attendance] = _open_boxes(AttendanceDialog)
-    attendance.reject()
+    assert (attendance.hearing_id, attendance.person_id) == (office.hearing_id, office.person_id)
+    qtbot.keyClick(attendance, Qt.Key.Key_Escape)
+    assert not attendance.isVisible()
 
 
 def test_new_person_through_the_dialog_opens_their_page(qtbot, store: Store) -> None:
@@ -207,7 +208,7 @@ def test_delete_restore_and_empty_trash(qtbot, store: Store) -> None:
     qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
     assert store.trash.count() == 0
     assert trash.table.rowCount() == 0
-    assert isinstance(trash, TrashDialog)
+    assert trash.items == []
 
 
 def test_courthouse_in_use_cannot_be_deleted(qtbot, store: Store) -> None:
@@ -217,9 +218,7 @@ def test_courthouse_in_use_cannot_be_deleted(qtbot, store: Store) -> None:
     assert window.courthouses.select_courthouse(office.courthouse_id)
     window.actions_.delete.trigger()
     [box] = _open_boxes(ErrorBox)
-    assert box.text() == describe(
-        InUseError("courthouse", office.courthouse_id, 1), translator("en")
-    )
+    assert box.text() == "This courthouse still has 1 hearing. Move or delete it first."
     assert box.icon() == QMessageBox.Icon.Warning
     box.accept()
     assert store.courthouses.get(office.courthouse_id).deleted_at is None
@@ -286,7 +285,7 @@ def test_person_case_and_hearing_added_from_the_menus_reach_the_agenda(qtbot, st
     model = window.agenda.model
     assert model.data(model.index(row, AgendaColumn.CASE)) == "MENU-0007"
     assert "Aisha Test-Rahman" in model.data(model.index(row, AgendaColumn.PEOPLE))
-    assert model.data(model.index(row, AgendaColumn.TIME)).startswith("10:15")
+    assert model.data(model.index(row, AgendaColumn.TIME)) == "10:15\u202fAM"
 
 
 def test_record_actions_apply_to_nothing_on_a_feature_tab(qtbot, demo_store: Store) -> None:

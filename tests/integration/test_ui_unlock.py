@@ -9,9 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from companion.demo import create_demo_office
-from companion.errors import WrongPassphraseError
-from companion.i18n.catalog import translator
-from companion.messages import describe
 from companion.store import keys
 from companion.store.store import Store
 from companion.ui.session.unlock_dialog import UnlockDialog
@@ -47,7 +44,7 @@ def test_wrong_passphrase_shows_a_message_and_disables_retry(qtbot, data_dir: Pa
     qtbot.addWidget(dialog)
     assert dialog.demo_hint.isHidden()
 
-    expected = describe(WrongPassphraseError(), translator("en"))
+    expected = "That passphrase is not right. Nothing was changed."
     qtbot.keyClicks(dialog.passphrase, "not the passphrase")
     qtbot.mouseClick(dialog.unlock_button, Qt.MouseButton.LeftButton)
     assert dialog.message.text() == expected
@@ -88,6 +85,8 @@ def test_right_passphrase_opens_the_store(qtbot, data_dir: Path) -> None:
     _closed_store(data_dir)
     dialog = UnlockDialog(data_dir)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
@@ -146,3 +145,26 @@ def test_demo_store_shows_the_demo_passphrase(qtbot, data_dir: Path) -> None:
     assert dialog.store is not None
     assert dialog.store.settings.is_demo
     dialog.store.close()
+
+
+def test_enter_after_a_wrong_passphrase_keeps_the_message_and_the_page(
+    qtbot, data_dir: Path
+) -> None:
+    """Enter presses Unlock and nothing else: while Unlock waits after a wrong passphrase,
+    Enter must not fall through to another button (it used to open the recovery page and
+    wipe the message)."""
+    _closed_store(data_dir)
+    dialog = UnlockDialog(data_dir, keys.UnlockThrottle(FakeClock()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for _attempt in range(3):
+        qtbot.keyClicks(dialog.passphrase, "not the passphrase")
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+        assert dialog.current_page == UnlockDialog.PASSPHRASE_PAGE
+        assert dialog.message.text() == "That passphrase is not right. Nothing was changed."
+    assert not dialog.unlock_button.isEnabled(), "a wait follows repeated wrong tries"
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.current_page == UnlockDialog.PASSPHRASE_PAGE
+    assert dialog.message.text() == "That passphrase is not right. Nothing was changed."
+    assert dialog.store is None

@@ -21,6 +21,7 @@ from companion.errors import (
     NotAStoreError,
     NotFoundError,
     StoreExistsError,
+    StoreWriteError,
     ValidationErrors,
     WeakPassphraseError,
     WrongPassphraseError,
@@ -210,7 +211,7 @@ def test_failed_multi_row_write_leaves_nothing_behind(store: Store) -> None:
     case = store.cases.add(Case("CR-1", "Court", person_ids=[person.id]))
     assert case.id and courthouse.id
     start = dt.datetime(2030, 1, 7, 9, tzinfo=NEW_YORK)
-    with pytest.raises(Exception):  # noqa: B017 - the person does not exist: foreign key fails
+    with pytest.raises(StoreWriteError):  # person 999 does not exist: the foreign key fails
         store.hearings.add(
             Hearing(case.id, courthouse.id, start), [Attendance(person.id, 0), Attendance(999, 0)]
         )

@@ -177,8 +177,18 @@ class UnlockDialog(QDialog):
         self.timer.setInterval(250)
         self.timer.timeout.connect(self.tick)
 
+        # Enter presses the page's main button and nothing else: no other button is an
+        # automatic default, so Enter during the wait after a wrong passphrase does nothing
+        # (it used to fall through to "use the recovery code", which cleared the message).
+        for button in (
+            self.unlock_button,
+            self.use_recovery_button,
+            self.recover_button,
+            self.use_passphrase_button,
+            self.quit_button,
+        ):
+            button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self.unlock)
-        self.passphrase.returnPressed.connect(self.unlock)
         self.use_recovery_button.clicked.connect(lambda: self.show_page(self.RECOVERY_PAGE))
         self.use_passphrase_button.clicked.connect(lambda: self.show_page(self.PASSPHRASE_PAGE))
         self.recover_button.clicked.connect(self.recover)
@@ -331,6 +341,8 @@ class UnlockDialog(QDialog):
             self.code.setLayoutDirection(QtCore.Qt.LayoutDirection.LeftToRight)
         for index, page_widget in enumerate(self.pages):
             page_widget.setVisible(index == page)
+        main_button = self.unlock_button if page == self.PASSPHRASE_PAGE else self.recover_button
+        main_button.setDefault(True)
         self.message.clear_message()
         (self.passphrase if page == self.PASSPHRASE_PAGE else self.code).setFocus()
 
