@@ -3,7 +3,8 @@
 extract         scan ``companion/`` for marked strings into ``translations/companion.pot``
 update          merge the template into every language's ``.po`` (English included)
 compile         compile every ``.po`` into the ``.mo`` the app loads
-status          per-language counts and review status
+status          per-language counts and review status, then every witness-facing
+                string whose back-translation does not match the English
 mark-reviewed   record that a qualified translator checked a catalog
 mark-draft      record that a catalog is not (or no longer) checked
 
@@ -29,6 +30,13 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import check_and_call_extract_file
 from babel.messages.frontend import parse_mapping_cfg
 
+from companion.i18n.back_translation import (
+    ReviewFinding,
+    read_review,
+    review_findings,
+    review_path,
+    witness_facing_msgids,
+)
 from companion.i18n.catalog import mo_path, po_path
 from companion.i18n.catalog_files import (
     COPYRIGHT_HOLDER,
@@ -314,6 +322,40 @@ def set_review_status(tag: str, status: ReviewStatus, root: Path | None = None) 
     write_if_changed(path, po_bytes(catalog))
 
 
+# --- back-translation review ---------------------------------------------------
+
+
+def back_translation_findings(
+    root: Path | None = None, languages: Sequence[Language] = LANGUAGES
+) -> list[tuple[Language, int, list[ReviewFinding]]]:
+    """Per translated language: the number of witness-facing strings, and the findings."""
+    root = translations_dir() if root is None else root
+    witness = witness_facing_msgids(read_catalog(root / TEMPLATE_NAME))
+    results = []
+    for language in languages:
+        if language.tag == SOURCE_TAG:
+            continue
+        catalog = read_catalog(po_path(language.catalog, root), locale=language.catalog)
+        path = review_path(language.catalog, root)
+        rows = read_review(path) if path.exists() else []
+        results.append((language, len(witness), review_findings(catalog, rows, witness)))
+    return results
+
+
+def _print_back_translations(results: Sequence[tuple[Language, int, list[ReviewFinding]]]) -> None:
+    print()
+    print("Back-translation review of the witness-facing strings (review.tsv beside each catalog;")
+    print("not a qualified translator's review: the catalogs stay draft)")
+    total = 0
+    for language, count_witness, findings in results:
+        name = f"{language.english_name} ({language.catalog})"
+        print(f"{name:<32} {count_witness - len(findings):>3}/{count_witness} match")
+        for finding in findings:
+            print(f"    {finding}")
+        total += len(findings)
+    print(f"{total} witness-facing strings need attention")
+
+
 # --- command line ------------------------------------------------------------
 
 
@@ -379,6 +421,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 for lang in LANGUAGES
             ]
         )
+        _print_back_translations(back_translation_findings(root))
     elif args.command == "mark-reviewed":
         status = ReviewStatus("reviewed", args.by, args.on or dt.date.today())
         set_review_status(args.tag, status, root)
