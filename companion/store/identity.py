@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import cast
 
 import uuid6
+from sqlite_utils import Database
 
 #: The standard library's generator where the Python version has one (3.14), else uuid6's.
 _uuid7 = cast(Callable[[], uuid.UUID], getattr(uuid, "uuid7", None) or uuid6.uuid7)
@@ -54,3 +55,15 @@ STORE_STAMPED_TABLES: tuple[str, ...] = ("contact_methods", "case_people", "atte
 def new_uid() -> str:
     """A new UUID version 7 as text: 48 bits of Unix time in milliseconds, then random."""
     return str(_uuid7())
+
+
+def identity_problems(db: Database) -> list[str]:
+    """Records without a well-formed uid (the schema refuses them; this finds damage)."""
+    problems = []
+    for table in RECORD_TABLES:
+        (missing,) = db.execute(
+            f"SELECT count(*) FROM {table} WHERE uid IS NULL OR length(uid) <> 36"
+        ).fetchone()
+        if missing:
+            problems.append(f"uid: {missing} rows of {table} have no stable id")
+    return problems
