@@ -1,14 +1,21 @@
 """A large store for benchmarks: 10,000 people and 50,000 hearings, made quickly.
 
-Rows are written with the store's own row converters inside one transaction, then
-the search index is rebuilt, so the result is what the app itself would have stored.
+Rows are written with the store's own row converters (and, on the current schema, its own
+insert, which gives each record its uid) inside one transaction, then the search index is
+rebuilt, so the result is what the app itself would have stored. The same store can be
+made as an older release left it, to time a migration.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sqlite_utils import Database
 
 from bench.startup import PASSPHRASE  # defined there: the start-up child stays light
 from companion.domain.models import (
@@ -21,8 +28,13 @@ from companion.domain.models import (
     Person,
     Role,
 )
-from companion.store import search
+from companion.store import keys, search
+from companion.store.base import Repository
+from companion.store.connection import connect
+from companion.store.files import DATABASE_FILE_NAME
+from companion.store.migrations import migrations
 from companion.store.rows import (
+    Row,
     case_to_row,
     contact_to_row,
     courthouse_to_row,
@@ -60,16 +72,45 @@ _ZONES = ["America/New_York", "America/Chicago", "America/Los_Angeles"]
 
 
 def build_large_store(folder: Path, people: int = 10_000, hearings: int = 50_000) -> Store:
-    rng = random.Random(2026)
     store, _ = Store.create(folder, PASSPHRASE)
-    db = store.db
+    _fill(store.db, Repository(store.db).insert, people, hearings)
+    return store
+
+
+def build_large_store_before(
+    folder: Path, migration: str, people: int = 10_000, hearings: int = 50_000
+) -> None:
+    """The same large store as the release before ``migration`` left it, closed: the
+    migrations up to it, and rows with only the columns that schema has."""
+    folder.mkdir(parents=True)
+    database_key = keys.new_database_key()
+    keys.KeyFile.create(database_key, PASSPHRASE, keys.new_recovery_code()).save(folder)
+    db = connect(folder / DATABASE_FILE_NAME, database_key)
+    try:
+        migrations.apply(db, stop_before=migration)
+        _fill(db, partial(_plain_insert, db), people, hearings)
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def _plain_insert(db: Database, table: str, values: Row) -> int:
+    columns = ", ".join(values)
+    marks = ", ".join("?" for _ in values)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    assert cursor.lastrowid is not None
+    return int(cursor.lastrowid)
+
+
+def _fill(db: Database, insert: Callable[[str, Row], int], people: int, hearings: int) -> None:
+    rng = random.Random(2026)
     with db.atomic():
         courthouse_ids = []
         for index, zone in enumerate(_ZONES):
             row = courthouse_to_row(
                 Courthouse(f"Benchmark Courthouse {index + 1} (fictional)", "1 Sample Road", zone)
             )
-            courthouse_ids.append(store.people.insert("courthouses", row))
+            courthouse_ids.append(insert("courthouses", row))
         person_ids = []
         for index in range(people):
             person = Person(
@@ -79,16 +120,14 @@ def build_large_store(folder: Path, people: int = 10_000, hearings: int = 50_000
                 native_name=rng.choice(_NATIVE),
                 language=rng.choice(_LANGUAGES),
             )
-            person_id = store.people.insert("people", person_to_row(person))
+            person_id = insert("people", person_to_row(person))
             contact = ContactMethod(ContactKind.PHONE, f"+1212555{index % 100:04d}")
-            store.people.insert("contact_methods", contact_to_row(contact, person_id, 0))
+            insert("contact_methods", contact_to_row(contact, person_id, 0))
             person_ids.append(person_id)
         case_ids = []
         for index, person_id in enumerate(person_ids):
-            case_id = store.people.insert(
-                "cases", case_to_row(Case(f"BENCH-{index:06d}", "Criminal Court"))
-            )
-            db.execute("INSERT INTO case_people VALUES (?, ?)", [case_id, person_id])
+            case_id = insert("cases", case_to_row(Case(f"BENCH-{index:06d}", "Criminal Court")))
+            insert("case_people", {"case_id": case_id, "person_id": person_id})
             case_ids.append((case_id, person_id))
         now = dt.datetime.now(dt.UTC)
         for index in range(hearings):
@@ -96,7 +135,7 @@ def build_large_store(folder: Path, people: int = 10_000, hearings: int = 50_000
             courthouse = index % len(_ZONES)
             start = (
                 (now + dt.timedelta(hours=rng.randint(-24 * 365, 24 * 365)))
-                .astimezone(__import__("zoneinfo").ZoneInfo(_ZONES[courthouse]))
+                .astimezone(ZoneInfo(_ZONES[courthouse]))
                 .replace(minute=0, second=0, microsecond=0)
             )
             hearing = Hearing(
@@ -107,10 +146,9 @@ def build_large_store(folder: Path, people: int = 10_000, hearings: int = 50_000
                 f"{rng.randint(1, 12)}A",
                 calendar_uid=f"bench-{index}",
             )
-            hearing_id = store.people.insert("hearings", hearing_to_row(hearing))
-            db.execute(
-                "INSERT INTO attendance (person_id, hearing_id, must_testify) VALUES (?, ?, ?)",
-                [person_id, hearing_id, index % 2],
+            hearing_id = insert("hearings", hearing_to_row(hearing))
+            insert(
+                "attendance",
+                {"person_id": person_id, "hearing_id": hearing_id, "must_testify": index % 2},
             )
         search.rebuild(db)
-    return store

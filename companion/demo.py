@@ -184,9 +184,9 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
         )
         assert hearing.id is not None
         if index in (1, 4, 7):
-            store.hearings.set_attendance(
-                Attendance(person.id, hearing.id, index % 3 != 2, AttendanceStatus.CONFIRMED)
-            )
+            (answer,) = store.hearings.attendance_for(hearing.id)
+            answer.status = AttendanceStatus.CONFIRMED
+            store.hearings.set_attendance(answer)
         if index == 2:
             new_day = _weekday_on_or_after(day + dt.timedelta(days=14))
             store.hearings.continue_hearing(

@@ -7,6 +7,8 @@ turn them into translated text (see ``companion.i18n.messages``).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class CompanionError(Exception):
     """Base for every error the user can be told about."""
@@ -164,3 +166,67 @@ class InUseError(CompanionError):
         self.kind = kind
         self.record_id = record_id
         self.dependants = dependants
+
+
+@dataclass(frozen=True)
+class FieldConflict:
+    """One field of a stale edit: the value the editor wanted, and the one now stored."""
+
+    field: str
+    yours: object
+    theirs: object
+
+
+class StaleEditError(CompanionError):
+    """The record changed after the editor read it; nothing was saved, the newer values stay.
+
+    ``read_version`` is the ``row_version`` the editor read, ``current_version`` the one
+    stored now. ``conflicts`` lists every field where the edit and the stored record
+    differ, first field first; ``field``, ``yours`` and ``theirs`` are the first of them.
+    """
+
+    code = "stale_edit"
+
+    def __init__(
+        self,
+        kind: str,
+        record_id: int,
+        read_version: int,
+        current_version: int,
+        conflicts: list[FieldConflict],
+    ) -> None:
+        super().__init__(kind, record_id, read_version, current_version, conflicts)
+        self.kind = kind
+        self.record_id = record_id
+        self.read_version = read_version
+        self.current_version = current_version
+        self.conflicts = conflicts
+
+    @property
+    def field(self) -> str:
+        return self.conflicts[0].field if self.conflicts else ""
+
+    @property
+    def yours(self) -> object:
+        return self.conflicts[0].yours if self.conflicts else None
+
+    @property
+    def theirs(self) -> object:
+        return self.conflicts[0].theirs if self.conflicts else None
+
+    def __str__(self) -> str:
+        fields = ", ".join(conflict.field for conflict in self.conflicts)
+        return (
+            f"{self.kind} {self.record_id} changed (version {self.read_version} read, "
+            f"{self.current_version} stored): {fields}"
+        )
+
+
+class AppendOnlyError(CompanionError):
+    """History entries are never changed or removed; a correction is a new entry."""
+
+    code = "append_only"
+
+    def __init__(self, table: str) -> None:
+        super().__init__(table)
+        self.table = table

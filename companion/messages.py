@@ -6,12 +6,15 @@ catalog message with named placeholders, in the language of the translator given
 
 from __future__ import annotations
 
+import datetime as dt
+
 from companion.errors import (
     CompanionError,
     InUseError,
     NoStoreError,
     NotAStoreError,
     NotFoundError,
+    StaleEditError,
     StoreDamagedError,
     StoreExistsError,
     StoreNewerError,
@@ -59,6 +62,20 @@ FIELD_LABELS: dict[str, str] = {
     "to": N_("Last day"),
     "arrive_minutes_before": N_("Arrive this many minutes early"),
     "paper": N_("Paper size"),
+    # The other fields of a record, named as its edit window names them (stale edits).
+    "role": N_("Role"),
+    "needs_interpreter": N_("Needs an interpreter"),
+    "alternate_relationship": N_("Trusted contact's relationship"),
+    "contacts": N_("Safe ways to reach this person"),
+    "description": N_("Description"),
+    "advocate": N_("Advocate"),
+    "closed_on": N_("Closed on"),
+    "hearing_type": N_("Hearing type"),
+    "must_testify": N_("Must testify"),
+    "entrance_notes": N_("Public entrance"),
+    "security_notes": N_("Security screening"),
+    "accessibility_notes": N_("Accessibility"),
+    "transit_notes": N_("Transit and parking"),
 }
 
 LIST_FIELD_LABELS: dict[str, str] = {
@@ -129,12 +146,59 @@ def describe_validation(error: ValidationError, t: Translator) -> str:
     return t.gettext(template).format(field=field_label(error.field, t), value=value)
 
 
+def conflict_value(value: object, t: Translator) -> str:
+    """A value of a stale edit as the person would read it in the edit window."""
+    # Here, not at the top: the start-up path loads this module, and these rarely.
+    from companion.domain.models import ContactMethod, LabelledEnum
+    from companion.i18n.formatting import format_date, format_datetime
+
+    tag = t.language.tag
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return t.gettext("yes") if value else t.gettext("no")
+    if isinstance(value, LabelledEnum):
+        return t.gettext(value.label)
+    if isinstance(value, dt.datetime):
+        return format_datetime(value, tag)
+    if isinstance(value, dt.date):
+        return format_date(value, tag)
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, list):
+        parts = [item.value if isinstance(item, ContactMethod) else str(item) for item in value]
+        return ", ".join(parts)
+    return str(value)
+
+
+def describe_stale_edit(error: StaleEditError, t: Translator) -> str:
+    """Why the edit was not saved, then each field with the stored value and the edit's."""
+    lines = [
+        t.gettext(
+            "This record was changed in another window after you opened it. Your changes "
+            "were not saved, and the newer version was kept. Open the record again to make "
+            "your change."
+        )
+    ]
+    for conflict in error.conflicts:
+        lines.append(
+            t.gettext("{field}: now “{theirs}”, yours “{yours}”.").format(
+                field=field_label(conflict.field, t),
+                theirs=conflict_value(conflict.theirs, t),
+                yours=conflict_value(conflict.yours, t),
+            )
+        )
+    return "\n".join(lines)
+
+
 def describe(error: CompanionError, t: Translator) -> str:
     """One clear, translated sentence (or a few lines, for several fields) for an error."""
     if isinstance(error, ValidationErrors):
         return "\n".join(describe_validation(item, t) for item in error.errors)
     if isinstance(error, ValidationError):
         return describe_validation(error, t)
+    if isinstance(error, StaleEditError):
+        return describe_stale_edit(error, t)
     if isinstance(error, WrongPassphraseError):
         return t.gettext("That passphrase is not right. Nothing was changed.")
     if isinstance(error, WrongRecoveryCodeError):

@@ -110,6 +110,8 @@ class ContactMethod:
     safe_hours_end: dt.time | None = None
     note: str = ""
     id: int | None = None
+    #: The contact's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
 
 
 @dataclass
@@ -127,6 +129,10 @@ class Person:
     notes: str = ""
     id: int | None = None
     deleted_at: dt.datetime | None = None
+    #: The record's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
+    #: The version of the record this copy was read at; 0 for a record not yet stored.
+    row_version: int = 0
 
     @property
     def display_name(self) -> str:
@@ -149,6 +155,10 @@ class Courthouse:
     transit_notes: str = ""
     id: int | None = None
     deleted_at: dt.datetime | None = None
+    #: The record's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
+    #: The version of the record this copy was read at; 0 for a record not yet stored.
+    row_version: int = 0
 
     @property
     def zone(self) -> ZoneInfo:
@@ -166,6 +176,10 @@ class Case:
     person_ids: list[int] = field(default_factory=list)
     id: int | None = None
     deleted_at: dt.datetime | None = None
+    #: The record's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
+    #: The version of the record this copy was read at; 0 for a record not yet stored.
+    row_version: int = 0
 
 
 @dataclass
@@ -190,6 +204,10 @@ class Hearing:
     sequence: int = 0
     id: int | None = None
     deleted_at: dt.datetime | None = None
+    #: The record's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
+    #: The version of the record this copy was read at; 0 for a record not yet stored.
+    row_version: int = 0
 
     @property
     def ends_at(self) -> dt.datetime:
@@ -205,3 +223,7 @@ class Attendance:
     must_testify: bool = False
     status: AttendanceStatus = AttendanceStatus.UNKNOWN
     reason: str = ""
+    #: The record's stable id across laptops (UUID version 7); empty until stored.
+    uid: str = ""
+    #: The version of the record this copy was read at; 0 for a record not yet stored.
+    row_version: int = 0

@@ -109,7 +109,8 @@ class AgendaRepository(Repository):
                 "SELECT a.hearing_id, p.id, p.given_name, p.family_name, p.native_name, "
                 "p.language, a.must_testify, a.status FROM attendance a "
                 f"JOIN people p ON p.id = a.person_id WHERE a.hearing_id IN ({marks}) "
-                "AND p.deleted_at IS NULL ORDER BY p.family_name, p.given_name",
+                "AND a.deleted_at IS NULL AND p.deleted_at IS NULL "
+                "ORDER BY p.family_name, p.given_name",
                 chunk,
             ):
                 found.setdefault(row["hearing_id"], []).append(

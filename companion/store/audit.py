@@ -1,7 +1,8 @@
 """The audit trail: an append-only record of who did what to which record, and when.
 
 Entries hold record ids, never names, so the trail itself reveals as little as possible.
-The table refuses updates and deletes at the database level (triggers).
+The table refuses updates and deletes at the database level (triggers). Each entry has
+a ``uid`` like every record, so a trail merged from several laptops keeps them apart.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from sqlite_utils import Database
 
 from companion.i18n.catalog import N_
+from companion.store.identity import new_uid
 
 
 class AuditAction(enum.StrEnum):
@@ -63,6 +65,7 @@ class AuditEntry:
     record_kind: str
     record_id: int | None
     detail: str
+    uid: str = ""
 
 
 def _os_user() -> str:
@@ -89,9 +92,18 @@ class AuditTrail:
     ) -> None:
         """Append one entry: inside a caller's transaction it joins it, else it commits at once."""
         self.db.execute(
-            "INSERT INTO audit_log (os_user, staff_name, action, record_kind, record_id, detail) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [self.os_user, self.staff_name, action.value, record_kind, record_id, detail],
+            "INSERT INTO audit_log "
+            "(uid, os_user, staff_name, action, record_kind, record_id, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                new_uid(),
+                self.os_user,
+                self.staff_name,
+                action.value,
+                record_kind,
+                record_id,
+                detail,
+            ],
         )
 
     def entries(
@@ -132,6 +144,7 @@ class AuditTrail:
                     record_kind=row["record_kind"],
                     record_id=row["record_id"],
                     detail=row["detail"],
+                    uid=row["uid"],
                 )
             )
         return found

@@ -6,7 +6,14 @@ A backup is one ``.ccbackup`` file (a zip archive, stored uncompressed) holding:
   is writing), still encrypted with the store's key;
 - ``keys.json``: the sealed keys, so the backup opens on a new laptop with the
   passphrase (or recovery code) of the day it was made;
-- ``manifest.json``: when and why it was made, and how many people and hearings it holds.
+- ``manifest.json``: when and why it was made, how many people and hearings it holds,
+  and for each record table the number of rows and a digest of their uids.
+
+The uid digests tie the manifest to its database: the copy in the archive is checked
+against them when the backup is made, and again before it is restored, so a manifest
+that does not describe the database beside it is caught. The digest (SHA-256 of the
+sorted uids) says nothing about the records; two backups with the same digest for a table
+hold the same records in it, whatever their contents now.
 
 Every backup is opened and integrity-checked before it gets its final name. A failed
 backup is deleted and reported; it never replaces or rotates away a good one.
@@ -15,13 +22,16 @@ backup is deleted and reported; it never replaces or rotates away a good one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import logging
 import os
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from companion.errors import CompanionError, NoStoreError, NotAStoreError, StoreDamagedError
 from companion.store import keys
@@ -32,6 +42,7 @@ from companion.store.connection import (
     integrity_problems,
 )
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import RECORD_TABLES
 from companion.store.preflight import store_exists
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 
@@ -65,6 +76,14 @@ class NotABackupError(CompanionError):
 
 
 @dataclass(frozen=True)
+class RecordCount:
+    """How many rows a record table has, and the SHA-256 of their sorted uids."""
+
+    rows: int
+    uids_sha256: str
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     path: Path
     created_at: dt.datetime
@@ -72,6 +91,8 @@ class BackupInfo:
     store_id: str
     people: int
     hearings: int
+    #: Per record table; empty for backups made before stable ids.
+    records: dict[str, RecordCount] = field(default_factory=dict)
 
 
 def backup_folder(store: Store) -> Path:
@@ -80,7 +101,18 @@ def backup_folder(store: Store) -> Path:
     return Path(configured) if configured else store.folder / BACKUPS_FOLDER_NAME
 
 
-def _counts(db_path: Path, database_key: bytes) -> tuple[int, int, list[str]]:
+@dataclass(frozen=True)
+class Contents:
+    """What a copy of the database holds: live people and hearings, every record table's
+    rows and uid digest (empty for a store from before stable ids), and its problems."""
+
+    people: int
+    hearings: int
+    records: dict[str, RecordCount]
+    problems: list[str]
+
+
+def _contents(db_path: Path, database_key: bytes) -> Contents:
     db = connect(db_path, database_key)
     try:
         problems = integrity_problems(db)
@@ -88,10 +120,37 @@ def _counts(db_path: Path, database_key: bytes) -> tuple[int, int, list[str]]:
         hearings = db.execute("SELECT count(*) FROM hearings WHERE deleted_at IS NULL").fetchone()[
             0
         ]
+        records = record_counts(db) if not problems else {}
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
-    return int(people), int(hearings), problems
+    return Contents(int(people), int(hearings), records, problems)
+
+
+def record_counts(db: Database) -> dict[str, RecordCount]:
+    """Rows and uid digest of each record table (Trash included); empty before stable ids."""
+    if "uid" not in db["people"].columns_dict:
+        return {}
+    counts = {}
+    for table in RECORD_TABLES:
+        digest = hashlib.sha256()
+        rows = 0
+        for (uid,) in db.execute(f"SELECT uid FROM {table} ORDER BY uid"):
+            digest.update(str(uid).encode("ascii") + b"\n")
+            rows += 1
+        counts[table] = RecordCount(rows, digest.hexdigest())
+    return counts
+
+
+def _check_records(expected: dict[str, RecordCount], found: dict[str, RecordCount]) -> None:
+    """Refuse a database whose records are not the ones its manifest lists."""
+    if expected and expected != found:
+        differing = sorted(
+            table
+            for table in expected.keys() | found.keys()
+            if expected.get(table) != found.get(table)
+        )
+        raise BackupFailedError("records differ from the manifest: " + ", ".join(differing))
 
 
 def make_backup(store: Store, folder: Path | None = None, reason: str = "manual") -> BackupInfo:
@@ -104,9 +163,10 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
         with tempfile.TemporaryDirectory(prefix="cc-backup-", dir=target_folder) as scratch:
             copy_path = Path(scratch) / DATABASE_FILE_NAME
             store.copy_to(copy_path)
-            people, hearings, problems = _counts(copy_path, store.database_key)
-            if problems:
-                raise BackupFailedError("; ".join(problems[:3]))
+            contents = _contents(copy_path, store.database_key)
+            if contents.problems:
+                raise BackupFailedError("; ".join(contents.problems[:3]))
+            people, hearings = contents.people, contents.hearings
             manifest = {
                 "format": FORMAT,
                 "created_at": created.isoformat(),
@@ -114,13 +174,17 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
                 "store_id": store.store_id,
                 "people": people,
                 "hearings": hearings,
+                "records": {
+                    table: {"rows": count.rows, "uids_sha256": count.uids_sha256}
+                    for table, count in contents.records.items()
+                },
             }
             partial = Path(scratch) / (name + ".partial")
             with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as archive:
                 archive.write(copy_path, DATABASE_FILE_NAME)
                 archive.write(store.folder / keys.KEY_FILE_NAME, keys.KEY_FILE_NAME)
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
-            _verify_archive(partial, store.database_key)
+            _verify_archive(partial, store.database_key, contents.records)
             with open(partial, "rb") as handle:
                 os.fsync(handle.fileno())
             final = target_folder / name
@@ -134,18 +198,19 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
     store.audit.record(AuditAction.BACKED_UP, detail=reason)
     rotate(target_folder)
     log.info("backup written (%s)", reason)
-    return BackupInfo(final, created, reason, store.store_id, people, hearings)
+    return BackupInfo(final, created, reason, store.store_id, people, hearings, contents.records)
 
 
-def _verify_archive(path: Path, database_key: bytes) -> None:
+def _verify_archive(path: Path, database_key: bytes, records: dict[str, RecordCount]) -> None:
     with tempfile.TemporaryDirectory(prefix="cc-verify-") as scratch:
         with zipfile.ZipFile(path) as archive:
             if archive.testzip() is not None:
                 raise BackupFailedError("archive checksum mismatch")
             archive.extract(DATABASE_FILE_NAME, scratch)
-        _people, _hearings, problems = _counts(Path(scratch) / DATABASE_FILE_NAME, database_key)
-        if problems:
-            raise BackupFailedError("; ".join(problems[:3]))
+        contents = _contents(Path(scratch) / DATABASE_FILE_NAME, database_key)
+        if contents.problems:
+            raise BackupFailedError("; ".join(contents.problems[:3]))
+        _check_records(records, contents.records)
 
 
 def read_manifest(path: Path) -> BackupInfo:
@@ -158,6 +223,8 @@ def read_manifest(path: Path) -> BackupInfo:
         raise NotABackupError(str(path)) from error
     if manifest.get("format") != FORMAT or not {DATABASE_FILE_NAME, keys.KEY_FILE_NAME} <= names:
         raise NotABackupError(str(path))
+    if not isinstance(manifest.get("records", {}), dict):
+        raise NotABackupError(str(path))
     return BackupInfo(
         path=path,
         created_at=dt.datetime.fromisoformat(manifest["created_at"]),
@@ -165,6 +232,10 @@ def read_manifest(path: Path) -> BackupInfo:
         store_id=str(manifest["store_id"]),
         people=int(manifest["people"]),
         hearings=int(manifest["hearings"]),
+        records={
+            str(table): RecordCount(int(count["rows"]), str(count["uids_sha256"]))
+            for table, count in manifest.get("records", {}).items()
+        },
     )
 
 
@@ -199,12 +270,21 @@ def inspect_backup(path: Path, secret: str, recovery: bool = False) -> BackupInf
             key_file.unlock_with_recovery(secret) if recovery else key_file.unlock(secret)
         )
         try:
-            people, hearings, problems = _counts(folder / DATABASE_FILE_NAME, database_key)
+            contents = _contents(folder / DATABASE_FILE_NAME, database_key)
         except (DatabaseError, NotAStoreError, StoreDamagedError) as error:
             raise BackupFailedError(type(error).__name__) from error
-    if problems:
-        raise BackupFailedError("; ".join(problems[:3]))
-    return BackupInfo(path, info.created_at, info.reason, info.store_id, people, hearings)
+    if contents.problems:
+        raise BackupFailedError("; ".join(contents.problems[:3]))
+    _check_records(info.records, contents.records)
+    return BackupInfo(
+        path,
+        info.created_at,
+        info.reason,
+        info.store_id,
+        contents.people,
+        contents.hearings,
+        contents.records,
+    )
 
 
 def rotate(folder: Path) -> list[Path]:
@@ -288,6 +368,7 @@ __all__ = [
     "BackupFailedError",
     "BackupInfo",
     "NotABackupError",
+    "RecordCount",
     "automatic_backup_due",
     "backup_folder",
     "inspect_backup",

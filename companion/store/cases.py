@@ -8,29 +8,39 @@ from companion.errors import NotFoundError, ValidationError, ValidationErrors
 from companion.store import search
 from companion.store.audit import AuditAction
 from companion.store.base import Repository
+from companion.store.identity import new_uid
 from companion.store.rows import case_from_row, case_to_row, utc_now_text
+from companion.store.versions import edit_is_current
 
 
 class CaseRepository(Repository):
     def add(self, case: Case) -> Case:
         validate_case(case)
         self._check_people(case.person_ids)
+        case.uid = case.uid or new_uid()
         with self.writing():
-            case.id = self.insert("cases", case_to_row(case))
-            self._write_people(case)
+            case.id = self.insert("cases", {**case_to_row(case), "uid": case.uid})
+            case.row_version = 1
+            self._write_people(case, [])
             search.reindex_case(self.db, case.id)
         return case
 
     def update(self, case: Case) -> Case:
+        """Save an edit made from the copy read at ``case.row_version``; a stale one raises
+        ``StaleEditError`` and the stored case is kept."""
         if case.id is None:
             raise NotFoundError("case", 0)
-        old = self.get(case.id)
         validate_case(case)
         self._check_people(case.person_ids)
         with self.writing():
-            self.update_values("cases", case.id, case_to_row(case))
-            self.db.execute("DELETE FROM case_people WHERE case_id = ?", [case.id])
-            self._write_people(case)
+            old = self.get(case.id)
+            case.uid = old.uid
+            if not edit_is_current("case", case.id, old, case):
+                return old
+            case.row_version = self.update_values(
+                "cases", case.id, case_to_row(case), case.row_version
+            )
+            self._write_people(case, old.person_ids)
             search.reindex_case(self.db, case.id)
             for person_id in set(old.person_ids) - set(case.person_ids):
                 search.reindex_person(self.db, person_id)
@@ -44,11 +54,16 @@ class CaseRepository(Repository):
             ):
                 raise ValidationErrors([ValidationError("person_ids", "unknown_person", person_id)])
 
-    def _write_people(self, case: Case) -> None:
-        for person_id in dict.fromkeys(case.person_ids):
+    def _write_people(self, case: Case, before: list[int]) -> None:
+        """Links that stay keep their rows (and uids); a link holds nothing but the pair."""
+        assert case.id is not None
+        for person_id in set(before) - set(case.person_ids):
             self.db.execute(
-                "INSERT INTO case_people (case_id, person_id) VALUES (?, ?)", [case.id, person_id]
+                "DELETE FROM case_people WHERE case_id = ? AND person_id = ?", [case.id, person_id]
             )
+        for person_id in dict.fromkeys(case.person_ids):
+            if person_id not in before:
+                self.insert("case_people", {"case_id": case.id, "person_id": person_id})
 
     def _person_ids(self, case_id: int) -> list[int]:
         return [

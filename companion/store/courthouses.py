@@ -8,24 +8,35 @@ from companion.errors import InUseError, NotFoundError
 from companion.store import search
 from companion.store.audit import AuditAction
 from companion.store.base import Repository
+from companion.store.identity import new_uid
 from companion.store.rows import courthouse_from_row, courthouse_to_row, utc_now_text
+from companion.store.versions import edit_is_current
 
 
 class CourthouseRepository(Repository):
     def add(self, courthouse: Courthouse) -> Courthouse:
         validate_courthouse(courthouse)
+        courthouse.uid = courthouse.uid or new_uid()
         with self.writing():
-            courthouse.id = self.insert("courthouses", courthouse_to_row(courthouse))
+            courthouse.id = self.insert(
+                "courthouses", {**courthouse_to_row(courthouse), "uid": courthouse.uid}
+            )
+            courthouse.row_version = 1
             search.reindex_courthouse(self.db, courthouse.id)
         return courthouse
 
     def update(self, courthouse: Courthouse) -> Courthouse:
         if courthouse.id is None:
             raise NotFoundError("courthouse", 0)
-        self.get(courthouse.id)
         validate_courthouse(courthouse)
         with self.writing():
-            self.update_values("courthouses", courthouse.id, courthouse_to_row(courthouse))
+            stored = self.get(courthouse.id)
+            courthouse.uid = stored.uid
+            if not edit_is_current("courthouse", courthouse.id, stored, courthouse):
+                return stored
+            courthouse.row_version = self.update_values(
+                "courthouses", courthouse.id, courthouse_to_row(courthouse), courthouse.row_version
+            )
             search.reindex_courthouse(self.db, courthouse.id)
         return courthouse
 

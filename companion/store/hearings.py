@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
+from dataclasses import dataclass
 
 from companion.domain.models import (
     Attendance,
@@ -15,25 +15,43 @@ from companion.domain.validation import validate_hearing
 from companion.errors import NotFoundError, ValidationError, ValidationErrors
 from companion.store.audit import AuditAction
 from companion.store.base import Repository
+from companion.store.identity import new_uid
 from companion.store.rows import (
     attendance_from_row,
     hearing_from_row,
     hearing_to_row,
     utc_now_text,
 )
+from companion.store.versions import edit_is_current
 
 # Changes that make a calendar entry on the witness's phone out of date.
 _CALENDAR_FIELDS = ("starts_at_utc", "timezone", "courthouse_id", "courtroom", "status")
+
+
+@dataclass(frozen=True)
+class OutcomeEntry:
+    """One entry of a person's attendance outcome at a hearing; a change is a new entry."""
+
+    id: int
+    uid: str
+    status: AttendanceStatus
+    reason: str
+    recorded_at: str
+    #: The entry this one corrects, if any.
+    corrects_id: int | None
 
 
 class HearingRepository(Repository):
     def add(self, hearing: Hearing, attendance: list[Attendance] | None = None) -> Hearing:
         validate_hearing(hearing)
         self._check_references(hearing)
-        if not hearing.calendar_uid:
-            hearing.calendar_uid = str(uuid.uuid4())
+        hearing.uid = hearing.uid or new_uid()
+        # A new hearing's calendar entry carries its uid; a continued one keeps the entry
+        # of the hearing it continues, and hearings stored before m005 keep their own.
+        hearing.calendar_uid = hearing.calendar_uid or hearing.uid
         with self.writing():
-            hearing.id = self.insert("hearings", hearing_to_row(hearing))
+            hearing.id = self.insert("hearings", {**hearing_to_row(hearing), "uid": hearing.uid})
+            hearing.row_version = 1
             for entry in attendance or []:
                 entry.hearing_id = hearing.id
                 self._write_attendance(entry)
@@ -42,15 +60,21 @@ class HearingRepository(Repository):
     def update(self, hearing: Hearing) -> Hearing:
         if hearing.id is None:
             raise NotFoundError("hearing", 0)
-        old = self.get(hearing.id)
         validate_hearing(hearing)
         self._check_references(hearing)
-        before, after = hearing_to_row(old), hearing_to_row(hearing)
-        if any(before[name] != after[name] for name in _CALENDAR_FIELDS):
-            hearing.sequence = old.sequence + 1
-        hearing.calendar_uid = old.calendar_uid
         with self.writing():
-            self.update_values("hearings", hearing.id, hearing_to_row(hearing))
+            old = self.get(hearing.id)
+            hearing.uid = old.uid
+            hearing.calendar_uid = old.calendar_uid
+            hearing.sequence = old.sequence
+            if not edit_is_current("hearing", hearing.id, old, hearing):
+                return old
+            before, after = hearing_to_row(old), hearing_to_row(hearing)
+            if any(before[name] != after[name] for name in _CALENDAR_FIELDS):
+                hearing.sequence = old.sequence + 1
+            hearing.row_version = self.update_values(
+                "hearings", hearing.id, hearing_to_row(hearing), hearing.row_version
+            )
         return hearing
 
     def _check_references(self, hearing: Hearing) -> None:
@@ -98,7 +122,8 @@ class HearingRepository(Repository):
             for row in self.rows(
                 "SELECT h.* FROM hearings h JOIN attendance a ON a.hearing_id = h.id "
                 "JOIN cases c ON c.id = h.case_id "
-                "WHERE a.person_id = ? AND h.deleted_at IS NULL AND c.deleted_at IS NULL "
+                "WHERE a.person_id = ? AND a.deleted_at IS NULL AND h.deleted_at IS NULL "
+                "AND c.deleted_at IS NULL "
                 "ORDER BY h.starts_at_utc",
                 [person_id],
             )
@@ -107,21 +132,44 @@ class HearingRepository(Repository):
     # --- attendance -----------------------------------------------------------------
 
     def _write_attendance(self, entry: Attendance) -> None:
+        """Add or change one person's attendance (bringing it back from the Trash if it
+        was removed): the row, and its uid, stay the same for the same person and hearing."""
+        now = utc_now_text()
         self.db.execute(
-            "INSERT INTO attendance (person_id, hearing_id, must_testify, status, reason) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, hearing_id) DO UPDATE SET "
+            "INSERT INTO attendance (person_id, hearing_id, must_testify, status, reason, "
+            "uid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT (person_id, hearing_id) DO UPDATE SET "
             "must_testify = excluded.must_testify, status = excluded.status, "
-            "reason = excluded.reason",
+            "reason = excluded.reason, deleted_at = NULL "
+            "WHERE must_testify IS NOT excluded.must_testify OR status IS NOT excluded.status "
+            "OR reason IS NOT excluded.reason OR deleted_at IS NOT NULL",
             [
                 entry.person_id,
                 entry.hearing_id,
                 int(entry.must_testify),
                 entry.status.value,
                 entry.reason,
+                entry.uid or new_uid(),
+                now,
+                now,
             ],
         )
 
-    def set_attendance(self, entry: Attendance) -> None:
+    def _attendance(self, person_id: int, hearing_id: int) -> Attendance | None:
+        row = self.row(
+            "SELECT * FROM attendance WHERE person_id = ? AND hearing_id = ? "
+            "AND deleted_at IS NULL",
+            [person_id, hearing_id],
+        )
+        return attendance_from_row(row) if row else None
+
+    def set_attendance(self, entry: Attendance) -> Attendance:
+        """Save one person's attendance, edited from the copy read at ``entry.row_version``.
+
+        A stale edit raises ``StaleEditError`` and keeps what is stored. An outcome
+        (attended, missed), and any later change of it, is also appended to the hearing's
+        outcome history, each change pointing to the entry it corrects.
+        """
         hearing = self.get(entry.hearing_id)
         if entry.status.is_outcome and hearing.starts_at > dt.datetime.now(dt.UTC):
             raise ValidationErrors([ValidationError("status", "outcome_before_hearing")])
@@ -130,13 +178,67 @@ class HearingRepository(Repository):
         if self.scalar("SELECT 1 FROM people WHERE id = ?", [entry.person_id]) is None:
             raise NotFoundError("person", entry.person_id)
         with self.writing():
+            stored = self._attendance(entry.person_id, entry.hearing_id)
+            if stored is not None and not edit_is_current(
+                "attendance", entry.hearing_id, stored, entry
+            ):
+                return stored
             self._write_attendance(entry)
+            if self._outcome_changed(stored, entry):
+                self._append_outcome(entry)
+            saved = self._attendance(entry.person_id, entry.hearing_id)
+        assert saved is not None
+        entry.uid, entry.row_version = saved.uid, saved.row_version
+        return saved
+
+    @staticmethod
+    def _outcome_changed(stored: Attendance | None, entry: Attendance) -> bool:
+        was_outcome = stored is not None and stored.status.is_outcome
+        if not (entry.status.is_outcome or was_outcome):
+            return False
+        return stored is None or (stored.status, stored.reason) != (entry.status, entry.reason)
+
+    def _append_outcome(self, entry: Attendance) -> None:
+        corrects = self.scalar(
+            "SELECT max(id) FROM attendance_outcomes WHERE person_id = ? AND hearing_id = ?",
+            [entry.person_id, entry.hearing_id],
+        )
+        self.insert(
+            "attendance_outcomes",
+            {
+                "person_id": entry.person_id,
+                "hearing_id": entry.hearing_id,
+                "status": entry.status.value,
+                "reason": entry.reason,
+                "corrects_id": corrects,
+            },
+        )
+
+    def outcomes(self, hearing_id: int, person_id: int) -> list[OutcomeEntry]:
+        """The outcome history of one person at one hearing, oldest first."""
+        return [
+            OutcomeEntry(
+                id=row["id"],
+                uid=row["uid"],
+                status=AttendanceStatus(row["status"]),
+                reason=row["reason"],
+                recorded_at=row["recorded_at"],
+                corrects_id=row["corrects_id"],
+            )
+            for row in self.rows(
+                "SELECT * FROM attendance_outcomes WHERE hearing_id = ? AND person_id = ? "
+                "ORDER BY id",
+                [hearing_id, person_id],
+            )
+        ]
 
     def remove_attendance(self, person_id: int, hearing_id: int) -> None:
+        """Take a person off a hearing; the row goes to the Trash (its outcome history stays)."""
         with self.writing():
             self.db.execute(
-                "DELETE FROM attendance WHERE person_id = ? AND hearing_id = ?",
-                [person_id, hearing_id],
+                "UPDATE attendance SET deleted_at = ? "
+                "WHERE person_id = ? AND hearing_id = ? AND deleted_at IS NULL",
+                [utc_now_text(), person_id, hearing_id],
             )
 
     def attendance_for(self, hearing_id: int) -> list[Attendance]:
@@ -144,7 +246,8 @@ class HearingRepository(Repository):
             attendance_from_row(row)
             for row in self.rows(
                 "SELECT a.* FROM attendance a JOIN people p ON p.id = a.person_id "
-                "WHERE a.hearing_id = ? AND p.deleted_at IS NULL ORDER BY a.person_id",
+                "WHERE a.hearing_id = ? AND a.deleted_at IS NULL AND p.deleted_at IS NULL "
+                "ORDER BY a.person_id",
                 [hearing_id],
             )
         ]
@@ -154,7 +257,8 @@ class HearingRepository(Repository):
             attendance_from_row(row)
             for row in self.rows(
                 "SELECT a.* FROM attendance a JOIN hearings h ON h.id = a.hearing_id "
-                "WHERE a.person_id = ? AND h.deleted_at IS NULL ORDER BY h.starts_at_utc",
+                "WHERE a.person_id = ? AND a.deleted_at IS NULL AND h.deleted_at IS NULL "
+                "ORDER BY h.starts_at_utc",
                 [person_id],
             )
         ]
@@ -191,7 +295,9 @@ class HearingRepository(Repository):
                 "UPDATE hearings SET status = 'continued', updated_at = ? WHERE id = ?",
                 [utc_now_text(), hearing_id],
             )
-            new.id = self.insert("hearings", hearing_to_row(new))
+            new.uid = new_uid()
+            new.id = self.insert("hearings", {**hearing_to_row(new), "uid": new.uid})
+            new.row_version = 1
             for entry in self.attendance_for(hearing_id):
                 self._write_attendance(Attendance(entry.person_id, new.id, entry.must_testify))
         return new

@@ -10,6 +10,12 @@ from __future__ import annotations
 from sqlite_utils import Database, Migrations
 
 from companion.store import search
+from companion.store.identity import (
+    EDITABLE_TABLES,
+    RECORD_TABLES,
+    STORE_STAMPED_TABLES,
+    new_uid,
+)
 
 MIGRATION_SET = "court_companion"
 
@@ -192,6 +198,149 @@ def m004_drafts(db: Database) -> None:
             saved_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
         )"""
     )
+
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%SZ', 'now')"
+
+#: The stamps that rows of tables without them until m005 get: their parent record's
+#: (the closest that is known of when they were made and last changed).
+_STAMPS_FROM_PARENT = {
+    "contact_methods": "SELECT created_at, updated_at FROM people WHERE id = {t}.person_id",
+    "case_people": "SELECT created_at, created_at FROM cases WHERE id = {t}.case_id",
+    "attendance": "SELECT created_at, updated_at FROM hearings WHERE id = {t}.hearing_id",
+}
+
+
+def give_uids(db: Database, table: str, also_required: tuple[str, ...] = ()) -> None:
+    """Give ``table`` a ``uid`` column, a new uid for every row (in creation order), a
+    unique index, and triggers that refuse a row without a uid (or without any of
+    ``also_required``) and any change of a uid. Later migrations call it on the record
+    tables they add."""
+    if "uid" not in db[table].columns_dict:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
+    rowids = [
+        rowid
+        for (rowid,) in db.execute(f"SELECT rowid FROM {table} WHERE uid IS NULL ORDER BY rowid")
+    ]
+    db.conn.executemany(
+        f"UPDATE {table} SET uid = ? WHERE rowid = ?", [(new_uid(), rowid) for rowid in rowids]
+    )
+    db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
+    missing = "".join(f" OR NEW.{column} IS NULL" for column in also_required)
+    db.execute(
+        f"""CREATE TRIGGER {table}_uid_required BEFORE INSERT ON {table}
+        WHEN NEW.uid IS NULL OR length(NEW.uid) <> 36{missing}
+        BEGIN SELECT RAISE(ABORT, 'a new {table} row needs a uid and its stamps'); END"""
+    )
+    db.execute(
+        f"""CREATE TRIGGER {table}_uid_fixed BEFORE UPDATE OF uid ON {table}
+        WHEN NEW.uid IS NOT OLD.uid
+        BEGIN SELECT RAISE(ABORT, 'the uid of a {table} row never changes'); END"""
+    )
+
+
+def give_versions(db: Database, table: str) -> None:
+    """Give an editable table ``row_version`` (1 for the rows already there): every update,
+    whoever makes it (the store, a foreign-key cascade), raises it by one and stamps
+    ``updated_at``, unless the update itself raised it."""
+    db.execute(f"ALTER TABLE {table} ADD COLUMN row_version INTEGER NOT NULL DEFAULT 1")
+    db.execute(
+        f"""CREATE TRIGGER {table}_row_version AFTER UPDATE ON {table}
+        WHEN NEW.row_version <= OLD.row_version
+        BEGIN
+            UPDATE {table} SET row_version = OLD.row_version + 1, updated_at = {_NOW}
+            WHERE rowid = NEW.rowid;
+        END"""
+    )
+
+
+def make_append_only(
+    db: Database,
+    table: str,
+    parents: dict[str, str] | None = None,
+    nullable_links: dict[str, str] | None = None,
+) -> None:
+    """Make the database refuse updates and deletes of ``table``'s rows.
+
+    ``parents`` maps a column to the table of the record an entry belongs to
+    (``person_id``: ``people``): once that record is deleted for good (the Trash emptied,
+    a retention purge), its entries may go with it. ``nullable_links`` maps a column the
+    database sets to NULL when the record it points to is deleted for good
+    (``hearing_id``: ``hearings``): that is the one update allowed.
+    """
+    refuse = f"BEGIN SELECT RAISE(ABORT, '{table} is append-only: add a correction'); END"
+    gone = " OR ".join(
+        f"NOT EXISTS (SELECT 1 FROM {parent} WHERE id = OLD.{column})"
+        for column, parent in (parents or {}).items()
+    )
+    when = f"WHEN NOT ({gone})" if gone else ""
+    db.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} {when} {refuse}")
+    columns = list(db[table].columns_dict)
+    allowed = " OR ".join(
+        "("
+        + " AND ".join(f"NEW.{other} IS OLD.{other}" for other in columns if other != column)
+        + f" AND NEW.{column} IS NULL AND OLD.{column} IS NOT NULL"
+        + f" AND NOT EXISTS (SELECT 1 FROM {target} WHERE id = OLD.{column}))"
+        for column, target in (nullable_links or {}).items()
+    )
+    when = f"WHEN NOT ({allowed})" if allowed else ""
+    db.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} {when} {refuse}")
+
+
+@migrations()
+def m005_stable_ids(db: Database) -> None:
+    """Records that keep their identity across laptops.
+
+    - Every record gets a ``uid`` (UUID version 7): unique, set once, never changed.
+    - Editable records get ``row_version``, raised on every update, with ``updated_at``;
+      contacts and attendance get soft deletes (``deleted_at``) like the other records.
+    - History is append-only: a correction of a ``person_history`` entry is a new entry
+      pointing to it (``corrects_id``); attendance outcomes get their own insert-only
+      history; the audit trail stays insert-only.
+
+    A hearing's ``calendar_uid`` is left as it is: it is what witnesses' phones know.
+    """
+    for table, parent in _STAMPS_FROM_PARENT.items():
+        db.execute(f"ALTER TABLE {table} ADD COLUMN created_at TEXT")
+        db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT")
+        db.execute(f"UPDATE {table} SET (created_at, updated_at) = ({parent.format(t=table)})")
+    for table in ("contact_methods", "attendance"):
+        db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
+    db.execute(
+        "ALTER TABLE person_history ADD COLUMN corrects_id INTEGER "
+        "REFERENCES person_history(id) ON DELETE CASCADE"
+    )
+    db.execute(
+        f"""CREATE TABLE attendance_outcomes (
+            id INTEGER PRIMARY KEY,
+            uid TEXT,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            hearing_id INTEGER NOT NULL REFERENCES hearings(id) ON DELETE CASCADE,
+            status TEXT NOT NULL
+                CHECK (status IN ('unknown', 'confirmed', 'declined', 'attended', 'missed')),
+            reason TEXT NOT NULL DEFAULT '',
+            recorded_at TEXT NOT NULL DEFAULT ({_NOW}),
+            corrects_id INTEGER REFERENCES attendance_outcomes(id) ON DELETE CASCADE
+        )"""
+    )
+    db.execute("CREATE INDEX attendance_outcomes_of ON attendance_outcomes(hearing_id, person_id)")
+    # Outcomes recorded before this migration become the first entries of their history.
+    db.execute(
+        "INSERT INTO attendance_outcomes (person_id, hearing_id, status, reason, recorded_at) "
+        "SELECT person_id, hearing_id, status, reason, updated_at FROM attendance "
+        "WHERE status IN ('attended', 'missed') ORDER BY rowid"
+    )
+    # The audit trail's entries get their uids too: its triggers are made again below.
+    db.execute("DROP TRIGGER audit_log_no_update")
+    db.execute("DROP TRIGGER audit_log_no_delete")
+    for table in RECORD_TABLES:
+        stamps = ("created_at", "updated_at") if table in STORE_STAMPED_TABLES else ()
+        give_uids(db, table, stamps)
+    for table in EDITABLE_TABLES:
+        give_versions(db, table)
+    make_append_only(db, "person_history", {"person_id": "people"}, {"hearing_id": "hearings"})
+    make_append_only(db, "attendance_outcomes", {"person_id": "people", "hearing_id": "hearings"})
+    make_append_only(db, "audit_log")
 
 
 def known_migration_names() -> list[str]:

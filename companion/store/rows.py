@@ -72,6 +72,8 @@ def person_from_row(row: Row, contacts: list[ContactMethod]) -> Person:
         notes=row["notes"],
         contacts=contacts,
         deleted_at=_timestamp(row["deleted_at"]),
+        uid=row["uid"],
+        row_version=row["row_version"],
     )
 
 
@@ -99,6 +101,7 @@ def contact_from_row(row: Row) -> ContactMethod:
         safe_hours_start=_clock(row["safe_hours_start"]),
         safe_hours_end=_clock(row["safe_hours_end"]),
         note=row["note"],
+        uid=row["uid"],
     )
 
 
@@ -127,6 +130,8 @@ def courthouse_from_row(row: Row) -> Courthouse:
         accessibility_notes=row["accessibility_notes"],
         transit_notes=row["transit_notes"],
         deleted_at=_timestamp(row["deleted_at"]),
+        uid=row["uid"],
+        row_version=row["row_version"],
     )
 
 
@@ -152,6 +157,8 @@ def case_from_row(row: Row, person_ids: list[int]) -> Case:
         closed_on=dt.date.fromisoformat(row["closed_on"]) if row["closed_on"] else None,
         person_ids=person_ids,
         deleted_at=_timestamp(row["deleted_at"]),
+        uid=row["uid"],
+        row_version=row["row_version"],
     )
 
 
@@ -197,6 +204,8 @@ def hearing_from_row(row: Row) -> Hearing:
         calendar_uid=row["calendar_uid"],
         sequence=row["sequence"],
         deleted_at=_timestamp(row["deleted_at"]),
+        uid=row["uid"],
+        row_version=row["row_version"],
     )
 
 
@@ -207,4 +216,6 @@ def attendance_from_row(row: Row) -> Attendance:
         must_testify=bool(row["must_testify"]),
         status=AttendanceStatus(row["status"]),
         reason=row["reason"],
+        uid=row["uid"],
+        row_version=row["row_version"],
     )

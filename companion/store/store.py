@@ -36,6 +36,7 @@ from companion.store.courthouses import CourthouseRepository
 from companion.store.drafts import DraftsRepository
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.hearings import HearingRepository
+from companion.store.identity import identity_problems
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
@@ -193,8 +194,9 @@ class Store:
         return self._key_file.store_id
 
     def check(self) -> list[str]:
-        """Problems found by SQLite's integrity and foreign-key checks; empty means healthy."""
-        return integrity_problems(self.db)
+        """Problems found by SQLite's integrity and foreign-key checks, and records without
+        a stable id; empty means healthy."""
+        return integrity_problems(self.db) or identity_problems(self.db)
 
     @property
     def database_key(self) -> bytes:

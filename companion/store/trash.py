@@ -86,5 +86,9 @@ class TrashRepository(Repository):
                         search.reindex(self.db, kind, record_id, None)
                     self.db.execute(f"DELETE FROM {table} WHERE id = ?", [record_id])
                 removed += len(ids)
+            # Contacts and attendance taken off their person or hearing (not counted: they
+            # are parts of records, not records of their own in the Trash list).
+            for table in ("contact_methods", "attendance"):
+                self.db.execute(f"DELETE FROM {table} WHERE deleted_at IS NOT NULL")
             self.audit.record(AuditAction.EMPTIED_TRASH, detail=str(removed))
         return removed

@@ -1,4 +1,5 @@
 import datetime as dt
+import hashlib
 import json
 import os
 import zipfile
@@ -10,6 +11,7 @@ from companion.domain.models import Person
 from companion.errors import WrongPassphraseError
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.identity import RECORD_TABLES
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -135,3 +137,47 @@ def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
     backups.rotate(tmp_path)
     assert manual.exists()
     assert not old_automatic.exists()
+
+
+def _rewrite_manifest(path: Path, manifest: dict[str, object]) -> None:
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    members["manifest.json"] = json.dumps(manifest).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_manifest_counts_every_record_table_with_a_digest_of_its_uids(store: Store) -> None:
+    _add(store, "Quennell")
+    _add(store, "Rowena")
+    info = backups.make_backup(store)
+    people_uids = sorted(uid for (uid,) in store.db.execute("SELECT uid FROM people"))
+    expected = hashlib.sha256("".join(uid + "\n" for uid in people_uids).encode()).hexdigest()
+    manifest = backups.read_manifest(info.path)
+    assert manifest.records["people"] == backups.RecordCount(2, expected)
+    assert set(manifest.records) == set(RECORD_TABLES)
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).records == manifest.records
+
+
+def test_a_manifest_that_does_not_describe_its_database_is_refused(store: Store) -> None:
+    _add(store, "Quennell")
+    first = backups.make_backup(store)
+    _add(store, "Rowena")
+    second = backups.make_backup(store)
+    with zipfile.ZipFile(first.path) as archive:
+        first_manifest = json.loads(archive.read("manifest.json"))
+    _rewrite_manifest(second.path, first_manifest)
+    with pytest.raises(backups.BackupFailedError, match="people"):
+        backups.inspect_backup(second.path, TEST_PASSPHRASE)
+
+
+def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    del manifest["records"]
+    _rewrite_manifest(info.path, manifest)
+    assert backups.read_manifest(info.path).records == {}
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1

@@ -165,9 +165,9 @@ def test_outcome_cannot_be_recorded_before_the_hearing(store: Store) -> None:
         store.hearings.set_attendance(
             Attendance(person.id, hearing.id, True, AttendanceStatus.ATTENDED)
         )
-    store.hearings.set_attendance(
-        Attendance(person.id, hearing.id, True, AttendanceStatus.CONFIRMED)
-    )
+    (answer,) = store.hearings.attendance_for(hearing.id)
+    answer.status = AttendanceStatus.CONFIRMED
+    store.hearings.set_attendance(answer)
     assert store.hearings.attendance_for(hearing.id)[0].status is AttendanceStatus.CONFIRMED
 
 

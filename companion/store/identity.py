@@ -1,0 +1,69 @@
+"""Stable record ids: a time-ordered UUID (version 7, RFC 9562) on every record.
+
+The local integer ``id`` stays what the command line and the desk use; the ``uid`` is
+what another laptop, an export or a shared office server knows a record by. It is set
+once, when the record is created (or kept from the file it was imported from), and the
+database refuses to change it (see ``m005_stable_ids``).
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import cast
+
+import uuid6
+from sqlite_utils import Database
+
+#: The standard library's generator where the Python version has one (3.14), else uuid6's.
+_uuid7 = cast(Callable[[], uuid.UUID], getattr(uuid, "uuid7", None) or uuid6.uuid7)
+
+#: Tables whose rows are records: each row has a ``uid``.
+RECORD_TABLES: tuple[str, ...] = (
+    "people",
+    "contact_methods",
+    "courthouses",
+    "cases",
+    "case_people",
+    "hearings",
+    "attendance",
+    "person_history",
+    "attendance_outcomes",
+    "audit_log",
+)
+
+#: Records that are edited in place: each row has ``row_version``, raised on every update,
+#: and ``updated_at`` (UTC), and goes to the Trash (``deleted_at``) before it is removed.
+EDITABLE_TABLES: tuple[str, ...] = (
+    "people",
+    "contact_methods",
+    "courthouses",
+    "cases",
+    "hearings",
+    "attendance",
+)
+
+#: History that is only ever appended to: a correction is a new entry with ``corrects_id``.
+APPEND_ONLY_TABLES: tuple[str, ...] = ("person_history", "attendance_outcomes", "audit_log")
+
+#: Tables added after the first schema, whose ``created_at``/``updated_at`` have no
+#: database default (SQLite cannot add a column whose default is an expression): the
+#: store writes them itself.
+STORE_STAMPED_TABLES: tuple[str, ...] = ("contact_methods", "case_people", "attendance")
+
+
+def new_uid() -> str:
+    """A new UUID version 7 as text: 48 bits of Unix time in milliseconds, then random."""
+    return str(_uuid7())
+
+
+def identity_problems(db: Database) -> list[str]:
+    """Records without a well-formed uid (the schema refuses them; this finds damage)."""
+    problems = []
+    for table in RECORD_TABLES:
+        (missing,) = db.execute(
+            f"SELECT count(*) FROM {table} WHERE uid IS NULL OR length(uid) <> 36"
+        ).fetchone()
+        if missing:
+            problems.append(f"uid: {missing} rows of {table} have no stable id")
+    return problems
