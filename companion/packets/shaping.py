@@ -41,12 +41,7 @@ class ShapedRun:
 
 
 def _face(name: str) -> FontFace:
-    library = font_library()
-    for family in library.families.values():
-        for face in (family.regular, family.bold):
-            if face.name == name:
-                return face
-    raise KeyError(name)
+    return font_library().face_named(name)
 
 
 @lru_cache(maxsize=65536)

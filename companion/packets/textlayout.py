@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from companion.packets import bidi
-from companion.packets.fonts import ARABIC, REPLACEMENT_CHAR, FontLibrary, font_library
+from companion.packets.fonts import ARABIC, FontLibrary, font_library, stand_in
 from companion.packets.linebreak import break_opportunities, grapheme_boundaries
 from companion.packets.scripts import assign_families, normalize_text
 from companion.packets.shaping import ShapedRun, shape
@@ -148,10 +148,10 @@ class _Paragraph:
         replacement = library.replacement_family()
         self.families: list[str] = []
         shown: list[str] = []
-        for char, family in zip(self.text, families, strict=True):
+        for index, (char, family) in enumerate(zip(self.text, families, strict=True)):
             if family is None:
                 self.families.append(replacement)
-                shown.append(REPLACEMENT_CHAR)
+                shown.append(stand_in(char, self.text[index - 1] if index else ""))
             else:
                 self.families.append(family)
                 shown.append(char)

@@ -1,9 +1,10 @@
 """The bundled fonts, registered with Qt so every script we speak renders on any computer.
 
-An office laptop may have no Arabic, Chinese or Korean fonts installed. The files
-in ``resources/fonts`` (see its README for licences) are added to Qt's font
-database at start, and the application font lists them as fallbacks, in order:
-Latin/Cyrillic/Vietnamese first, then Arabic, then Chinese, Japanese kana and Hangul.
+An office laptop may have no Arabic, Chinese, Korean, Amharic or Burmese fonts
+installed. The files in ``resources/fonts`` (see its README for licences) are added to
+Qt's font database at start, and the application font lists them as fallbacks, in
+order: Latin/Cyrillic/Vietnamese first, then Arabic, then Chinese, Japanese kana and
+Hangul, then one family for each other script.
 """
 
 from __future__ import annotations
@@ -20,8 +21,31 @@ log = logging.getLogger(__name__)
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
-# The families the application font tries, in this order, for each character.
-PREFERRED_FAMILIES = ("Noto Sans", "Noto Sans Arabic", "WenQuanYi Micro Hei")
+# The families the application font tries, in this order, for each character: the same
+# as the packet's (companion.packets.fonts.BUNDLED_FAMILIES), so a name in any of these
+# scripts shows in the people list as it will print, with no empty boxes.
+PREFERRED_FAMILIES = (
+    "Noto Sans",
+    "Noto Sans Arabic",
+    "WenQuanYi Micro Hei",
+    "Noto Sans Ethiopic",
+    "Noto Sans Devanagari",
+    "Noto Sans Bengali",
+    "Noto Sans Gurmukhi",
+    "Noto Sans Gujarati",
+    "Noto Sans Tamil",
+    "Noto Sans Telugu",
+    "Noto Sans Kannada",
+    "Noto Sans Malayalam",
+    "Noto Sans Sinhala",
+    "Noto Sans Thai",
+    "Noto Sans Lao",
+    "Noto Sans Myanmar",
+    "Noto Sans Khmer",
+    "Noto Sans Hebrew",
+    "Noto Sans Armenian",
+    "Noto Sans Georgian",
+)
 
 _registered: list[str] | None = None
 
