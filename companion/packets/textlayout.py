@@ -93,8 +93,11 @@ class PlacedRun:
 
 @dataclass(frozen=True)
 class Line:
+    """One line's glyph runs, and its text in logical order (for the PDF's text layer)."""
+
     runs: tuple[PlacedRun, ...]
     width: float
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -238,7 +241,7 @@ class _Paragraph:
         return lines
 
 
-def _visual_line(units: Sequence[_Unit], base_level: int) -> Line:
+def _visual_line(units: Sequence[_Unit], base_level: int, text: str) -> Line:
     items: list[_Item] = []
     for position, unit in enumerate(units):
         items.extend(unit.content)
@@ -268,7 +271,7 @@ def _visual_line(units: Sequence[_Unit], base_level: int) -> Line:
         else:
             runs.append(PlacedRun(x, item.run, item.synthetic_bold))
         x += item.width
-    return Line(tuple(runs), x)
+    return Line(tuple(runs), x, text)
 
 
 def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
@@ -334,7 +337,8 @@ class TextLayout:
                 lines.append(Line((), 0.0))
                 continue
             for units in paragraph.lines(width):
-                lines.append(_visual_line(units, paragraph.base_level))
+                logical = paragraph.text[units[0].start : units[-1].content_end]
+                lines.append(_visual_line(units, paragraph.base_level, logical))
         self._cache[key] = lines
         return lines
 
@@ -384,11 +388,22 @@ def draw_lines(
         baseline = top - number * style.leading - drop
         left = x + line_x(line, width, style.align, rtl)
         text = canvas.beginText()
+        # The glyphs are in visual order, and shaped: Arabic in its joined forms, Indic
+        # vowel signs before their consonant, conjuncts as one glyph. Marked content with
+        # the line's logical text lets copy and paste, search and screen readers get the
+        # text as it was written.
+        text._code.append(f"/Span <</ActualText {_pdf_text_string(line.text)}>> BDC")
         for placed in line.runs:
             text.setFont(placed.run.face_name, size)
             text.setTextOrigin(left + placed.x, baseline)
             text.setTextRenderMode(2 if placed.synthetic_bold else 0)
             text.textOut(placed.run.text)
         text.setTextRenderMode(0)
+        text._code.append("EMC")
         canvas.drawText(text)
     canvas.restoreState()
+
+
+def _pdf_text_string(text: str) -> str:
+    """``text`` as a PDF text string in UTF-16BE hex, byte order mark first."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
