@@ -22,6 +22,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import uharfbuzz
@@ -139,6 +140,7 @@ BUNDLED_FAMILIES: tuple[FamilySpec, ...] = (
 _SPECS: dict[str, FamilySpec] = {spec.key: spec for spec in BUNDLED_FAMILIES}
 
 
+@lru_cache(maxsize=8192)
 def home_family(char: str) -> str | None:
     """The family meant for ``char``'s block (``None``: none in particular, or Latin)."""
     code = ord(char)
