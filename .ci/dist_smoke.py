@@ -98,7 +98,7 @@ def main() -> int:
         print("Self-test on a virtual X display (xcb plugin): passed")
     print("A broken bundle must fail its self-test:")
     for relative in (
-        "resources/fonts/wqy-microhei.ttc",
+        "resources/fonts/wqy-microhei.ttf",
         "translations/ar/LC_MESSAGES/companion.mo",
         "PySide6/Qt/plugins/platforms/libqoffscreen.so",
     ):

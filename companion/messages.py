@@ -262,6 +262,11 @@ def describe(error: CompanionError, t: Translator) -> str:
         )
     if error.code == "self_test_failed":
         return t.gettext("Self-test failed: {detail}").format(detail=str(error))
+    if error.code == "missing_glyphs":
+        return t.gettext(
+            "Nothing was saved: no font in Court Companion has these characters of the "
+            "packet for {names}: {characters}."
+        ).format(names=getattr(error, "names", ""), characters=getattr(error, "characters", ""))
     if error.code == "nothing_to_print":
         return t.gettext("There is no packet to print: no hearing with people matched.")
     if error.code == "guidance_not_found":

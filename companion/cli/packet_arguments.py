@@ -10,6 +10,8 @@ import argparse
 
 from companion.packets.paper import PaperSize
 
+_STRICT_HELP = "save nothing (exit 2) if a character has no font, instead of warning"
+
 
 def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     packet = commands.add_parser("packet", help="save the hearing packet(s) of one hearing")
@@ -22,6 +24,7 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     packet.add_argument("--duplex", action="store_true")
     packet.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
     packet.add_argument("-o", "--output", required=True)
+    packet.add_argument("--strict", action="store_true", help=_STRICT_HELP)
 
     packets = commands.add_parser("packets", help="one PDF with every packet in a date range")
     packets.add_argument("--data-dir", type=str, dest="sub_data_dir")
@@ -31,6 +34,7 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     packets.add_argument("--duplex", action="store_true")
     packets.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
     packets.add_argument("-o", "--output", required=True)
+    packets.add_argument("--strict", action="store_true", help=_STRICT_HELP)
 
     ics = commands.add_parser("ics", help="save a hearing as a calendar (.ics) file")
     ics.add_argument("--data-dir", type=str, dest="sub_data_dir")

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
+from collections.abc import Sequence
 
 from companion.domain.validation import parse_date
 from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
 from companion.packets.calendar import event_for_packet, ics_bytes
-from companion.packets.content import PaperSize
+from companion.packets.content import PacketContent, PaperSize
 from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
 from companion.packets.output import write_pdf_atomically
-from companion.packets.renderer import render_docket, render_packet
+from companion.packets.renderer import packet_missing_glyphs, render_docket, render_packet
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 
@@ -27,6 +29,48 @@ class NothingToPrintError(CompanionError):
     """No hearing with people matched the request."""
 
     code = "nothing_to_print"
+
+
+class MissingGlyphsError(CompanionError):
+    """``--strict``: a packet has characters that no bundled font has."""
+
+    code = "missing_glyphs"
+
+    def __init__(self, names: str, characters: str) -> None:
+        super().__init__(names, characters)
+        self.names = names
+        self.characters = characters
+
+
+def describe_characters(characters: set[str]) -> str:
+    """Each character and its code point, so that a terminal without the glyph still
+    says which one it is."""
+    return ", ".join(f"{char} (U+{ord(char):04X})" for char in sorted(characters))
+
+
+def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
+    """Say on stderr, one line per person, which characters of their packet no bundled
+    font has (they print as a replacement mark); with ``strict``, refuse instead.
+
+    The person is named: the line goes to the user at the terminal, never to a log.
+    """
+    t = translator("en")
+    found: dict[str, set[str]] = {}
+    for content in contents:
+        missing = packet_missing_glyphs(content)
+        if missing:
+            found.setdefault(content.person_name, set()).update(missing)
+    if not found:
+        return
+    if strict:
+        characters = set().union(*found.values())
+        raise MissingGlyphsError(", ".join(found), describe_characters(characters))
+    for name, characters in found.items():
+        message = t.gettext(
+            "Warning: no font in Court Companion has these characters of the packet for "
+            "{name}: {characters}. They print as a replacement mark."
+        ).format(name=name, characters=describe_characters(characters))
+        print(message, file=sys.stderr)
 
 
 def _choice(arguments: argparse.Namespace) -> PacketChoice:
@@ -57,6 +101,7 @@ def command_packet(store: Store, arguments: argparse.Namespace) -> str:
         contents, person_ids = [pairs[0][0]], [pairs[0][1]]
     if not contents:
         raise NothingToPrintError()
+    check_glyphs(contents, strict=arguments.strict)
     data = render_packet(contents[0]) if len(contents) == 1 else render_docket(contents)
     path = write_pdf_atomically(arguments.output, data)
     _record_saved(store, arguments.hearing, person_ids)
@@ -79,6 +124,7 @@ def command_packets(store: Store, arguments: argparse.Namespace) -> str:
     contents = docket_packets(store, start, end, arguments.courthouse, _choice(arguments))
     if not contents:
         raise NothingToPrintError()
+    check_glyphs(contents, strict=arguments.strict)
     data = render_docket(contents)
     path = write_pdf_atomically(arguments.output, data)
     with store.db.atomic():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import segno
@@ -28,6 +29,16 @@ class Marker(enum.Enum):
     BULLET = "bullet"
     CHECKBOX = "checkbox"
     BAR = "bar"
+
+
+@lru_cache(maxsize=4096)
+def shared_layout(
+    spans: tuple[Span, ...], style: TextStyle, rtl: bool, direction: Direction
+) -> TextLayout:
+    """The layout of these spans, made once: a docket repeats the same guidance and
+    checklist in every packet of a language, and a preview is drawn again and again.
+    Layouts never change once made (their lines are kept per width)."""
+    return TextLayout(spans, style, rtl=rtl, direction=direction)
 
 
 class TextBlock(Flowable):  # type: ignore[misc]
@@ -56,7 +67,7 @@ class TextBlock(Flowable):  # type: ignore[misc]
         self.style = style
         self.rtl = rtl
         self.marker = marker if _first or marker is Marker.BAR else None
-        self.layout = _layout or TextLayout(spans, style, rtl=rtl, direction=direction)
+        self.layout = _layout or shared_layout(tuple(spans), style, rtl, direction)
         self._fixed_lines = _lines
         self._first = _first
         self.keepWithNext = keep_with_next

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 
@@ -25,6 +26,24 @@ class PacketCanvas(Canvas):  # type: ignore[misc]
         self.duplex = duplex
         self._pending_pages: list[tuple[dict[str, Any], PageDecoration | None]] = []
         self._decoration: PageDecoration | None = None
+
+    def _make_preamble(self) -> None:
+        """Each page's opening operators, without ReportLab's initial font: every piece
+        of text sets its own (bundled) font, so the default Helvetica would be listed in
+        each page's resources, unembedded and unused, which print preflight and PDF/A
+        checks flag."""
+        self._preamble = "1 0 0 1 0 0 cm" if self.bottomup else f"1 0 0 -1 0 {self._pagesize[1]} cm"
+
+    def setFont(self, psfontname: str, size: float, leading: float | None = None) -> None:
+        """Select a font, except ReportLab's standard Type 1 fonts: a platypus table
+        selects its default cell font (Helvetica) before each cell, though our cells are
+        flowables that set their own bundled font. Selecting it would list it, unused."""
+        if psfontname in pdfmetrics.standardFonts:
+            self._fontsize = size
+            if leading is not None:
+                self._leading = leading
+            return
+        super().setFont(psfontname, size, leading)
 
     def begin_packet(self, decoration: PageDecoration) -> None:
         self._decoration = decoration

@@ -2,10 +2,11 @@
 
 A run is a stretch of text whose characters all come from one bundled family. Letters
 pick the family of their script (Arabic letters the Arabic font, Han and Hangul the CJK
-font, everything else Noto Sans). Digits, spaces and punctuation stay in the font of the
-text around them when that font has them, so digits inside Chinese use the Chinese
-font's digits. Characters no bundled font covers are replaced by U+FFFD, drawn in a font
-that has it, and reported by ``missing_glyphs``.
+font, Devanagari the Devanagari font and so on, everything else Noto Sans). Digits,
+spaces and punctuation stay in the font of the text around them when that font has
+them, so digits inside Chinese use the Chinese font's digits. Characters no bundled font
+covers are replaced by U+FFFD (an emoji by a neutral mark), drawn in a font that has it,
+and reported by ``missing_glyphs``.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ from functools import lru_cache
 
 from companion.packets.fonts import (
     ARABIC,
+    ARABIC_RANGES,
     CJK,
+    CJK_RANGES,
     LATIN,
     REPLACEMENT_CHAR,
     FontLibrary,
     font_library,
+    home_family,
     is_default_ignorable,
+    stand_in,
 )
 
 # Spaces that must not become line-break opportunities.
@@ -73,27 +78,8 @@ class ScriptClass(enum.Enum):
 
 _PREFERRED = {ScriptClass.ARABIC: ARABIC, ScriptClass.CJK: CJK, ScriptClass.OTHER: LATIN}
 
-_ARABIC_RANGES = (
-    (0x0600, 0x06FF),
-    (0x0750, 0x077F),
-    (0x0870, 0x08FF),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFF),
-)
-_CJK_RANGES = (
-    (0x1100, 0x11FF),  # Hangul Jamo
-    (0x2E80, 0x2FDF),  # CJK radicals, Kangxi
-    (0x2FF0, 0x303F),  # ideographic description, CJK symbols and punctuation
-    (0x3040, 0x31FF),  # kana, bopomofo, Hangul compatibility jamo, kanbun
-    (0x3200, 0x4DBF),  # enclosed CJK, compatibility, extension A
-    (0x4E00, 0x9FFF),  # unified ideographs
-    (0xA960, 0xA97F),  # Hangul Jamo extended A
-    (0xAC00, 0xD7FF),  # Hangul syllables, Jamo extended B
-    (0xF900, 0xFAFF),  # compatibility ideographs
-    (0xFE30, 0xFE4F),  # CJK compatibility forms
-    (0xFF00, 0xFFEF),  # half- and full-width forms
-    (0x20000, 0x3FFFF),  # supplementary ideographs
-)
+_ARABIC_RANGES = ARABIC_RANGES
+_CJK_RANGES = CJK_RANGES
 
 
 def _in_ranges(code: int, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -124,7 +110,8 @@ class ScriptRun:
     """``text[start:end]`` of the (normalised) source, to be drawn with ``family``.
 
     ``text`` is what gets drawn: characters no font covers are already replaced by
-    U+FFFD, so ``len(text) == end - start``; ``missing`` holds the originals.
+    U+FFFD (an emoji by a neutral mark, see ``fonts.stand_in``), so
+    ``len(text) == end - start``; ``missing`` holds the originals.
     """
 
     text: str
@@ -146,7 +133,8 @@ def assign_families(text: str, library: FontLibrary | None = None) -> list[str |
     # Pass 1: letters take their own script's font (or any font that has them).
     for index, (char, klass) in enumerate(zip(text, classes, strict=True)):
         if klass in (ScriptClass.ARABIC, ScriptClass.CJK, ScriptClass.OTHER):
-            families[index] = library.covering_family(char, klass.preferred_family)
+            preferred = home_family(char) or klass.preferred_family
+            families[index] = library.covering_family(char, preferred)
     # Pass 2: neutral characters follow their neighbours.
     next_strong: list[str | None] = [None] * len(text)
     upcoming: str | None = None
@@ -199,7 +187,7 @@ def split_runs(text: str, library: FontLibrary | None = None) -> list[ScriptRun]
             continue
         shown = char
         if family is None:
-            family, shown = replacement, REPLACEMENT_CHAR
+            family, shown = replacement, stand_in(char, clean[index - 1] if index else "")
         if family != current:
             close(index)
             current, start, drawn, missing = family, index, [], set()

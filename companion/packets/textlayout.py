@@ -26,7 +26,7 @@ from reportlab.pdfbase.ttfonts import ShapedStr
 from reportlab.pdfgen.canvas import Canvas
 
 from companion.packets import bidi
-from companion.packets.fonts import ARABIC, REPLACEMENT_CHAR, FontLibrary, font_library
+from companion.packets.fonts import ARABIC, FontLibrary, font_library, stand_in
 from companion.packets.linebreak import break_opportunities, grapheme_boundaries
 from companion.packets.scripts import assign_families, normalize_text
 from companion.packets.shaping import ShapedRun, shape
@@ -93,8 +93,11 @@ class PlacedRun:
 
 @dataclass(frozen=True)
 class Line:
+    """One line's glyph runs, and its text in logical order (for the PDF's text layer)."""
+
     runs: tuple[PlacedRun, ...]
     width: float
+    text: str = ""
 
 
 @dataclass(frozen=True)
@@ -148,10 +151,10 @@ class _Paragraph:
         replacement = library.replacement_family()
         self.families: list[str] = []
         shown: list[str] = []
-        for char, family in zip(self.text, families, strict=True):
+        for index, (char, family) in enumerate(zip(self.text, families, strict=True)):
             if family is None:
                 self.families.append(replacement)
-                shown.append(REPLACEMENT_CHAR)
+                shown.append(stand_in(char, self.text[index - 1] if index else ""))
             else:
                 self.families.append(family)
                 shown.append(char)
@@ -238,7 +241,7 @@ class _Paragraph:
         return lines
 
 
-def _visual_line(units: Sequence[_Unit], base_level: int) -> Line:
+def _visual_line(units: Sequence[_Unit], base_level: int, text: str) -> Line:
     items: list[_Item] = []
     for position, unit in enumerate(units):
         items.extend(unit.content)
@@ -268,7 +271,7 @@ def _visual_line(units: Sequence[_Unit], base_level: int) -> Line:
         else:
             runs.append(PlacedRun(x, item.run, item.synthetic_bold))
         x += item.width
-    return Line(tuple(runs), x)
+    return Line(tuple(runs), x, text)
 
 
 def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
@@ -334,7 +337,8 @@ class TextLayout:
                 lines.append(Line((), 0.0))
                 continue
             for units in paragraph.lines(width):
-                lines.append(_visual_line(units, paragraph.base_level))
+                logical = paragraph.text[units[0].start : units[-1].content_end]
+                lines.append(_visual_line(units, paragraph.base_level, logical))
         self._cache[key] = lines
         return lines
 
@@ -384,11 +388,22 @@ def draw_lines(
         baseline = top - number * style.leading - drop
         left = x + line_x(line, width, style.align, rtl)
         text = canvas.beginText()
+        # The glyphs are in visual order, and shaped: Arabic in its joined forms, Indic
+        # vowel signs before their consonant, conjuncts as one glyph. Marked content with
+        # the line's logical text lets copy and paste, search and screen readers get the
+        # text as it was written.
+        text._code.append(f"/Span <</ActualText {_pdf_text_string(line.text)}>> BDC")
         for placed in line.runs:
             text.setFont(placed.run.face_name, size)
             text.setTextOrigin(left + placed.x, baseline)
             text.setTextRenderMode(2 if placed.synthetic_bold else 0)
             text.textOut(placed.run.text)
         text.setTextRenderMode(0)
+        text._code.append("EMC")
         canvas.drawText(text)
     canvas.restoreState()
+
+
+def _pdf_text_string(text: str) -> str:
+    """``text`` as a PDF text string in UTF-16BE hex, byte order mark first."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"

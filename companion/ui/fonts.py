@@ -1,9 +1,10 @@
 """The bundled fonts, registered with Qt so every script we speak renders on any computer.
 
-An office laptop may have no Arabic, Chinese or Korean fonts installed. The files
-in ``resources/fonts`` (see its README for licences) are added to Qt's font
-database at start, and the application font lists them as fallbacks, in order:
-Latin/Cyrillic/Vietnamese first, then Arabic, then Chinese, Japanese kana and Hangul.
+An office laptop may have no Arabic, Chinese, Korean, Amharic or Burmese fonts
+installed. The files in ``resources/fonts`` (see its README for licences) are added to
+Qt's font database at start, and the application font lists them as fallbacks, in
+order: Latin/Cyrillic/Vietnamese first, then Arabic, then Chinese, Japanese kana and
+Hangul, then one family for each other script.
 """
 
 from __future__ import annotations
@@ -20,8 +21,33 @@ log = logging.getLogger(__name__)
 
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
 
-# The families the application font tries, in this order, for each character.
-PREFERRED_FAMILIES = ("Noto Sans", "Noto Sans Arabic", "WenQuanYi Micro Hei")
+# The families the application font tries, in this order, for each character: the same
+# as the packet's (companion.packets.fonts.BUNDLED_FAMILIES), so a name in any of these
+# scripts shows in the people list as it will print, with no empty boxes. Each with the
+# file of its regular face.
+FAMILY_FILES: dict[str, str] = {
+    "Noto Sans": "NotoSans-Regular.ttf",
+    "Noto Sans Arabic": "NotoSansArabic-Regular.ttf",
+    "WenQuanYi Micro Hei": "wqy-microhei.ttf",
+    "Noto Sans Ethiopic": "NotoSansEthiopic-Regular.ttf",
+    "Noto Sans Devanagari": "NotoSansDevanagari-Regular.ttf",
+    "Noto Sans Bengali": "NotoSansBengali-Regular.ttf",
+    "Noto Sans Gurmukhi": "NotoSansGurmukhi-Regular.ttf",
+    "Noto Sans Gujarati": "NotoSansGujarati-Regular.ttf",
+    "Noto Sans Tamil": "NotoSansTamil-Regular.ttf",
+    "Noto Sans Telugu": "NotoSansTelugu-Regular.ttf",
+    "Noto Sans Kannada": "NotoSansKannada-Regular.ttf",
+    "Noto Sans Malayalam": "NotoSansMalayalam-Regular.ttf",
+    "Noto Sans Sinhala": "NotoSansSinhala-Regular.ttf",
+    "Noto Sans Thai": "NotoSansThai-Regular.ttf",
+    "Noto Sans Lao": "NotoSansLao-Regular.ttf",
+    "Noto Sans Myanmar": "NotoSansMyanmar-Regular.ttf",
+    "Noto Sans Khmer": "NotoSansKhmer-Regular.ttf",
+    "Noto Sans Hebrew": "NotoSansHebrew-Regular.ttf",
+    "Noto Sans Armenian": "NotoSansArmenian-Regular.ttf",
+    "Noto Sans Georgian": "NotoSansGeorgian-Regular.ttf",
+}
+PREFERRED_FAMILIES = tuple(FAMILY_FILES)
 
 _registered: list[str] | None = None
 

@@ -96,3 +96,38 @@ def test_ten_thousand_people_list_without_limit(qtbot, store: Store) -> None:
     view.show()
     assert view.model.rowCount() == 10_000
     assert view.summary.text() == "10,000 people"
+
+
+def test_names_in_every_bundled_script_have_a_font_in_the_list(qtbot, store: Store) -> None:
+    """The list's font falls back, letter by letter, to the bundled families the packet
+    uses, so names show on a laptop with no such fonts installed (no empty boxes)."""
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    names = {
+        "Selam": "ሰላማዊት ተስፋዬ",
+        "Priya": "प्रिया शर्मा",
+        "Aung": "အောင်ဆန်းစုကြည်",
+        "Sok": "សុខ ស្រីមុំ",
+        "Harpreet": "ਹਰਪ੍ਰੀਤ ਕੌਰ",
+        "Sarah": "שרה כהן",
+    }
+    for given, native in names.items():
+        store.people.add(Person(given, "Test-Script", native_name=native, language="en"))
+    view = PeopleView(store)
+    qtbot.addWidget(view)
+    view.show()
+    model = view.model
+    shown = {
+        str(model.data(model.index(row, PeopleColumn.NATIVE_NAME)))
+        for row in range(model.rowCount())
+    }
+    assert set(names.values()) <= shown
+    families = view.table.font().families()
+    for native in names.values():
+        letters = [char for char in native if char.isalpha()]
+        covering = [
+            family
+            for family in families
+            if all(QFontMetrics(QFont(family)).inFontUcs4(ord(char)) for char in letters)
+        ]
+        assert any(family.startswith("Noto Sans ") for family in covering), native

@@ -16,6 +16,7 @@ from companion.packets.fonts import (
     font_for_char,
     font_library,
     missing_glyphs,
+    register_fonts,
 )
 from companion.paths import resource_path
 
@@ -44,7 +45,8 @@ def _table_tags(path: str) -> set[bytes]:
 
 def test_every_bundled_font_is_truetype_outlined() -> None:
     files = bundled_font_files()
-    assert len(files) == 5
+    # Regular and bold of every family; the CJK family draws bold with a stroke.
+    assert len(files) == 2 * len(BUNDLED_FAMILIES) - 1
     for path in files:
         tags = _table_tags(str(path))
         assert b"glyf" in tags, path.name
@@ -87,7 +89,7 @@ def test_cjk_font_covers_every_hangul_syllable() -> None:
 def test_families_are_registered_with_reportlab() -> None:
     from reportlab.pdfbase import pdfmetrics
 
-    font_library()
+    register_fonts()
     for spec in BUNDLED_FAMILIES:
         assert pdfmetrics.getFont(spec.regular.registered_name).face is not None
         assert pdfmetrics.getFont(spec.bold.registered_name).face is not None
@@ -102,11 +104,14 @@ def test_font_for_char_picks_the_script_family() -> None:
     assert font_for_char("한") == CJK
     assert font_for_char("7", preferred=CJK) == CJK
     assert font_for_char("😀") is None
-    assert font_for_char("क") is None
+    assert font_for_char("क") == "devanagari"
+    assert font_for_char("ሰ") == "ethiopic"
+    assert font_for_char("ש") == "hebrew"
+    assert font_for_char("Ꮳ") is None  # Cherokee: no bundled font
 
 
 def test_missing_glyphs_names_only_uncovered_characters() -> None:
-    assert missing_glyphs("Ana 😀 नमस्ते, ليلى 李娜 김민수") == {"😀", "न", "म", "स", "्", "त", "े"}
+    assert missing_glyphs("Ana 😀 नमस्ते, ᏣᎳᎩ ليلى 李娜 김민수") == {"😀", "Ꮳ", "Ꮃ", "Ꭹ"}
     assert missing_glyphs("Nguye\u0302\u0303n\nLa\u200dyla\u200f") == set()
     assert missing_glyphs("") == set()
 

@@ -59,9 +59,19 @@ def test_runs_cover_the_normalised_text_without_gaps() -> None:
 
 
 def test_uncovered_characters_become_a_visible_replacement() -> None:
-    runs = split_runs("Ana 😀 क")
-    assert "".join(run.text for run in runs) == "Ana \ufffd \ufffd"
-    assert frozenset().union(*(run.missing for run in runs)) == {"😀", "क"}
+    runs = split_runs("Ana 😀 Ꮳ")  # an emoji, and a Cherokee letter no bundled font has
+    assert "".join(run.text for run in runs) == "Ana \u25cc \ufffd"
+    assert frozenset().union(*(run.missing for run in runs)) == {"😀", "Ꮳ"}
+
+
+def test_an_emoji_sequence_becomes_one_neutral_mark() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"  # man, woman, girl, joined
+    thumbs = "\U0001f44d\U0001f3fd"  # thumbs up, medium skin tone
+    flag = "\U0001f1fa\U0001f1f8"  # two regional indicators
+    runs = split_runs(f"{family} {thumbs} {flag}")
+    drawn = "".join(run.text for run in runs).replace("\u200d", "")
+    assert drawn == "\u25cc \u25cc \u25cc"
+    assert "\ufffd" not in drawn
 
 
 def test_decomposed_vietnamese_is_composed() -> None:

@@ -77,13 +77,24 @@ def test_multiline_arabic_paragraph_reads_right_to_left_on_every_line() -> None:
 
 
 def test_arabic_letters_are_shaped_into_joined_forms() -> None:
-    chars = _render([TextBlock("المحكمة", STYLE, rtl=True)])
-    printed = [char["text"] for char in sorted(chars, key=lambda char: -char["x0"])]
-    # The leading alef joins nothing on its left, so it stays as it is; every letter
-    # after it is drawn in its initial, medial or final form.
-    assert printed[0] == "ا"
-    assert all(0xFE70 <= ord(char) <= 0xFEFF for char in printed[1:])
-    assert unicodedata.normalize("NFKC", "".join(printed)) == "المحكمة"
+    from companion.packets.fonts import ARABIC, font_library
+    from companion.packets.shaping import shape
+
+    face = font_library().family(ARABIC).regular
+    word = "المحكمة"
+    to_glyph = face.ttfont.face.charToGlyph
+    isolated = {to_glyph[ord(letter)] for letter in word}
+    glyphs = [to_glyph[ord(char)] for char in shape(face.name, word, True, True).text]
+    # Glyphs come in visual order, so the leading alef is last. It joins nothing on its
+    # right and stays as it is; every letter after it is drawn in its initial, medial or
+    # final form, a glyph other than the letter's own.
+    assert len(glyphs) == len(word)
+    assert glyphs[-1] in isolated
+    assert not set(glyphs[:-1]) & isolated
+    # The text layer still reads as the letters typed, not presentation forms.
+    chars = _render([TextBlock(word, STYLE, rtl=True)])
+    printed = "".join(char["text"] for char in sorted(chars, key=lambda char: -char["x0"]))
+    assert printed == word
 
 
 def test_phone_number_inside_arabic_sentence_keeps_its_order() -> None:

@@ -26,16 +26,13 @@ from companion.domain.models import LabelledEnum
 from companion.i18n.formatting import format_hearing_datetime
 from companion.i18n.languages import LANGUAGES
 from companion.paths import resource_path
+from companion.ui.fonts import FAMILY_FILES
 from companion.ui.i18n import _, current
 
 E = TypeVar("E", bound=LabelledEnum)
 
 # Bundled faces that cover the scripts witnesses' names are written in, in fallback order.
-_NATIVE_FONT_FILES = {
-    "Noto Sans": "NotoSans-Regular.ttf",
-    "Noto Sans Arabic": "NotoSansArabic-Regular.ttf",
-    "WenQuanYi Micro Hei": "wqy-microhei.ttc",
-}
+_NATIVE_FONT_FILES = FAMILY_FILES
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +50,8 @@ def _native_font_families() -> tuple[str, ...]:
 
 
 def native_name_font(base: QFont) -> QFont:
-    """``base`` with bundled Arabic and Chinese faces first, so names in any script show.
+    """``base`` with the bundled faces first (Arabic, Chinese, Ethiopic, Devanagari...),
+    so names in any bundled script show.
 
     Qt falls back per character to the next family that has the glyph.
     """
