@@ -75,7 +75,8 @@ def _sources_html(sources: tuple[Source, ...]) -> str:
     for source in sources:
         details = [f"checked {source.checked.isoformat()}"]
         if source.effective is not None:
-            details.append(f"effective {source.effective.isoformat()}")
+            note = " (date from news reports only)" if source.effective_news_only else ""
+            details.append(f"effective {source.effective.isoformat()}{note}")
         elif source.effective_unconfirmed:
             details.append("effective date unconfirmed")
         url = escape(source.url, quote=True)
