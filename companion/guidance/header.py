@@ -18,7 +18,8 @@ translation. A reviewed translation adds ``reviewer:`` and ``reviewed_on: YYYY-M
 ``source_hash`` is ``none`` in English; a translation records the hash of the English
 body it was made from (``python -m companion.guidance.stamp`` writes it). Sources are
 numbered from 1 in order; ``checked`` is ``YYYY-MM`` or ``YYYY-MM-DD``; ``effective``
-(optional) is ``YYYY-MM-DD`` or ``unconfirmed``.
+(optional) is ``YYYY-MM-DD``, ``YYYY-MM-DD (news only)`` when only news reports give
+the date, or ``unconfirmed``.
 
 Only this small ``key: value`` subset is read; it is parsed here, without YAML.
 """
@@ -41,6 +42,7 @@ _KEY_RE = re.compile(r"^([a-z_]+):(?:\s+(.*))?$")
 _TOP_KEYS = ("title", "status", "source_hash", "reviewer", "reviewed_on", "sources")
 _SOURCE_KEYS = ("url", "checked", "effective")
 UNCONFIRMED = "unconfirmed"
+NEWS_ONLY = "(news only)"
 
 
 @dataclass(frozen=True)
@@ -110,10 +112,14 @@ class _SourceBuilder:
             raise GuidanceFormatError(path, self.line, f"source [{self.number}] url is not a URL")
         effective: dt.date | None = None
         unconfirmed = False
+        news_only = False
         effective_text = self.fields.get("effective")
         if effective_text == UNCONFIRMED:
             unconfirmed = True
         elif effective_text is not None:
+            if effective_text.endswith(NEWS_ONLY):
+                news_only = True
+                effective_text = effective_text.removesuffix(NEWS_ONLY).rstrip()
             effective = _full_date(effective_text, path, self.line, "effective")
         return Source(
             number=self.number,
@@ -122,6 +128,7 @@ class _SourceBuilder:
             checked=_partial_date(self.fields["checked"], path, self.line, "checked"),
             effective=effective,
             effective_unconfirmed=unconfirmed,
+            effective_news_only=news_only,
         )
 
 
@@ -238,7 +245,8 @@ def format_sources(sources: tuple[Source, ...]) -> list[str]:
         lines.append(f"  url: {source.url}")
         lines.append(f"  checked: {source.checked.isoformat()}")
         if source.effective is not None:
-            lines.append(f"  effective: {source.effective.isoformat()}")
+            note = f" {NEWS_ONLY}" if source.effective_news_only else ""
+            lines.append(f"  effective: {source.effective.isoformat()}{note}")
         elif source.effective_unconfirmed:
             lines.append(f"  effective: {UNCONFIRMED}")
     return lines

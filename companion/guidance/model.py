@@ -97,7 +97,9 @@ class Source:
     """One numbered citation. Body text cites it as ``[number]``.
 
     ``effective`` is when the cited rule took effect, when the facts file gives it;
-    ``effective_unconfirmed`` is true when the file says the date is not confirmed.
+    ``effective_unconfirmed`` is true when the file says the date is not confirmed;
+    ``effective_news_only`` is true when the date comes only from news reports
+    (``effective: 2025-12-09 (news only)`` in the file).
     """
 
     number: int
@@ -106,6 +108,7 @@ class Source:
     checked: PartialDate
     effective: dt.date | None = None
     effective_unconfirmed: bool = False
+    effective_news_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,11 @@
 Each ``<lang>.html`` shows every topic and jurisdiction section with its review status;
 stale and missing translations are marked. ``index.html`` gives the overview. All text
 from the files is escaped.
+
+A stamp is not a review: for each translation the page also lists the English sentences
+that changed since the translation's own text was last edited (read from the git history
+of the checkout, see ``companion.guidance.history``), so a translator sees what to re-read
+even after a re-stamp made the file look up to date.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from html import escape
 from pathlib import Path
 
 from companion.guidance.errors import GuidanceFormatError
+from companion.guidance.history import GitHistory, changed_sentences
 from companion.guidance.html import blocks_to_html
 from companion.guidance.library import JURISDICTION_CODES, TOPIC_IDS, GuidanceLibrary
 from companion.guidance.model import (
@@ -48,6 +54,8 @@ table.pair td { vertical-align: top; border: 1px solid #bbb; padding: 0.5em 1em;
 .error { color: #a00; font-weight: bold; }
 .warning { background: #fdd; padding: 0.3em 0.5em; }
 ol.sources { font-size: 90%; }
+.changes { border: 1px solid #c90; background: #fff8e6; padding: 0.3em 0.8em; }
+.changes mark { background: #fd6; }
 """
 
 
@@ -75,7 +83,8 @@ def _sources_html(sources: tuple[Source, ...]) -> str:
     for source in sources:
         details = [f"checked {source.checked.isoformat()}"]
         if source.effective is not None:
-            details.append(f"effective {source.effective.isoformat()}")
+            note = " (date from news reports only)" if source.effective_news_only else ""
+            details.append(f"effective {source.effective.isoformat()}{note}")
         elif source.effective_unconfirmed:
             details.append("effective date unconfirmed")
         url = escape(source.url, quote=True)
@@ -97,6 +106,44 @@ def _document_column(document: GuidanceDocument, language: Language) -> str:
         f'<td width="50%" lang="{escape(language.tag)}" dir="{direction}">'
         f"<h3>{escape(document.title, quote=False)}</h3>"
         f"{blocks_to_html(document.blocks, _slot_html)}</td>"
+    )
+
+
+def changes_html(library: GuidanceLibrary, history: GitHistory, ref: DocumentRef, tag: str) -> str:
+    """The English sentences changed since this translation's text was last edited."""
+    translation = library.file_path(ref.kind, ref.doc_id, tag)
+    english = library.file_path(ref.kind, ref.doc_id, SOURCE_TAG)
+    edit = history.last_edit(translation, english)
+    if edit is None:
+        return (
+            '<div class="changes"><p>Edit history not available (not a git checkout): '
+            "compare the whole text with the English.</p></div>"
+        )
+    when = (
+        "in the working copy (not committed yet)"
+        if edit.commit is None
+        else f"in commit {edit.commit[:10]} of {edit.date}"
+    )
+    if edit.english_then is None:
+        return (
+            f'<div class="changes"><p>This text was last edited {escape(when, quote=False)}, '
+            "before the English file existed: compare the whole text.</p></div>"
+        )
+    changed = changed_sentences(
+        edit.english_then, english.read_text(encoding="utf-8"), str(english)
+    )
+    if not changed:
+        return (
+            f'<div class="changes"><p>No English sentence changed since this text was last '
+            f"edited ({escape(when, quote=False)}).</p></div>"
+        )
+    items = "".join(
+        f"<li><mark>{escape(sentence, quote=False)}</mark></li>" for sentence in changed
+    )
+    return (
+        f'<div class="changes"><p><b>{len(changed)} English sentence(s) changed or are new '
+        f"since this text was last edited ({escape(when, quote=False)}).</b> A stamp does "
+        f'not mean they were translated: re-read them.</p><ul class="changed">{items}</ul></div>'
     )
 
 
@@ -134,7 +181,9 @@ def _translation_cell(
     return _document_column(document, language), " ".join(status)
 
 
-def _document_section(library: GuidanceLibrary, ref: DocumentRef, language: Language) -> str:
+def _document_section(
+    library: GuidanceLibrary, history: GitHistory, ref: DocumentRef, language: Language
+) -> str:
     anchor = f"{ref.kind.value}-{ref.doc_id}"
     heading = (
         f'<h2 id="{escape(anchor)}">{escape(ref.kind.value.title())}: {escape(ref.doc_id)}</h2>'
@@ -148,6 +197,7 @@ def _document_section(library: GuidanceLibrary, ref: DocumentRef, language: Lang
     except GuidanceFormatError as error:
         return heading + f'<p class="error">{escape(str(error), quote=False)}</p>'
     english_cell = _document_column(english, LANGUAGES[0])
+    changes = ""
     if language.tag == SOURCE_TAG:
         status, row = _state_badge(TranslationState.SOURCE), english_cell
     else:
@@ -157,8 +207,13 @@ def _document_section(library: GuidanceLibrary, ref: DocumentRef, language: Lang
             cell = f'<td width="50%"><p class="error">{escape(str(error), quote=False)}</p></td>'
             status = '<span class="state state-stale">Format error</span>'
         row = english_cell + cell
+        if library.file_path(ref.kind, ref.doc_id, language.tag).is_file():
+            try:
+                changes = changes_html(library, history, ref, language.tag)
+            except GuidanceFormatError as error:
+                changes = f'<p class="error">{escape(str(error), quote=False)}</p>'
     return (
-        f"{heading}<p>{status}</p>"
+        f"{heading}<p>{status}</p>{changes}"
         f'<table class="pair"><tr>{row}</tr></table>'
         f"<h4>Sources</h4>{_sources_html(english.sources)}"
     )
@@ -172,14 +227,19 @@ def _page(title: str, body: str) -> str:
     )
 
 
-def language_page(library: GuidanceLibrary, language: Language) -> str:
+def language_page(
+    library: GuidanceLibrary, language: Language, history: GitHistory | None = None
+) -> str:
     title = f"Guidance review: {language.english_name} ({language.tag})"
     intro = (
         f"<h1>{escape(title, quote=False)}</h1>"
         "<p>English on the left, this language on the right. Check each translation "
         "against the English, and its legal sources against the sources listed.</p>"
     )
-    sections = "".join(_document_section(library, ref, language) for ref in all_documents())
+    history = history or GitHistory()
+    sections = "".join(
+        _document_section(library, history, ref, language) for ref in all_documents()
+    )
     return _page(title, intro + sections)
 
 
@@ -205,9 +265,10 @@ def index_page(library: GuidanceLibrary) -> str:
 def write_review(library: GuidanceLibrary, out_dir: Path) -> tuple[Path, ...]:
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
+    history = GitHistory()
     for language in LANGUAGES:
         path = out_dir / f"{language.tag}.html"
-        path.write_text(language_page(library, language), encoding="utf-8")
+        path.write_text(language_page(library, language, history), encoding="utf-8")
         written.append(path)
     index = out_dir / "index.html"
     index.write_text(index_page(library), encoding="utf-8")

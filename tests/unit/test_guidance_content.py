@@ -30,6 +30,7 @@ from companion.paths import resource_path
 MAX_WORDS_PER_SENTENCE = 14.0
 MAX_LONG_WORD_SHARE = 0.15
 MAX_GRADE = 8.0
+MAX_JURISDICTION_GRADE = 7.5  # the law pages are the hardest; issue 16 lowered their limit
 
 TOPICS = [load_topic(topic_id, "en") for topic_id in TOPIC_IDS]
 JURISDICTIONS = [load_jurisdiction(code, "en") for code in JURISDICTION_CODES]
@@ -135,6 +136,52 @@ def test_reading_level(document: GuidanceDocument) -> None:
     assert result.words_per_sentence <= MAX_WORDS_PER_SENTENCE
     assert result.long_word_share <= MAX_LONG_WORD_SHARE
     assert result.grade <= MAX_GRADE
+    if document in JURISDICTIONS:
+        assert result.grade <= MAX_JURISDICTION_GRADE
+
+
+_READ_MARK = re.compile(
+    r", (?:read in full|secondary copy(?: \([a-z ]+\))?)$|read in full, not [^,]*$"
+)
+
+
+@pytest.mark.parametrize("document", ALL_ENGLISH, ids=_id)
+def test_every_source_says_whether_it_was_read_in_full(document: GuidanceDocument) -> None:
+    for source in document.sources:
+        assert _READ_MARK.search(source.citation), f"[{source.number}] {source.citation}"
+
+
+@pytest.mark.parametrize("document", ALL_ENGLISH, ids=_id)
+def test_news_reports_give_no_unmarked_effective_date(document: GuidanceDocument) -> None:
+    for source in document.sources:
+        if "news report" in source.citation and source.effective is not None:
+            assert source.effective_news_only, f"[{source.number}] {source.citation}"
+
+
+@pytest.mark.parametrize("document", ALL_ENGLISH, ids=_id)
+def test_the_january_2025_guidance_is_cited_with_the_may_2025_memo(
+    document: GuidanceDocument,
+) -> None:
+    january = [s.number for s in document.sources if "interim guidance" in s.citation]
+    may = [s.number for s in document.sources if "memo of May 27, 2025" in s.citation]
+    for block in document.blocks:
+        groups = (
+            [block.citations]
+            if isinstance(block, Paragraph | Notice)
+            else [block.item_citations(i) for i in range(len(block.items))]
+            if isinstance(block, BulletList)
+            else []
+        )
+        for numbers in groups:
+            if set(january) & set(numbers):
+                assert set(may) & set(numbers), f"{document.doc_id}: {numbers}"
+
+
+@pytest.mark.parametrize("document", [d for d in JURISDICTIONS if d.doc_id != "US"], ids=_id)
+def test_every_state_page_says_state_courts_only(document: GuidanceDocument) -> None:
+    texts = [text for block in document.blocks for text in block_plain_texts(block)]
+    assert any("state courts only" in text for text in texts)
+    assert any("does not cover federal courts or immigration courts" in text for text in texts)
 
 
 _SHORT_SERVICE_NUMBER = re.compile(r"(?<![\d,.$])\b(911|988|211|311|411|511|711|811)\b(?![\d,])")

@@ -25,11 +25,15 @@ sources:
   url: http://example.org/two?a=1&b=2
   checked: 2025-12-10
   effective: unconfirmed
+- [3] A news report
+  url: https://example.org/three
+  checked: 2026-12
+  effective: 2025-12-09 (news only)
 ---
 
 > Not legal advice.
 
-Text [1, 2].
+Text [1, 2, 3].
 """
 
 
@@ -55,8 +59,16 @@ def test_english_header_fields() -> None:
             checked=PartialDate(2025, 12, 10),
             effective_unconfirmed=True,
         ),
+        Source(
+            number=3,
+            citation="A news report",
+            url="https://example.org/three",
+            checked=PartialDate(2026, 12),
+            effective=dt.date(2025, 12, 9),
+            effective_news_only=True,
+        ),
     )
-    assert parsed.body.strip() == "> Not legal advice.\n\nText [1, 2]."
+    assert parsed.body.strip() == "> Not legal advice.\n\nText [1, 2, 3]."
 
 
 def test_reviewed_translation_header() -> None:
@@ -130,6 +142,10 @@ BASE = ("title: T", "status: source", "source_hash: none", "sources:")
         (("- [1] Bad date", "  url: https://a.org", "  checked: 2026-13"), "not a real date"),
         (
             ("- [1] E", "  url: https://a.org", "  checked: 2026-11", "  effective: soon"),
+            "YYYY-MM-DD",
+        ),
+        (
+            ("- [1] E", "  url: https://a.org", "  checked: 2026-11", "  effective: (news only)"),
             "YYYY-MM-DD",
         ),
         (("- [1] X", "  url: https://a.org", "  checked: 2026-11", "  note: hi"), "unknown source"),
