@@ -53,12 +53,17 @@ def _backups(store: Store, reason: str | None = None) -> list[backups.BackupInfo
 
 
 def _break_verification(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every new backup fails its check after it was written (as a bad disk would)."""
+    """Every new backup is damaged on its way to the disk (a byte in the middle of the
+    archive flips, as a bad disk or USB stick would), and the real check reads it back."""
+    real_check = backups._verify_archive
 
-    def corrupt(path: Path, database_key: bytes) -> None:
-        raise backups.BackupFailedError("archive checksum mismatch")
+    def damaged_on_disk(path: Path, *args: object) -> None:
+        data = bytearray(path.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        path.write_bytes(bytes(data))
+        real_check(path, *args)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(backups, "_verify_archive", corrupt)
+    monkeypatch.setattr(backups, "_verify_archive", damaged_on_disk)
 
 
 def test_file_menu_offers_the_safety_screens(qtbot, store: Store) -> None:
