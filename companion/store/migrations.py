@@ -212,19 +212,16 @@ _STAMPS_FROM_PARENT = {
 
 
 def give_uids(db: Database, table: str, also_required: tuple[str, ...] = ()) -> None:
-    """Give ``table`` a ``uid`` column, a new uid for every row (in creation order), a
+    """Give ``table`` a ``uid`` column, a new uid for every row (in rowid order), a
     unique index, and triggers that refuse a row without a uid (or without any of
     ``also_required``) and any change of a uid. Later migrations call it on the record
     tables they add."""
     if "uid" not in db[table].columns_dict:
         db.execute(f"ALTER TABLE {table} ADD COLUMN uid TEXT")
-    rowids = [
-        rowid
-        for (rowid,) in db.execute(f"SELECT rowid FROM {table} WHERE uid IS NULL ORDER BY rowid")
-    ]
-    db.conn.executemany(
-        f"UPDATE {table} SET uid = ? WHERE rowid = ?", [(new_uid(), rowid) for rowid in rowids]
-    )
+    # One statement per table, its uids made by a Python function: a hundred thousand
+    # single-row updates take many times longer on an encrypted store.
+    db.conn.create_function("companion_new_uid", 0, new_uid)
+    db.execute(f"UPDATE {table} SET uid = companion_new_uid() WHERE uid IS NULL")
     db.execute(f"CREATE UNIQUE INDEX {table}_uid ON {table}(uid)")
     missing = "".join(f" OR NEW.{column} IS NULL" for column in also_required)
     db.execute(

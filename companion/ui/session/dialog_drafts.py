@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+#: Where a draft keeps the ``row_version`` its dialog read.
+READ_VERSION = "_read_version"
+
 DIALOG_KINDS: dict[type[RecordDialog], str] = {
     PersonDialog: "person",
     CaseDialog: "case",
@@ -55,7 +58,8 @@ def capture(dialog: RecordDialog) -> Draft | None:
     if kind is None:
         log.warning("%s cannot be kept as a draft", type(dialog).__name__)
         return None
-    return Draft(kind=kind, opened_for=dict(dialog.opened_for()), state=dialog.draft_state())
+    state = {**dialog.draft_state(), READ_VERSION: dialog.read_version}
+    return Draft(kind=kind, opened_for=dict(dialog.opened_for()), state=state)
 
 
 def _id(opened_for: Mapping[str, object], key: str) -> int | None:
@@ -104,6 +108,11 @@ def reopen(window: Desk, draft: Draft) -> RecordDialog | None:
         log.warning("draft %s (%s) cannot be reopened: %s", draft.id, draft.kind, error)
         return None
     dialog.restore_draft(draft.state)
+    # The edit goes on from the version first read: a change made by someone else while
+    # the app was locked is still caught when the draft is saved.
+    read_version = draft.state.get(READ_VERSION)
+    if type(read_version) is int:
+        dialog.read_version = read_version
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.accepted.connect(window.refresh_views)
     dialog.open()

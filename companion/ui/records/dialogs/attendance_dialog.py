@@ -41,6 +41,7 @@ class AttendanceDialog(RecordDialog):
             ),
             Attendance(person_id, hearing_id),
         )
+        self.read_version = existing.row_version
 
         self.person_name = QLabel(
             person_item_text(self.person.display_name, self.person.native_name)
@@ -99,6 +100,7 @@ class AttendanceDialog(RecordDialog):
                 must_testify=self.must_testify.isChecked(),
                 status=self.status.current_member(),
                 reason=self.reason.toPlainText().strip(),
+                row_version=self.read_version,
             )
         )
         return self.hearing_id

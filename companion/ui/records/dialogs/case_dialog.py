@@ -62,6 +62,7 @@ class CaseDialog(RecordDialog):
         self.retranslate()
 
     def _load(self, case: Case) -> None:
+        self.read_version = case.row_version
         self.docket_number.setText(case.docket_number)
         self.court.setText(case.court)
         self.description.setPlainText(case.description)
@@ -110,6 +111,7 @@ class CaseDialog(RecordDialog):
             closed_on=self._closed_on if status is CaseStatus.CLOSED else None,
             person_ids=self.people.person_ids(),
             id=self.case_id,
+            row_version=self.read_version,
         )
 
     def save(self) -> int:

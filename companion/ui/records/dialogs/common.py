@@ -172,6 +172,10 @@ class RecordDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.saved_id: int | None = None
+        #: The ``row_version`` of the record as this dialog read it (0 for a new record).
+        #: Saving passes it on, so a record changed meanwhile (in another window) is not
+        #: overwritten: the store refuses the save and the dialog says what changed.
+        self.read_version = 0
         self._error_labels: dict[str, tuple[ErrorLabel, QWidget]] = {}
         self._shown: list[ValidationError] = []
         self._general: CompanionError | None = None

@@ -40,6 +40,8 @@ class ContactRow(QGroupBox):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.number = 1
+        #: The stored contact this row edits (it keeps its uid); None for a new one.
+        self.contact_id: int | None = None
         self.kind = EnumCombo(list(ContactKind))
         self.value = QLineEdit()
         self.ok_to_text = QCheckBox()
@@ -99,6 +101,7 @@ class ContactRow(QGroupBox):
             box.setEnabled(is_phone)
 
     def load(self, contact: ContactMethod) -> None:
+        self.contact_id = contact.id
         self.kind.set_member(contact.kind)
         self.value.setText(contact.value)
         self.ok_to_text.setChecked(contact.ok_to_text)
@@ -113,6 +116,7 @@ class ContactRow(QGroupBox):
 
     def draft_state(self) -> DraftState:
         return {
+            "id": self.contact_id,
             "kind": self.kind.current_member().value,
             "value": self.value.text(),
             "ok_to_text": self.ok_to_text.isChecked(),
@@ -123,6 +127,8 @@ class ContactRow(QGroupBox):
         }
 
     def restore_draft(self, state: Mapping[str, Any]) -> None:
+        contact_id = state.get("id")
+        self.contact_id = contact_id if type(contact_id) is int else None
         self.kind.set_value(state.get("kind"))
         self.value.setText(state_text(state, "value"))
         self.ok_to_text.setChecked(state_flag(state, "ok_to_text"))
@@ -145,6 +151,7 @@ class ContactRow(QGroupBox):
             safe_hours_start=start,
             safe_hours_end=end,
             note=self.note.text().strip(),
+            id=self.contact_id,
         )
 
     def retranslate(self) -> None:

@@ -59,6 +59,7 @@ class CourthouseDialog(RecordDialog):
         self.retranslate()
 
     def _load(self, courthouse: Courthouse) -> None:
+        self.read_version = courthouse.row_version
         self.name.setText(courthouse.name)
         self.address.setPlainText(courthouse.address)
         self.timezone.set_zone(courthouse.timezone)
@@ -111,6 +112,7 @@ class CourthouseDialog(RecordDialog):
             accessibility_notes=self.accessibility_notes.toPlainText().strip(),
             transit_notes=self.transit_notes.toPlainText().strip(),
             id=self.courthouse_id,
+            row_version=self.read_version,
         )
 
     def save(self) -> int:

@@ -140,6 +140,7 @@ class HearingDialog(RecordDialog):
             combo.setCurrentIndex(index)
 
     def _load(self, hearing: Hearing) -> None:
+        self.read_version = hearing.row_version
         self._select(self.case, hearing.case_id)
         self._select(self.courthouse, hearing.courthouse_id)
         self.start.set_start(hearing.starts_at)
@@ -246,6 +247,7 @@ class HearingDialog(RecordDialog):
             calendar_uid=existing.calendar_uid if existing else "",
             sequence=existing.sequence if existing else 0,
             id=self.hearing_id,
+            row_version=self.read_version,
         )
 
     def save(self) -> int:

@@ -101,6 +101,7 @@ class PersonDialog(RecordDialog):
         self.retranslate()
 
     def _load(self, person: Person) -> None:
+        self.read_version = person.row_version
         self.given_name.setText(person.given_name)
         self.family_name.setText(person.family_name)
         self.native_name.setText(person.native_name)
@@ -174,6 +175,7 @@ class PersonDialog(RecordDialog):
             alternate_phone=self.alternate_phone.text().strip(),
             notes=self.notes.toPlainText().strip(),
             id=self.person_id,
+            row_version=self.read_version,
         )
         if problems.errors:
             problems.also(lambda: validate_person(person))
