@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from companion.domain.models import Person
+from companion.store.identity import new_uid
 from companion.store.store import Store
 from companion.ui.records.people_model import PeopleColumn
 from companion.ui.records.people_view import PeopleView
@@ -86,9 +87,9 @@ def test_ten_thousand_people_list_without_limit(qtbot, store: Store) -> None:
     with store.db.atomic():
         for number in range(10_000):
             store.db.execute(
-                "INSERT INTO people (given_name, family_name, native_name, language, role) "
-                "VALUES (?, ?, '', 'es', 'witness')",
-                [f"Given{number:05d}", "Test-Many"],
+                "INSERT INTO people (uid, given_name, family_name, native_name, language, role) "
+                "VALUES (?, ?, ?, '', 'es', 'witness')",
+                [new_uid(), f"Given{number:05d}", "Test-Many"],
             )
     view = PeopleView(store)
     qtbot.addWidget(view)
