@@ -156,7 +156,7 @@ def conflict_value(value: object, t: Translator) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return t.gettext("yes") if value else t.gettext("no")
+        return t.gettext("Yes") if value else t.gettext("No")
     if isinstance(value, LabelledEnum):
         return t.gettext(value.label)
     if isinstance(value, dt.datetime):
