@@ -10,25 +10,30 @@ from companion.store.agenda import AgendaEntry
 
 
 def agenda_json(entries: list[AgendaEntry]) -> str:
-    """One object per hearing; ``starts_at`` is ISO 8601 with the courthouse's UTC offset."""
+    """One object per hearing; ``starts_at`` is ISO 8601 with the courthouse's UTC offset.
+    Records carry their local ``id`` and their ``uid``, the same on every laptop."""
     items: list[dict[str, Any]] = [
         {
             "id": entry.hearing_id,
+            "uid": entry.hearing_uid,
             "starts_at": entry.starts_at.isoformat(),
             "timezone": str(entry.starts_at.tzinfo),
             "expected_minutes": entry.expected_minutes,
             "courthouse": entry.courthouse_name,
             "courthouse_id": entry.courthouse_id,
+            "courthouse_uid": entry.courthouse_uid,
             "courtroom": entry.courtroom,
             "status": entry.status.value,
             "hearing_type": entry.hearing_type.value,
             "case_id": entry.case_id,
+            "case_uid": entry.case_uid,
             "docket_number": entry.docket_number,
             "testimony_needed": entry.testimony_needed,
             "needs_call": entry.needs_call,
             "people": [
                 {
                     "id": person.id,
+                    "uid": person.uid,
                     "display_name": person.display_name,
                     "native_name": person.native_name,
                     "language": person.language,

@@ -19,6 +19,7 @@ class AgendaPerson:
     language: str
     must_testify: bool
     attendance: AttendanceStatus
+    uid: str = ""
 
     @property
     def display_name(self) -> str:
@@ -38,6 +39,10 @@ class AgendaEntry:
     case_id: int
     docket_number: str
     people: list[AgendaPerson] = field(default_factory=list)
+    #: The stable ids (see ``companion.store.identity``) of the hearing, case and courthouse.
+    hearing_uid: str = ""
+    case_uid: str = ""
+    courthouse_uid: str = ""
 
     @property
     def testimony_needed(self) -> bool:
@@ -62,7 +67,8 @@ class AgendaRepository(Repository):
     ) -> list[AgendaEntry]:
         """Hearings starting in ``[start, end)``, in time order, with their people."""
         sql = (
-            "SELECT h.id, h.starts_at_utc, h.timezone, h.expected_minutes, h.hearing_type, "
+            "SELECT h.id, h.uid, c.uid AS case_uid, ch.uid AS courthouse_uid, "
+            "h.starts_at_utc, h.timezone, h.expected_minutes, h.hearing_type, "
             "h.status, h.courtroom, h.courthouse_id, ch.name AS courthouse_name, h.case_id, "
             "c.docket_number FROM hearings h "
             "JOIN cases c ON c.id = h.case_id JOIN courthouses ch ON ch.id = h.courthouse_id "
@@ -91,6 +97,9 @@ class AgendaRepository(Repository):
                 case_id=row["case_id"],
                 docket_number=row["docket_number"],
                 people=people.get(row["id"], []),
+                hearing_uid=row["uid"],
+                case_uid=row["case_uid"],
+                courthouse_uid=row["courthouse_uid"],
             )
             for row in rows
         ]
@@ -106,7 +115,7 @@ class AgendaRepository(Repository):
             chunk = hearing_ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" for _ in chunk)
             for row in self.rows(
-                "SELECT a.hearing_id, p.id, p.given_name, p.family_name, p.native_name, "
+                "SELECT a.hearing_id, p.id, p.uid, p.given_name, p.family_name, p.native_name, "
                 "p.language, a.must_testify, a.status FROM attendance a "
                 f"JOIN people p ON p.id = a.person_id WHERE a.hearing_id IN ({marks}) "
                 "AND a.deleted_at IS NULL AND p.deleted_at IS NULL "
@@ -122,6 +131,7 @@ class AgendaRepository(Repository):
                         language=row["language"],
                         must_testify=bool(row["must_testify"]),
                         attendance=AttendanceStatus(row["status"]),
+                        uid=row["uid"],
                     )
                 )
         return found

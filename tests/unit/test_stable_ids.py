@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 import uuid
 from pathlib import Path
@@ -407,3 +408,34 @@ def test_new_hearings_carry_their_uid_to_the_calendar_and_continuances_keep_it(
         calendar_uid=new.calendar_uid,
     )
     assert event.uid == f"{hearing.uid}@{UID_DOMAIN}"
+
+
+def test_the_stale_edit_message_is_translated(store: Store) -> None:
+    person = _person(store)
+    assert person.id is not None
+    mine, theirs = store.people.get(person.id), store.people.get(person.id)
+    theirs.needs_interpreter = True
+    store.people.update(theirs)
+    with pytest.raises(StaleEditError) as raised:
+        store.people.update(mine)
+    spanish = describe(raised.value, translator("es"))
+    assert "Este registro se cambió en otra ventana" in spanish
+    assert "Necesita intérprete: ahora “Sí”, suyo “No”." in spanish
+    assert "changed" not in spanish
+
+
+def test_agenda_json_carries_the_uids(
+    store: Store,
+    data_dir: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    person = _person(store)
+    hearing = _hearing(store, person, days=3)
+    case = store.cases.get(hearing.case_id)
+    store.close()
+    monkeypatch.setenv("COMPANION_PASSPHRASE", TEST_PASSPHRASE)
+    assert main(["agenda", "--data-dir", str(data_dir), "--days", "7", "--json"]) == 0
+    (item,) = json.loads(capsys.readouterr().out)
+    assert (item["id"], item["uid"], item["case_uid"]) == (hearing.id, hearing.uid, case.uid)
+    assert [p["uid"] for p in item["people"]] == [person.uid]
