@@ -328,8 +328,8 @@ def m005_stable_ids(db: Database) -> None:
         "WHERE status IN ('attended', 'missed') ORDER BY rowid"
     )
     # The audit trail's entries get their uids too: its triggers are made again below.
-    db.execute("DROP TRIGGER audit_log_no_update")
-    db.execute("DROP TRIGGER audit_log_no_delete")
+    db.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
+    db.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
     for table in RECORD_TABLES:
         stamps = ("created_at", "updated_at") if table in STORE_STAMPED_TABLES else ()
         give_uids(db, table, stamps)
