@@ -163,9 +163,15 @@ class _Paragraph:
                 shown.append(char)
         self.shown = "".join(shown)
         self.library = library
+        # One family, weight and level throughout (most paragraphs): a unit is one item.
+        self.uniform = (
+            len(set(self.families)) == 1 and len(set(self.bold)) == 1 and len(set(self.levels)) == 1
+        )
         self.units = self._units()
 
     def _items(self, start: int, end: int) -> tuple[_Item, ...]:
+        if self.uniform:
+            return (self._item(start, end),) if end > start else ()
         items: list[_Item] = []
         index = start
         while index < end:
@@ -181,12 +187,16 @@ class _Paragraph:
                 == key
             ):
                 stop += 1
-            family_key, bold, level = key
-            face = self.library.family(family_key).face(bold)
-            run = shape(face.name, self.shown[index:stop], level % 2 == 1, family_key == ARABIC)
-            items.append(_Item(run, level, face.synthetic_bold, run.width(self.size)))
+            items.append(self._item(index, stop))
             index = stop
         return tuple(items)
+
+    def _item(self, start: int, stop: int) -> _Item:
+        """``text[start:stop]``, all of one family, weight and level, shaped."""
+        family_key, bold, level = self.families[start], self.bold[start], self.levels[start]
+        face = self.library.family(family_key).face(bold)
+        run = shape(face.name, self.shown[start:stop], level % 2 == 1, family_key == ARABIC)
+        return _Item(run, level, face.synthetic_bold, run.width(self.size))
 
     def _unit(self, start: int, end: int) -> _Unit:
         content_end = end
