@@ -30,7 +30,12 @@ from reportlab.pdfgen.textobject import PDFTextObject
 
 from companion.packets import bidi
 from companion.packets.fonts import ARABIC, FontLibrary, font_library, stand_in
-from companion.packets.linebreak import break_opportunities, grapheme_boundaries
+from companion.packets.linebreak import (
+    bind_numbers,
+    break_opportunities,
+    grapheme_boundaries,
+    is_ideographic,
+)
 from companion.packets.scripts import assign_families, normalize_text
 from companion.packets.shaping import ShapedRun, shape
 
@@ -251,7 +256,23 @@ class _Paragraph:
             used += unit.content_width + unit.space_width
         if current:
             lines.append(current)
-        return lines
+        return self._no_lone_last_character(lines)
+
+    def _no_lone_last_character(self, lines: list[list[_Unit]]) -> list[list[_Unit]]:
+        """A paragraph of Chinese, Japanese or Korean does not end on a line holding one
+        character (and its punctuation): the previous line gives it its last unit, if
+        it keeps two or more. The line only gets shorter, so it still fits."""
+        if len(lines) < 2 or len(lines[-1]) != 1 or len(lines[-2]) < 3:
+            return lines
+        last = lines[-1][0]
+        letters = [char for char in self.text[last.start : last.content_end] if char.isalnum()]
+        if len(letters) != 1 or not (is_ideographic(letters[0]) or _is_hangul(letters[0])):
+            return lines
+        return [*lines[:-2], lines[-2][:-1], [lines[-2][-1], last]]
+
+
+def _is_hangul(char: str) -> bool:
+    return 0xAC00 <= ord(char) <= 0xD7A3
 
 
 def _visual_line(units: Sequence[_Unit], base_level: int, text: str) -> Line:
@@ -287,11 +308,39 @@ def _visual_line(units: Sequence[_Unit], base_level: int, text: str) -> Line:
     return Line(tuple(runs), x, text)
 
 
-def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
-    """Normalised spans, cut into paragraphs at newlines, stripped of outer spaces."""
-    paragraphs: list[list[tuple[str, bool, bool]]] = [[]]
+_ISOLATE_OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
+_ISOLATE_CLOSER = "\u2069"  # PDI
+
+
+def _isolates(spans: Sequence[Span]) -> list[Span]:
+    """Spans with the text between an isolate character (LRI, RLI, FSI) and its PDI made
+    isolated spans of their own: a value put into a sentence that way keeps its own
+    direction, and cannot move the sentence's punctuation."""
+    result: list[Span] = []
     for span in spans:
-        text = normalize_text(span.text)
+        if not any(char in span.text for char in _ISOLATE_OPENERS):
+            result.append(span)
+            continue
+        inside = False
+        piece: list[str] = []
+        for char in span.text:
+            if (char in _ISOLATE_OPENERS and not inside) or (char == _ISOLATE_CLOSER and inside):
+                if piece:
+                    result.append(Span("".join(piece), span.bold, span.isolate or inside))
+                inside, piece = not inside, []
+            else:
+                piece.append(char)
+        if piece:
+            result.append(Span("".join(piece), span.bold, span.isolate or inside))
+    return result
+
+
+def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
+    """Normalised spans, cut into paragraphs at newlines, stripped of outer spaces; spaces
+    that join a number to the word next to it made no-break (``bind_numbers``)."""
+    paragraphs: list[list[tuple[str, bool, bool]]] = [[]]
+    for span in _isolates(spans):
+        text = bind_numbers(normalize_text(span.text))
         parts = text.split("\n")
         for number, part in enumerate(parts):
             if number > 0:
