@@ -340,7 +340,7 @@ def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
     that join a number to the word next to it made no-break (``bind_numbers``)."""
     paragraphs: list[list[tuple[str, bool, bool]]] = [[]]
     for span in _isolates(spans):
-        text = bind_numbers(normalize_text(span.text))
+        text = normalize_text(span.text)
         parts = text.split("\n")
         for number, part in enumerate(parts):
             if number > 0:
@@ -358,7 +358,21 @@ def _pieces(spans: Sequence[Span]) -> list[list[tuple[str, bool, bool]]]:
         if paragraph:
             text, bold, isolate = paragraph[-1]
             paragraph[-1] = (text.rstrip(" "), bold, isolate)
-    return paragraphs
+    return [_bound(paragraph) for paragraph in paragraphs]
+
+
+def _bound(paragraph: list[tuple[str, bool, bool]]) -> list[tuple[str, bool, bool]]:
+    """``bind_numbers`` over the whole paragraph (a number and its word are often in
+    different spans: "за {minutes} минут"), cut back into the same pieces."""
+    joined = "".join(text for text, _, _ in paragraph)
+    bound = bind_numbers(joined)
+    if bound == joined:
+        return paragraph
+    result, start = [], 0
+    for text, bold, isolate in paragraph:
+        result.append((bound[start : start + len(text)], bold, isolate))
+        start += len(text)
+    return result
 
 
 class TextLayout:

@@ -90,3 +90,11 @@ def test_spanish_calendar_description_ends_in_one_full_stop() -> None:
     assert first_line.endswith("a.m.") or first_line.endswith("p.m.")
     assert ".." not in event.description
     assert single_stop("Espere…") == "Espere…" and single_stop("Wait...") == "Wait..."
+
+
+def test_a_number_and_its_word_in_different_spans_stay_together() -> None:
+    spans = [Span("приходите не позже "), Span("10:45", bold=True), Span(", то есть за ")]
+    spans += [Span("45"), Span(" минут, чтобы пройти досмотр.")]
+    narrow = TextLayout([Span("приходите не позже 10:45, то есть за 45")], STYLE).natural_width()
+    lines = _texts(spans, narrow + 1)
+    assert any("45\u00a0минут" in line for line in lines), lines
