@@ -24,6 +24,11 @@ SAMPLE_TEXT = {
     "ko": "법원",
     "vi": "Tòa án",
     "ru": "Суд",
+    # Scripts of witnesses' names, beyond the twelve languages.
+    "Ethiopic": "ሰላማዊት",
+    "Devanagari": "प्रिया",
+    "Myanmar": "အောင်",
+    "Khmer": "សុខ",
 }
 
 

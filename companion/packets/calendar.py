@@ -178,6 +178,12 @@ def make_qr(payload: str) -> segno.QRCode:
     )
 
 
+def single_stop(text: str) -> str:
+    """``text`` without a doubled full stop, where a value that ends in one ("8:15 a.m.")
+    closes a sentence ("... a esta hora: 8:15 a.m..")."""
+    return text.replace("..", ".") if ".." in text and "..." not in text else text
+
+
 def event_for_packet(content: PacketContent, translator: Translator) -> HearingEvent:
     """The hearing of a packet as an event, worded in the witness's language."""
     t = translator
@@ -186,7 +192,11 @@ def event_for_packet(content: PacketContent, translator: Translator) -> HearingE
         location_parts.append(t.gettext("Courtroom {room}").format(room=content.courtroom))
     location = ", ".join(part.strip() for part in location_parts if part.strip())
     arrive = format_time(content.arrive_at, t.language.tag)
-    lines = [t.gettext("Please arrive by {time} for security screening.").format(time=arrive)]
+    lines = [
+        single_stop(
+            t.gettext("Please arrive by {time} for security screening.").format(time=arrive)
+        )
+    ]
     if content.advocate is not None:
         if content.advocate.phone:
             lines.append(

@@ -153,7 +153,9 @@ def _local_note(organisation: Organisation, topic_id: str, language: str) -> lis
         if translated
         else t.gettext("Note from our office (not translated into your language): {note}")
     )
-    return [NoticeBlock(template.format(note=text))]
+    # First-strong isolate: the note keeps its own direction inside the sentence (an
+    # English note in an Arabic sentence keeps its full stop at its end).
+    return [NoticeBlock(template.format(note=f"\u2068{text}\u2069"))]
 
 
 def _section(

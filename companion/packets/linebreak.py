@@ -77,3 +77,22 @@ def grapheme_boundaries(text: str) -> list[int]:
             continue
         boundaries.append(index)
     return boundaries
+
+
+_NO_BREAK_SPACE = "\u00a0"
+
+
+def bind_numbers(text: str) -> str:
+    """``text`` with each space next to a number made a no-break space when a word or
+    number is on its other side: "45 minutes", "14 de dezembro de 2026", a phone number's
+    groups stay on one line, and a line never starts with a lone number's unit."""
+    if " " not in text or not any(char.isdigit() for char in text):
+        return text
+    chars = list(text)
+    for index in range(1, len(chars) - 1):
+        if chars[index] != " ":
+            continue
+        before, after = chars[index - 1], chars[index + 1]
+        if (before.isdigit() and after.isalnum()) or (after.isdigit() and before.isalnum()):
+            chars[index] = _NO_BREAK_SPACE
+    return "".join(chars)

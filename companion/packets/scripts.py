@@ -128,6 +128,8 @@ def assign_families(text: str, library: FontLibrary | None = None) -> list[str |
     callers split paragraphs at newlines first.
     """
     library = library or font_library()
+    if _all_latin(text, library):
+        return [None if char == "\n" else LATIN for char in text]
     classes = [script_class(char) for char in text]
     families: list[str | None] = [None] * len(text)
     # Pass 1: letters take their own script's font (or any font that has them).
@@ -158,6 +160,18 @@ def assign_families(text: str, library: FontLibrary | None = None) -> list[str |
         if families[index] is not None:
             previous = families[index]
     return families
+
+
+def _all_latin(text: str, library: FontLibrary) -> bool:
+    """True if Noto Sans draws every character of ``text`` and none belongs to a script
+    with a family of its own: then every character gets the Latin family, as the rules
+    above would give it, without going through them one by one."""
+    if LATIN not in library.specs:
+        return False
+    coverage = library.family(LATIN).coverage
+    return all(
+        char == "\n" or (ord(char) in coverage and home_family(char) is None) for char in set(text)
+    )
 
 
 def split_runs(text: str, library: FontLibrary | None = None) -> list[ScriptRun]:

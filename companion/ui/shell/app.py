@@ -155,6 +155,9 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         lock.locker_for(window).quit_requested.connect(app.quit)
         window.show()
         log.info("main window shown for store %s", store.store_id)
+        from companion.ui.packets.warm_up import warm_up_packets
+
+        QTimer.singleShot(0, lambda: warm_up_packets(store))
         try:
             return run_event_loop(app)
         finally:
