@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
 .PHONY: install run test lint typecheck bench system-deps catalogs extract-messages dist dist-smoke \
-        update-catalogs compile-catalogs catalog-status screenshots guidance-review clean
+        update-catalogs compile-catalogs catalog-status screenshots guidance-review mutation clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ lint: install
 bench: install
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]' || echo "WeasyPrint could not be installed: the bench runs without the peer."
 	$(BIN)/python -m bench
+
+# Mutation testing (mutmut), one module at a time; writes bench/MUTATION.md. Slow (see there):
+# on demand and before each release, not in CI. `make mutation MODULES=packets/datefmt` for one.
+mutation: install
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[mutation]'
+	$(BIN)/python -m bench.mutation $(MODULES)
 
 # --- message catalogs (see translations/README.md) ---
 extract-messages: install

@@ -1,0 +1,254 @@
+"""`make mutation`: mutation testing with mutmut, one module at a time; writes bench/MUTATION.md.
+
+Too slow for every CI run (see the timings in bench/MUTATION.md): run it on demand and
+before each release. Each module is mutated in its own working copy under
+``build/mutation/<module>`` (mutmut reads its settings from the pyproject.toml of the folder
+it runs in), against only the fast unit tests that exercise it, so one module takes
+minutes, not hours. Results are cached there: a second run re-tests only what changed.
+
+    python -m bench.mutation                      # every module, then write MUTATION.md
+    python -m bench.mutation packets/datefmt      # one module (others keep their last result)
+    python -m bench.mutation --report             # rewrite MUTATION.md from the last results
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "build" / "mutation"
+REPORT = Path(__file__).with_name("MUTATION.md")
+NOTES = Path(__file__).with_name("mutation_notes.md")
+#: Two workers: the office laptops and CI have two cores.
+WORKERS = 2
+
+
+@dataclass(frozen=True)
+class Target:
+    """One module to mutate and the fast unit tests that are expected to kill its mutants."""
+
+    name: str
+    source: str
+    tests: tuple[str, ...]
+    #: The five modules issue 21 holds to >= 85 % killed.
+    gated: bool = False
+
+
+TARGETS = (
+    Target(
+        "packets/datefmt",
+        "companion/packets/datefmt.py",
+        ("tests/unit/test_packet_datefmt.py",),
+        gated=True,
+    ),
+    Target(
+        "domain/validation",
+        "companion/domain/validation.py",
+        ("tests/unit/test_domain_validation.py",),
+        gated=True,
+    ),
+    Target(
+        "store/agenda",
+        "companion/store/agenda.py",
+        ("tests/unit/test_needs_a_call.py", "tests/unit/test_agenda.py"),
+        gated=True,
+    ),
+    Target(
+        "store/backups",
+        "companion/store/backups.py",
+        ("tests/unit/test_backups.py", "tests/unit/test_backup_corruption.py"),
+        gated=True,
+    ),
+    Target(
+        "store/search",
+        "companion/store/search.py",
+        ("tests/unit/test_search.py",),
+        gated=True,
+    ),
+    Target(
+        "i18n/formatting",
+        "companion/i18n/formatting.py",
+        ("tests/unit/test_formatting.py", "tests/unit/test_packet_datefmt.py"),
+    ),
+    Target(
+        "packets/calendar",
+        "companion/packets/calendar.py",
+        ("tests/unit/test_calendar.py",),
+    ),
+    Target(
+        "packets/content",
+        "companion/packets/content.py",
+        ("tests/unit/test_packet_render.py",),
+    ),
+)
+
+#: mutmut's result names, grouped as MUTATION.md reports them.
+KILLED = {"killed", "caught by type check"}
+SURVIVED = {"survived"}
+TIMED_OUT = {"timeout"}
+
+
+def _slug(target: Target) -> str:
+    return target.name.replace("/", "-")
+
+
+def _mutmut_settings(target: Target) -> str:
+    tests = [test for test in target.tests if (ROOT / test).exists()]
+    lines = [
+        "",
+        "[tool.mutmut]",
+        'source_paths = ["companion"]',
+        f"only_mutate = [{json.dumps(target.source)}]",
+        'also_copy = ["resources", "translations"]',
+        f"pytest_add_cli_args_test_selection = {json.dumps(tests)}",
+        'pytest_add_cli_args = ["-q"]',
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _prepare(target: Target) -> Path:
+    """A working copy of the project for one target; its mutmut cache is kept between runs."""
+    folder = WORK / _slug(target)
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    for name in ("companion", "tests", "resources", "translations"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    (folder / "pyproject.toml").write_text(text + _mutmut_settings(target), encoding="utf-8")
+    return folder
+
+
+def _mutmut(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    mutmut = Path(sys.executable).with_name("mutmut")
+    environment = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [str(mutmut), *args],
+        cwd=folder,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def _statuses(folder: Path) -> dict[str, str]:
+    """Each mutant's name and result, from ``mutmut results --all true``."""
+    listing = _mutmut(folder, "results", "--all", "true")
+    found = {}
+    for line in listing.stdout.splitlines():
+        name, _, status = line.strip().rpartition(": ")
+        if name and status:
+            found[name] = status
+    return found
+
+
+def run(target: Target) -> None:
+    folder = _prepare(target)
+    started = time.monotonic()
+    done = _mutmut(folder, "run", f"--max-children={WORKERS}")
+    seconds = time.monotonic() - started
+    (folder / "run.log").write_text(done.stdout + done.stderr, encoding="utf-8")
+    statuses = _statuses(folder)
+    summary = {
+        "module": target.name,
+        "seconds": round(seconds),
+        "tests": [test for test in target.tests if (ROOT / test).exists()],
+        "statuses": statuses,
+        "ran_at": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+    }
+    (folder / "summary.json").write_text(json.dumps(summary, indent=1), encoding="utf-8")
+    counts = Counter(statuses.values())
+    print(f"{target.name}: {dict(counts)} in {seconds:.0f} s", flush=True)
+
+
+def _row(target: Target) -> str | None:
+    summary_file = WORK / _slug(target) / "summary.json"
+    if not summary_file.exists():
+        return None
+    summary = json.loads(summary_file.read_text(encoding="utf-8"))
+    counts = Counter(summary["statuses"].values())
+    killed = sum(counts[s] for s in KILLED)
+    survived = sum(counts[s] for s in SURVIVED)
+    timed_out = sum(counts[s] for s in TIMED_OUT)
+    other = sum(counts.values()) - killed - survived - timed_out
+    total = sum(counts.values())
+    # A timed-out mutant was detected (it changed behaviour enough to hang), as mutmut counts it.
+    score = 100 * (killed + timed_out) / total if total else 0.0
+    verdict = ""
+    if target.gated:
+        verdict = "meets 85 %" if score >= 85 else "**below 85 %**"
+    return (
+        f"| {target.name} | {total} | {killed} | {survived} | {timed_out} | {other} "
+        f"| {score:.0f} % | {verdict} | {summary['seconds']} s | {summary['ran_at']} |"
+    )
+
+
+def _survivors(target: Target) -> list[str]:
+    summary_file = WORK / _slug(target) / "summary.json"
+    if not summary_file.exists():
+        return []
+    statuses: dict[str, str] = json.loads(summary_file.read_text(encoding="utf-8"))["statuses"]
+    return sorted(name for name, status in statuses.items() if status in SURVIVED)
+
+
+def write_report() -> None:
+    lines = [
+        "# Mutation testing",
+        "",
+        "Produced by `make mutation` (mutmut, one module at a time, 2 workers, each module",
+        "against the fast unit tests named below). Runs on demand and before each release,",
+        "not in CI. A mutant is *killed* when a test fails with it, *timed out* when it makes",
+        "a test hang (counted as detected), *other* when mutmut could not run it (e.g. a",
+        "mutant that breaks import). Score = (killed + timed out) / all.",
+        "",
+        "| module | mutants | killed | survived | timed out | other | score | target "
+        "| time | run at |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    for target in TARGETS:
+        row = _row(target)
+        lines.append(row or f"| {target.name} | not run yet | | | | | | | | |")
+    lines += ["", "## Tests used per module", ""]
+    for target in TARGETS:
+        lines.append(f"- {target.name}: " + ", ".join(f"`{test}`" for test in target.tests))
+    lines += ["", "## Survivors in the five gated modules", ""]
+    for target in TARGETS:
+        if not target.gated:
+            continue
+        names = _survivors(target)
+        lines.append(f"- {target.name}: " + (", ".join(f"`{n}`" for n in names) or "none"))
+    if NOTES.exists():
+        lines += ["", NOTES.read_text(encoding="utf-8").strip()]
+    REPORT.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"wrote {REPORT.relative_to(ROOT)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("modules", nargs="*", help="e.g. packets/datefmt (default: all)")
+    parser.add_argument("--report", action="store_true", help="only rewrite MUTATION.md")
+    options = parser.parse_args()
+    known = {target.name: target for target in TARGETS}
+    unknown = [name for name in options.modules if name not in known]
+    if unknown:
+        parser.error("unknown module: " + ", ".join(unknown))
+    if not options.report:
+        for target in TARGETS:
+            if not options.modules or target.name in options.modules:
+                run(target)
+    write_report()
+
+
+if __name__ == "__main__":
+    main()
