@@ -8,6 +8,7 @@ or has said no (declined: the advocate calls to find out why and what would help
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -71,9 +72,10 @@ def _hearing_with(store: Store, answers: list[AttendanceStatus]) -> int:
         [Attendance(person_id, 0, must_testify=True) for person_id in ids],
     )
     assert hearing.id is not None
+    stored = {entry.person_id: entry for entry in store.hearings.attendance_for(hearing.id)}
     for person_id, answer in zip(ids, answers, strict=True):
         reason = "No ride to the courthouse" if answer is MISSED else ""  # a miss needs why
-        store.hearings.set_attendance(Attendance(person_id, hearing.id, True, answer, reason))
+        store.hearings.set_attendance(replace(stored[person_id], status=answer, reason=reason))
     return hearing.id
 
 
