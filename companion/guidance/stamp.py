@@ -10,6 +10,10 @@ This writes the current English hash into ``source_hash`` and copies the English
 hash changed, a ``reviewed`` translation goes back to ``draft``: the review covered the
 old text. ``--check`` changes nothing and exits with status 1 if any file is stale or lists other
 sources than the English.
+
+A stamp is not a review: when the English changed, the tool also prints the English
+sentences that changed since the translation's own words were last edited (from the git
+history, when there is one), so that a stamp without a re-read is noticed.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from companion.guidance.errors import GuidanceFormatError
 from companion.guidance.files import read_file
 from companion.guidance.hashing import content_hash
 from companion.guidance.header import Header, format_header, split_file
+from companion.guidance.history import GitHistory, changed_sentences
 from companion.guidance.model import Status
 from companion.i18n.languages import SOURCE_TAG, language_for_tag
 
@@ -84,6 +89,15 @@ def stamp(path: Path, *, check_only: bool = False) -> StampResult:
     )
 
 
+def sentences_to_reread(path: Path, history: GitHistory) -> tuple[str, ...]:
+    """English sentences changed since the translation at ``path`` was last edited."""
+    english = english_sibling(path)
+    edit = history.last_edit(path, english)
+    if edit is None or edit.english_then is None:
+        return ()
+    return changed_sentences(edit.english_then, english.read_text(encoding="utf-8"), str(english))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m companion.guidance.stamp",
@@ -95,6 +109,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     needs_stamp = False
+    history = GitHistory()
     for path in args.files:
         try:
             result = stamp(path, check_only=args.check)
@@ -112,6 +127,12 @@ def main(argv: list[str] | None = None) -> int:
         elif result.changed:
             note = " (status set back to draft: re-review it)" if result.review_reset else ""
             print(f"{path}: stamped{note}")
+        if result.was_stale:
+            reread = sentences_to_reread(path, history)
+            if reread:
+                print("  English sentences changed since this translation was last edited:")
+                for sentence in reread:
+                    print(f"  - {sentence}")
         else:
             print(f"{path}: already up to date")
     return 1 if args.check and needs_stamp else 0

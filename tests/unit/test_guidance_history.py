@@ -13,6 +13,7 @@ from companion.guidance import DocumentKind, GuidanceLibrary
 from companion.guidance.history import GitHistory, changed_sentences, english_sentences
 from companion.guidance.review_export import DocumentRef, changes_html
 from companion.guidance.review_export import _document_section as document_section
+from companion.guidance.stamp import main as stamp_main
 from companion.guidance.stamp import stamp
 from companion.i18n import Language, language_for_tag
 
@@ -106,6 +107,20 @@ def test_a_restamp_without_editing_the_translation_still_shows_the_changes(
     assert "<mark>Call your advocate before the court date.</mark>" in html
     section = document_section(repo, GitHistory(), _ref(), _spanish())
     assert section.index("<mark>Call your advocate") < section.index('<table class="pair">')
+
+
+def test_the_stamp_tool_lists_the_sentences_to_reread(
+    repo: GuidanceLibrary, capsys: pytest.CaptureFixture[str]
+) -> None:
+    spanish, english = paths(repo)
+    english.write_text(ENGLISH_V2, encoding="utf-8")
+    git(english.parents[2], "commit", "-q", "-am", "English changed")
+    assert stamp_main([str(spanish)]) == 0
+    out = capsys.readouterr().out
+    assert "stamped" in out
+    assert "  - Bring your subpoena and your letter.\n" in out
+    assert "  - Call your advocate before the court date.\n" in out
+    assert "Come early." not in out  # unchanged sentences are not listed
 
 
 def test_editing_the_translation_clears_the_marks(repo: GuidanceLibrary) -> None:
