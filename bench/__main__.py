@@ -106,12 +106,23 @@ MIGRATION_TARGET_SECONDS = 10.0
 
 def _migration_row(folder: Path) -> tuple[str, str, str, str]:
     """Open the large store as the release before ``MIGRATION`` left it: the time staff
-    wait at the first unlock after updating (the copy made before migrating included)."""
+    wait at the first unlock after updating. The copy the store makes before migrating is
+    part of it; it is also timed on its own, beforehand, to show its share."""
     from bench.startup import PASSPHRASE
+    from companion.store import keys
+    from companion.store.connection import connect, copy_database
+    from companion.store.files import DATABASE_FILE_NAME
     from companion.store.store import Store
 
     print(f"Building the same store before {MIGRATION}...", flush=True)
     build_large_store_before(folder, MIGRATION)
+    database_key = keys.KeyFile.load(folder).unlock(PASSPHRASE)
+    db = connect(folder / DATABASE_FILE_NAME, database_key)
+    try:
+        copy = _timed(partial(copy_database, db, folder.parent / "copy.db", database_key))
+    finally:
+        db.close()
+    (folder.parent / "copy.db").unlink()
     opened: list[Store] = []
     seconds = _timed(lambda: opened.append(Store.open(folder, PASSPHRASE)))
     store = opened[0]
@@ -122,10 +133,10 @@ def _migration_row(folder: Path) -> tuple[str, str, str, str]:
     if problems:
         raise RuntimeError(f"the migrated store has problems: {problems[:3]}")
     return (
-        f"Migration {MIGRATION} of the large store, at unlock",
+        f"First unlock after updating: migration {MIGRATION} of the large store",
         f"{seconds:.1f} s",
-        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; copy before migrating included; "
-        "later migrations too",
+        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; copying the store before migrating "
+        f"takes {copy:.1f} s of it",
         "ok" if seconds < MIGRATION_TARGET_SECONDS else "MISSED",
     )
 

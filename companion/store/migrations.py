@@ -297,10 +297,15 @@ def m005_stable_ids(db: Database) -> None:
 
     A hearing's ``calendar_uid`` is left as it is: it is what witnesses' phones know.
     """
+    db.conn.create_function("companion_new_uid", 0, new_uid)
     for table, parent in _STAMPS_FROM_PARENT.items():
-        db.execute(f"ALTER TABLE {table} ADD COLUMN created_at TEXT")
-        db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT")
-        db.execute(f"UPDATE {table} SET (created_at, updated_at) = ({parent.format(t=table)})")
+        for column in ("uid", "created_at", "updated_at"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        # Each row is rewritten once: its stamps and its uid together.
+        db.execute(
+            f"UPDATE {table} SET uid = companion_new_uid(), "
+            f"(created_at, updated_at) = ({parent.format(t=table)})"
+        )
     for table in ("contact_methods", "attendance"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
     db.execute(
