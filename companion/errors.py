@@ -102,15 +102,17 @@ class WrongRecoveryCodeError(StoreError):
 
 
 class WeakPassphraseError(StoreError):
-    """A new passphrase was refused. ``reason`` is one of ``too_short``, ``too_common``,
-    ``too_simple``."""
+    """A new passphrase was refused. ``reason`` is a code of
+    ``companion.store.passphrase_policy`` (``too_short``, ``too_common``, ``dates``...);
+    ``score`` is the strength estimate, 0 to 4."""
 
     code = "weak_passphrase"
 
-    def __init__(self, reason: str, minimum_length: int = 0) -> None:
+    def __init__(self, reason: str, minimum_length: int = 0, score: int = 0) -> None:
         super().__init__(reason)
         self.reason = reason
         self.minimum_length = minimum_length
+        self.score = score
 
 
 class StoreNewerError(StoreError):
@@ -140,6 +142,17 @@ class NotAStoreError(StoreError):
         self.path = path
 
 
+class KeyFileError(NotAStoreError):
+    """The key file cannot be used as it is: unreadable, malformed, or with values out of
+    bounds (as a file damaged or changed by hand would have). Nothing was derived from it."""
+
+    code = "key_file"
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path)
+        self.detail = detail
+
+
 class StoreWriteError(StoreError):
     """A write failed (disk full, read-only folder); nothing already stored was changed."""
 
@@ -148,6 +161,28 @@ class StoreWriteError(StoreError):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+
+class StoreReadOnlyError(StoreError):
+    """The store's folder or files cannot be written (read-only disk, folder or files), so
+    it cannot be opened: SQLite must be able to write beside the database."""
+
+    code = "store_read_only"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class StoreUnreachableError(StoreError):
+    """The operating system would not open the store's files (a path too long, a folder
+    that went away): nothing is wrong with the data."""
+
+    code = "store_unreachable"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
 
 
 class StoreLockedError(StoreError):

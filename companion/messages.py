@@ -9,12 +9,15 @@ from __future__ import annotations
 from companion.errors import (
     CompanionError,
     InUseError,
+    KeyFileError,
     NoStoreError,
     NotAStoreError,
     NotFoundError,
     StoreDamagedError,
     StoreExistsError,
     StoreNewerError,
+    StoreReadOnlyError,
+    StoreUnreachableError,
     StoreWriteError,
     UnsupportedLanguageError,
     ValidationError,
@@ -100,8 +103,17 @@ REASONS: dict[str, str] = {
 
 PASSPHRASE_REASONS: dict[str, str] = {
     "too_short": N_("The passphrase is too short. Use at least {minimum} characters."),
-    "too_common": N_("This passphrase is on lists of common passwords. Choose another."),
-    "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
+    "too_common": N_(
+        "This passphrase is, or is close to, a commonly used password. Choose another."
+    ),
+    "about_the_app": N_(
+        "Words about courts, legal aid or this office are among the first an attacker tries."
+    ),
+    "keyboard_pattern": N_("Rows of keys, like qwerty or asdf, are easy to guess."),
+    "repeated": N_("Repeated letters or words, like aaa or abcabc, are easy to guess."),
+    "sequence": N_("Runs like abc or 6543 are easy to guess."),
+    "dates": N_("Dates and years are easy to guess."),
+    "too_guessable": N_("This is still easy to guess. Add a word or two that are not obvious."),
 }
 
 NOT_FOUND: dict[str, str] = {
@@ -141,6 +153,21 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("That recovery code is not right. Check each group of letters.")
     if isinstance(error, WeakPassphraseError):
         return t.gettext(PASSPHRASE_REASONS[error.reason]).format(minimum=error.minimum_length)
+    if isinstance(error, KeyFileError):
+        return t.gettext(
+            "The key file {path} cannot be used ({detail}): it was damaged or changed. It was "
+            "left untouched. Restore the latest backup, or ask your IT contact for help."
+        ).format(path=error.path, detail=error.detail)
+    if isinstance(error, StoreReadOnlyError):
+        return t.gettext(
+            "The store in {folder} is read-only: the disk, the folder or its files cannot be "
+            "written. Nothing was changed. Open it from a folder you can write to."
+        ).format(folder=error.path)
+    if isinstance(error, StoreUnreachableError):
+        return t.gettext(
+            "The store in {folder} could not be reached: check that the folder exists and "
+            "its path is not too long. Nothing was changed."
+        ).format(folder=error.path)
     if isinstance(error, NoStoreError):
         return t.gettext("There is no Court Companion store in {folder}.").format(folder=error.path)
     if isinstance(error, StoreExistsError):

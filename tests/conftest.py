@@ -18,6 +18,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMPANION_LOG_DIR", tempfile.mkdtemp(prefix="companion-test-logs-"))
 
 TEST_PASSPHRASE = "plum orchard lantern 42"
+#: Argon2id with one pass over 1 MiB: quick, and still the real derivation.
+QUICK_PASSPHRASE_COST_VALUES = (1, 1024, 1)
+
+
+@pytest.fixture(autouse=True)
+def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seal passphrases with a light Argon2id in this process: the real cost (about 0.5 s)
+    would be paid at every store a test makes. Tests of the cost itself read
+    ``DEFAULT_PASSPHRASE_COST``; app processes started by tests use the real cost."""
+    from companion.store import kdf
+
+    monkeypatch.setattr(kdf, "PASSPHRASE_COST", kdf.Argon2idCost(*QUICK_PASSPHRASE_COST_VALUES))
 
 
 @pytest.fixture
