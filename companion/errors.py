@@ -163,28 +163,6 @@ class StoreWriteError(StoreError):
         self.detail = detail
 
 
-class StoreReadOnlyError(StoreError):
-    """The store's folder or files cannot be written (read-only disk, folder or files), so
-    it cannot be opened: SQLite must be able to write beside the database."""
-
-    code = "store_read_only"
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
-
-
-class StoreUnreachableError(StoreError):
-    """The operating system would not open the store's files (a path too long, a folder
-    that went away): nothing is wrong with the data."""
-
-    code = "store_unreachable"
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.path = path
-
-
 class StoreLockedError(StoreError):
     code = "store_locked"
 
@@ -199,3 +177,17 @@ class InUseError(CompanionError):
         self.kind = kind
         self.record_id = record_id
         self.dependants = dependants
+
+
+class FolderProblemError(StoreError):
+    """A folder cannot be written, and the reason is the disk or the folder, not the data.
+
+    ``reason`` is one of ``disk_full``, ``read_only``, ``no_permission``, ``not_a_folder``.
+    """
+
+    code = "folder_problem"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason

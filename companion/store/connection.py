@@ -8,14 +8,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from companion.errors import (
-    NotAStoreError,
-    StoreDamagedError,
-    StoreError,
-    StoreReadOnlyError,
-    StoreUnreachableError,
-    StoreWriteError,
-)
+from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError, StoreError
 
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
@@ -58,12 +51,12 @@ def _opening_error(path: Path, error: Exception) -> StoreError:
     message = str(error).lower()
     if "not a database" in message or "encrypted" in message:
         return NotAStoreError(str(path))
-    if "disk is full" in message or "disk full" in message:
-        return StoreWriteError("disk full")
-    if "readonly" in message or "read-only" in message or not _can_write(path):
-        return StoreReadOnlyError(str(path.parent))
-    if "unable to open" in message:
-        return StoreUnreachableError(str(path.parent))
+    if "disk is full" in message:
+        return FolderProblemError(str(path.parent), "disk_full")
+    if "readonly" in message or "read-only" in message:
+        return FolderProblemError(str(path.parent), "read_only")
+    if "unable to open" in message or not _can_write(path):
+        return FolderProblemError(str(path.parent), "no_permission")
     return StoreDamagedError(type(error).__name__)
 
 

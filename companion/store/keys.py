@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion.errors import KeyFileError, WrongPassphraseError, WrongRecoveryCodeError
+from companion.private_files import write_private_file
 from companion.store import kdf
-from companion.store.private_files import write_private_file
 
 KEY_FILE_NAME = "keys.json"
 KEY_FILE_FORMAT = 1

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion.errors import KeyFileError, NotAStoreError, StoreError
+from companion.private_files import fsync_folder, write_private_file
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
-from companion.store.private_files import fsync_folder, write_private_file
 
 log = logging.getLogger(__name__)
 

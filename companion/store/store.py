@@ -22,6 +22,12 @@ from companion.errors import (
     StoreNewerError,
     StoreWriteError,
 )
+from companion.private_files import (
+    create_private_file,
+    files_in,
+    make_private_folder,
+    repair_modes,
+)
 from companion.store import kdf, keys
 from companion.store.agenda import AgendaRepository
 from companion.store.audit import AuditAction, AuditTrail
@@ -42,12 +48,6 @@ from companion.store.organisation import OrganisationRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
 from companion.store.preflight import check_database_file, store_exists
-from companion.store.private_files import (
-    create_private_file,
-    files_in,
-    make_private_folder,
-    repair_modes,
-)
 from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database, unlock_store_key
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository

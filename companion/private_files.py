@@ -97,7 +97,7 @@ def narrow_mode(path: Path, mode: int) -> bool:
     except FileNotFoundError:
         return True
     except (OSError, NotImplementedError) as error:
-        log.warning("could not make a file private: %s", type(error).__name__)
+        log.info("could not make a file private: %s", type(error).__name__)
         return False
     return True
 
