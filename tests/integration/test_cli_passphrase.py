@@ -72,7 +72,12 @@ def test_on_a_terminal_the_new_passphrase_is_typed_twice(
     monkeypatch.setattr("sys.stdin.isatty", lambda: True)
     answers = iter([TEST_PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE + "!"])
     asked: list[str] = []
-    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt) or next(answers))
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("getpass.getpass", typed)
     code, out, err = _run(capsys, "passphrase", "--data-dir", str(office))
     assert asked == ["Current passphrase: ", "New passphrase: ", "New passphrase again: "]
     assert code == 2 and out == "" and err.count("\n") == 1 and "differ" in err
