@@ -32,6 +32,22 @@ def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kdf, "PASSPHRASE_COST", kdf.Argon2idCost(*QUICK_PASSPHRASE_COST_VALUES))
 
 
+@pytest.fixture(autouse=True)
+def private_runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A runtime folder of the test's own (``XDG_RUNTIME_DIR``, 0700, as a login session
+    has): the viewer copies and the single-instance lock of one test never meet another's,
+    nor the user's real ones."""
+    from companion import user_runtime
+
+    folder = tmp_path / "runtime"
+    folder.mkdir(mode=0o700)
+    folder.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    user_runtime.forget_chosen_folder()
+    yield folder
+    user_runtime.forget_chosen_folder()
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
