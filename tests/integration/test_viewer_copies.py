@@ -34,9 +34,9 @@ def _environment() -> dict[str, str]:
 
 def _app_with_a_viewer_copy(data_dir: Path) -> tuple[subprocess.Popen[str], Path]:
     """The app, unlocked, with a packet open in the (stand-in) PDF viewer."""
+    helper = "tests.integration.helpers.viewer_session"
     child = subprocess.Popen(
-        [sys.executable, "-m", "tests.integration.helpers.viewer_session", str(data_dir)]
-        + [TEST_PASSPHRASE],
+        [sys.executable, "-m", helper, str(data_dir), TEST_PASSPHRASE],
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
