@@ -140,6 +140,7 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     # Only now, as the one instance on this folder: viewer copies a crash or a kill left
     # behind go before anyone unlocks.
     sweep_at_start(data_dir)
+    preferences.keep_private()
     exit_signals = install_exit_signals(app, lambda: remove_viewer_copies(data_dir))
     instance.activation_requested.connect(bring_forward)
 
