@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.key_costs import QUICK_PASSPHRASE_COST_VALUES
+
 if TYPE_CHECKING:
     from companion.store.store import Store
 
@@ -18,8 +20,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMPANION_LOG_DIR", tempfile.mkdtemp(prefix="companion-test-logs-"))
 
 TEST_PASSPHRASE = "plum orchard lantern 42"
-#: Argon2id with one pass over 1 MiB: quick, and still the real derivation.
-QUICK_PASSPHRASE_COST_VALUES = (1, 1024, 1)
 
 
 @pytest.fixture(autouse=True)
@@ -33,14 +33,16 @@ def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
-def private_runtime_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def private_runtime_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """A runtime folder of the test's own (``XDG_RUNTIME_DIR``, 0700, as a login session
     has): the viewer copies and the single-instance lock of one test never meet another's,
-    nor the user's real ones."""
+    nor the user's real ones. Outside ``tmp_path``, which stays the test's alone, and with
+    a short path, as a socket's path may not be long."""
     from companion import user_runtime
 
-    folder = tmp_path / "runtime"
-    folder.mkdir(mode=0o700)
+    folder = tmp_path_factory.mktemp("run")
     folder.chmod(0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
     user_runtime.forget_chosen_folder()
