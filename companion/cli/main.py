@@ -12,26 +12,39 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from companion.cli import packet_arguments
-from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
+from companion.cli import change_passphrase, packet_arguments
+from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.paths import default_data_dir
+from companion.private_files import use_private_umask
 from companion.store.preflight import check_store_files
 
 if TYPE_CHECKING:
     from companion.store.store import Store
 
 EXIT_USER_ERROR = 2
+#: ``agenda --days`` at most: ten years ahead is already far more than any docket holds.
+MAX_AGENDA_DAYS = 3660
 
 log = logging.getLogger(__name__)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Argument errors as every user error: one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        t = translator("en")
+        line = t.gettext("companion: {message}").format(message=f"{self.prog}: {message}")
+        print(line.replace("\n", " "), file=sys.stderr)
+        sys.exit(EXIT_USER_ERROR)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _OneLineParser(
         prog="companion",
         description="Court Companion: hearings, reminders and witness packets, offline.",
     )
@@ -55,6 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
 
     packet_arguments.add_arguments(commands)
+    change_passphrase.add_arguments(commands)
 
     self_test = commands.add_parser(
         "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
@@ -96,8 +110,12 @@ def _command_demo(arguments: argparse.Namespace) -> int:
 def _command_agenda(arguments: argparse.Namespace) -> int:
     from companion.cli.agenda import agenda_json, agenda_text
 
-    if arguments.days < 1:
-        raise _UsageError(translator("en").gettext("--days must be 1 or more."))
+    if not 1 <= arguments.days <= MAX_AGENDA_DAYS:
+        raise _UsageError(
+            translator("en")
+            .gettext("--days must be between 1 and {maximum}.")
+            .format(maximum=MAX_AGENDA_DAYS)
+        )
     store = _open_store(_data_dir(arguments))
     try:
         entries = store.agenda.upcoming(arguments.days)
@@ -231,10 +249,14 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "packet": _with_store(_packet_command("command_packet")),
     "packets": _with_store(_packet_command("command_packets")),
     "ics": _with_store(_packet_command("command_ics")),
+    "passphrase": lambda arguments: change_passphrase.command_passphrase(
+        _data_dir(arguments), arguments.rekey
+    ),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_private_umask()  # every file this process writes is the user's alone (0600)
     arguments = _parser().parse_args(argv)
     t = translator("en")
     try:
@@ -243,14 +265,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(run_app(_data_dir(arguments), arguments.language))
         return _COMMANDS[arguments.command](arguments)
-    except NoPassphraseError:
+    except NoPassphraseError as error:
         message = t.gettext("No passphrase: run this on a terminal, or set {variable}.").format(
-            variable=ENVIRONMENT_VARIABLE
+            variable=error.variable
         )
+    except PassphrasesDifferError:
+        message = t.gettext("The two new passphrases differ. Nothing was changed.")
     except CompanionError as error:
         message = describe(error, t)
     except _UsageError as error:
         message = str(error)
+    except OSError as error:
+        # A path the system refuses (too long, a file where a folder should be, no right
+        # to read): named as such, never a traceback.
+        message = t.gettext("{path}: {reason}. Nothing was changed.").format(
+            path=error.filename or _data_dir(arguments),
+            reason=error.strerror or type(error).__name__,
+        )
     except KeyboardInterrupt:
         return 130
     print(

@@ -28,6 +28,10 @@ DEFAULT_PHONE_REGION = "US"
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
 MAX_HEARING_MINUTES = 24 * 60
+#: The years a typed date may fall in: wide enough for any hearing, and clear of the
+#: calendar's ends (years 1 and 9999), where a shift of time zone or a day range overflows.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 _BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([0-9A-Za-z]{5,8}|[0-9][0-9A-Za-z]{3}))*$"
@@ -60,14 +64,18 @@ class _Collector:
 
 
 def parse_date(value: str, field: str = "date") -> dt.date:
-    """An ISO date (``2026-12-03``) that exists on the calendar (no 31 February)."""
+    """An ISO date (``2026-12-03``) that exists on the calendar (no 31 February), in the
+    years ``FIRST_YEAR`` to ``LAST_YEAR``."""
     text = value.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValidationError(field, "invalid_date", value)
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as error:
         raise ValidationError(field, "invalid_date", value) from error
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(field, "date_out_of_range", value)
+    return day
 
 
 def parse_time(value: str, field: str = "time") -> dt.time:

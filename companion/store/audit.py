@@ -33,6 +33,7 @@ class AuditAction(enum.StrEnum):
     BACKED_UP = "backed_up"
     RESTORED_BACKUP = "restored_backup"
     PURGED = "purged"
+    REKEYED = "rekeyed"
 
     @property
     def label(self) -> str:
@@ -52,6 +53,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.BACKED_UP: N_("Made a backup"),
     AuditAction.RESTORED_BACKUP: N_("Restored a backup"),
     AuditAction.PURGED: N_("Purged"),
+    AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
 }
 
 
