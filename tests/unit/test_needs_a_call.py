@@ -71,9 +71,12 @@ def _hearing_with(store: Store, answers: list[AttendanceStatus]) -> int:
         [Attendance(person_id, 0, must_testify=True) for person_id in ids],
     )
     assert hearing.id is not None
+    stored = {entry.person_id: entry for entry in store.hearings.attendance_for(hearing.id)}
     for person_id, answer in zip(ids, answers, strict=True):
-        reason = "No ride to the courthouse" if answer is MISSED else ""  # a miss needs why
-        store.hearings.set_attendance(Attendance(person_id, hearing.id, True, answer, reason))
+        entry = stored[person_id]  # an answer is an edit of the attendance as read
+        entry.status = answer
+        entry.reason = "No ride to the courthouse" if answer is MISSED else ""  # a miss needs why
+        store.hearings.set_attendance(entry)
     return hearing.id
 
 
