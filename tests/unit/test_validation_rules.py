@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from companion.domain import validation
 from companion.domain.models import (
     Case,
     CaseStatus,
@@ -28,6 +29,8 @@ from companion.domain.validation import (
     display_phone,
     local_datetime,
     normalise_phone,
+    parse_date,
+    parse_time,
     validate_case,
     validate_contact,
     validate_courthouse,
@@ -402,3 +405,44 @@ def test_a_courtroom_is_trimmed_and_limited_to_200() -> None:
     assert _problems(lambda: validate_hearing(_hearing(courtroom="r" * 201))) == [
         ("courtroom", "too_long", 200)
     ]
+
+
+def test_a_number_stored_without_a_country_code_is_shown_as_a_us_number() -> None:
+    assert display_phone("3125550161") == "+1 312-555-0161"
+
+
+# --- parsers: field names, reasons and edges (the parsers' own tables are elsewhere) ----
+
+
+@pytest.mark.parametrize("text", ["24:00", "12:60", "ab:cd", "", "7"])
+def test_a_bad_time_names_the_time_field_and_keeps_what_was_typed(text: str) -> None:
+    assert _single(lambda: parse_time(text)) == ("time", "invalid_time", text)
+    assert _single(lambda: parse_time(text, field="ends"))[0] == "ends"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("23:59", dt.time(23, 59)), ("0:00", dt.time(0, 0)), (" 23:00 ", dt.time(23, 0))],
+)
+def test_the_last_minute_of_the_day_is_a_time(text: str, expected: dt.time) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2026-02-30", "2026-13-01", "26-1-5", ""])
+def test_a_bad_date_names_the_date_field_and_keeps_what_was_typed(text: str) -> None:
+    assert _single(lambda: parse_date(text)) == ("date", "invalid_date", text)
+    assert _single(lambda: parse_date(text, field="closed_on"))[0] == "closed_on"
+
+
+def test_a_time_skipped_by_the_clocks_is_refused_on_the_time_field_by_default() -> None:
+    assert _single(lambda: local_datetime(dt.date(2026, 3, 8), dt.time(2, 0), "America/Chicago"))[
+        :2
+    ] == ("time", "nonexistent_local_time")
+
+
+def test_the_list_of_known_zones_is_read_when_first_needed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(validation, "_TIMEZONES", None)
+    assert check_timezone("America/Denver") == ZoneInfo("America/Denver")
+    assert validation._TIMEZONES is not None and "America/Denver" in validation._TIMEZONES
