@@ -7,13 +7,18 @@ catalog message with named placeholders, in the language of the translator given
 from __future__ import annotations
 
 from companion.errors import (
+    BackupNewerError,
     CompanionError,
+    FolderProblemError,
     InUseError,
     NoStoreError,
     NotAStoreError,
     NotFoundError,
+    OtherOfficeError,
+    RestoredButNotOpenedError,
     StoreDamagedError,
     StoreExistsError,
+    StoreInUseError,
     StoreNewerError,
     StoreWriteError,
     UnsupportedLanguageError,
@@ -104,6 +109,20 @@ PASSPHRASE_REASONS: dict[str, str] = {
     "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
 }
 
+FOLDER_PROBLEMS: dict[str, str] = {
+    "disk_full": N_(
+        "The disk holding {path} is full. Free some space and try again. Nothing stored "
+        "before was changed."
+    ),
+    "read_only": N_(
+        "{path} is on a read-only disk or in a read-only folder. Nothing stored before was changed."
+    ),
+    "no_permission": N_(
+        "Court Companion is not allowed to write in {path}. Nothing stored before was changed."
+    ),
+    "not_a_folder": N_("{path} is a file, not a folder. Choose a folder. Nothing was changed."),
+}
+
 NOT_FOUND: dict[str, str] = {
     "person": N_("No person with number {id} was found."),
     "case": N_("No case with number {id} was found."),
@@ -157,6 +176,31 @@ def describe(error: CompanionError, t: Translator) -> str:
             "This store was written by a newer version of Court Companion. Install the newer "
             "version to open it. The store was left untouched."
         )
+    if isinstance(error, BackupNewerError):
+        return t.gettext(
+            "This backup was made by a newer version of Court Companion (data version "
+            "{backup_version}; this version reads up to {app_version}). Install the newer "
+            "version to restore it. Nothing was changed."
+        ).format(backup_version=error.backup_version, app_version=error.app_version)
+    if isinstance(error, StoreInUseError):
+        return t.gettext(
+            "The store in {folder} is open in another Court Companion window or command. "
+            "Close it there, then try again. Nothing was changed."
+        ).format(folder=error.path)
+    if isinstance(error, FolderProblemError):
+        template = FOLDER_PROBLEMS.get(error.reason, FOLDER_PROBLEMS["no_permission"])
+        return t.gettext(template).format(path=error.path)
+    if isinstance(error, OtherOfficeError):
+        return t.gettext(
+            "This backup is of another office's store, not of the store open here. "
+            "Nothing was changed."
+        )
+    if isinstance(error, RestoredButNotOpenedError):
+        return t.gettext(
+            "The backup was put in place, but opening it afterwards failed ({detail}). "
+            "Start Court Companion again; if it still fails, restore the before-restore "
+            "backup."
+        ).format(detail=error.detail)
     if isinstance(error, StoreDamagedError):
         return t.gettext(
             "The store file is damaged ({detail}). It was left untouched. Restore the latest "

@@ -7,7 +7,8 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from companion.errors import NotAStoreError, StoreDamagedError
+from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError
+from companion.store.storage_errors import reason_of_disk_error
 
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
@@ -24,6 +25,7 @@ def connect(path: Path, key: bytes) -> Database:
     """
     conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
+        quiet(conn)
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first thing that needs the key to be right.
@@ -38,8 +40,17 @@ def connect(path: Path, key: bytes) -> Database:
         message = str(error).lower()
         if "not a database" in message or "encrypted" in message:
             raise NotAStoreError(str(path)) from error
+        disk_reason = reason_of_disk_error(message)
+        if disk_reason is not None:
+            raise FolderProblemError(str(path.parent), disk_reason) from error
         raise StoreDamagedError(type(error).__name__) from error
     return Database(conn, execute_plugins=False)
+
+
+def quiet(conn: sqlcipher3.Connection) -> None:
+    """Keep SQLCipher from printing its own lines on stderr (a wrong key, a damaged page):
+    the command line prints one line per error, and the error is raised anyway."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
 
 
 def damaged_pages(db: Database) -> list[str]:
@@ -70,6 +81,7 @@ def copy_database(source: Database, target_path: Path, key: bytes) -> None:
     """A consistent, encrypted copy of a live database, through SQLite's backup API."""
     target = sqlcipher3.connect(str(target_path))
     try:
+        quiet(target)
         target.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         source.conn.backup(target)
         target.commit()

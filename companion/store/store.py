@@ -21,7 +21,7 @@ from companion.errors import (
     StoreExistsError,
     StoreNewerError,
 )
-from companion.store import keys
+from companion.store import folder_lock, keys
 from companion.store.agenda import AgendaRepository
 from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
@@ -34,7 +34,7 @@ from companion.store.connection import (
 )
 from companion.store.courthouses import CourthouseRepository
 from companion.store.drafts import DraftsRepository
-from companion.store.files import DATABASE_FILE_NAME
+from companion.store.files import BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME
 from companion.store.hearings import HearingRepository
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
@@ -44,17 +44,27 @@ from companion.store.preflight import check_database_file, store_exists
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.trash import TrashRepository
+from companion.store.work_folder import tidy
 
 log = logging.getLogger(__name__)
 
-BACKUPS_FOLDER_NAME = "backups"
+__all__ = ["BACKUPS_FOLDER_NAME", "Store"]
 
 
 class Store:
     """An unlocked store. Close it to drop the connection and the key from memory."""
 
-    def __init__(self, folder: Path, db: Database, database_key: bytes, key_file: keys.KeyFile):
+    def __init__(
+        self,
+        folder: Path,
+        db: Database,
+        database_key: bytes,
+        key_file: keys.KeyFile,
+        hold: folder_lock.Hold | None = None,
+    ):
         self.folder = folder
+        #: This process's shared hold on the data folder (see ``folder_lock``).
+        self._folder_hold = hold
         self.db = db
         self._key = database_key
         self._key_file = key_file
@@ -86,33 +96,64 @@ class Store:
             raise StoreExistsError(str(folder))
         if enforce_policy:
             check_new_passphrase(passphrase)
-        folder.mkdir(parents=True, exist_ok=True)
-        code = recovery_code or keys.new_recovery_code()
-        database_key = keys.new_database_key()
-        key_file = keys.KeyFile.create(database_key, passphrase, code)
-        db = connect(folder / DATABASE_FILE_NAME, database_key)
-        migrations.apply(db)
-        key_file.save(folder)
+        held = folder_lock.hold(folder)
+        try:
+            code = recovery_code or keys.new_recovery_code()
+            database_key = keys.new_database_key()
+            key_file = keys.KeyFile.create(database_key, passphrase, code)
+            db = connect(folder / DATABASE_FILE_NAME, database_key)
+            migrations.apply(db)
+            key_file.save(folder)
+        except BaseException:
+            held.release()
+            raise
         log.info("created store %s", key_file.store_id)
-        return cls(folder, db, database_key, key_file), code
+        return cls(folder, db, database_key, key_file, held), code
 
     @classmethod
     def open(cls, folder: Path, passphrase: str) -> Store:
-        key_file = cls._key_file_of(folder)
-        return cls._open(folder, key_file, key_file.unlock(passphrase))
+        held = cls._hold_folder(folder)
+        try:
+            key_file = cls._key_file_of(folder)
+            return cls._open(folder, key_file, key_file.unlock(passphrase), held)
+        except BaseException:
+            held.release()
+            raise
 
     @classmethod
     def open_with_recovery(cls, folder: Path, recovery_code: str, new_passphrase: str) -> Store:
         """Unlock with the recovery code; a new passphrase is required and set at once."""
         check_new_passphrase(new_passphrase)
-        key_file = cls._key_file_of(folder)
-        database_key = key_file.unlock_with_recovery(recovery_code)
-        store = cls._open(folder, key_file, database_key)
+        held = cls._hold_folder(folder)
+        try:
+            key_file = cls._key_file_of(folder)
+            database_key = key_file.unlock_with_recovery(recovery_code)
+            store = cls._open(folder, key_file, database_key, held)
+        except BaseException:
+            held.release()
+            raise
         store._key_file = key_file.with_new_passphrase(database_key, new_passphrase)
         store._key_file.save(folder)
         store.audit.record(AuditAction.USED_RECOVERY_CODE)
         log.info("store %s unlocked with its recovery code; passphrase replaced", key_file.store_id)
         return store
+
+    @staticmethod
+    def _hold_folder(folder: Path) -> folder_lock.Hold:
+        """Hold the folder shared; then, if no other process has it, finish a restore that
+        was interrupted (roll it back) and sweep what killed backups left behind."""
+        if not folder.is_dir() or not store_exists(folder):
+            raise NoStoreError(str(folder))
+        held = folder_lock.hold(folder)
+        try:
+            tidy(folder)
+        except OSError as error:
+            held.release()
+            raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
+        except BaseException:
+            held.release()
+            raise
+        return held
 
     @staticmethod
     def _key_file_of(folder: Path) -> keys.KeyFile:
@@ -123,7 +164,9 @@ class Store:
         return keys.KeyFile.load(folder)
 
     @classmethod
-    def _open(cls, folder: Path, key_file: keys.KeyFile, database_key: bytes) -> Store:
+    def _open(
+        cls, folder: Path, key_file: keys.KeyFile, database_key: bytes, held: folder_lock.Hold
+    ) -> Store:
         path = folder / DATABASE_FILE_NAME
         check_database_file(path)
         db = connect(path, database_key)
@@ -138,7 +181,7 @@ class Store:
         except BaseException:
             db.close()
             raise
-        return cls(folder, db, database_key, key_file)
+        return cls(folder, db, database_key, key_file, held)
 
     @staticmethod
     def _migrate(folder: Path, db: Database, database_key: bytes) -> None:
@@ -185,6 +228,8 @@ class Store:
         finally:
             self.db.close()
             self._key = b""
+            if self._folder_hold is not None:
+                self._folder_hold.release()
 
     # --- checks and copies ------------------------------------------------------------
 

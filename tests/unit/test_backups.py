@@ -1,4 +1,6 @@
 import datetime as dt
+import hashlib
+import hmac
 import json
 import os
 import zipfile
@@ -73,20 +75,34 @@ def test_failed_backup_never_replaces_a_good_one(
     assert sorted(p.name for p in folder.iterdir()) == [good.path.name]
 
 
-def _fake_backup(folder: Path, when: dt.datetime, reason: str = "auto") -> Path:
+#: The database key the fake backups below are sealed with (as if a store had made them).
+FAKE_KEY = bytes(range(32))
+
+
+def _fake_backup(
+    folder: Path, when: dt.datetime, reason: str = "auto", key: bytes | None = FAKE_KEY
+) -> Path:
+    """A backup file whose manifest says ``when`` and ``reason``, sealed with ``key`` as
+    the store with that database key would seal it (unsealed with None)."""
     path = folder / f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup"
     manifest = {
-        "format": 1,
+        "format": 2,
         "created_at": when.isoformat(),
         "reason": reason,
         "store_id": "x",
         "people": 0,
         "hearings": 0,
+        "database_sha256": "",
     }
+    raw = json.dumps(manifest).encode()
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("companion.db", b"")
         archive.writestr("keys.json", b"{}")
-        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("manifest.json", raw)
+        if key is not None:
+            mac_key = hmac.new(key, b"court-companion backup manifest v2", hashlib.sha256)
+            mac = hmac.new(mac_key.digest(), raw, hashlib.sha256).hexdigest()
+            archive.writestr("manifest.mac", mac)
     return path
 
 
@@ -97,7 +113,7 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path: Path) -> None:
         for hour in (9, 17):
             when = start - dt.timedelta(days=days_ago) - dt.timedelta(hours=18 - hour)
             made[when] = _fake_backup(tmp_path, when)
-    backups.rotate(tmp_path)
+    backups.rotate(tmp_path, FAKE_KEY, now=start)
     kept = backups.list_backups(tmp_path)
     kept_days = [info.created_at.date() for info in kept]
     # Seven newest days, each with its newest backup (the 17:00 one).
@@ -132,6 +148,6 @@ def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
     old_automatic = _fake_backup(tmp_path, start - dt.timedelta(days=91))
     for days_ago in range(60):
         _fake_backup(tmp_path, start - dt.timedelta(days=days_ago))
-    backups.rotate(tmp_path)
+    backups.rotate(tmp_path, FAKE_KEY, now=start)
     assert manual.exists()
     assert not old_automatic.exists()
