@@ -105,7 +105,9 @@ def sweep(data_folder: Path, backups_folders: tuple[Path, ...] = ()) -> int:
     removed = 0
     now = time.time()
     work = data_folder / WORK_FOLDER_NAME
-    if work.is_dir():
+    if work.is_dir() and not work.is_symlink():
+        if os.name == "posix":
+            os.chmod(work, 0o700)
         with _active_guard:
             busy = set(_active)
         removed += sum(

@@ -3,13 +3,16 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from companion.domain.models import Person
-from companion.errors import WrongPassphraseError
+from companion.errors import StoreInUseError, WrongPassphraseError
 from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.store import Store
@@ -80,11 +83,15 @@ FAKE_KEY = bytes(range(32))
 
 
 def _fake_backup(
-    folder: Path, when: dt.datetime, reason: str = "auto", key: bytes | None = FAKE_KEY
+    folder: Path,
+    when: dt.datetime,
+    reason: str = "auto",
+    key: bytes | None = FAKE_KEY,
+    name: str | None = None,
 ) -> Path:
     """A backup file whose manifest says ``when`` and ``reason``, sealed with ``key`` as
     the store with that database key would seal it (unsealed with None)."""
-    path = folder / f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup"
+    path = folder / (name or f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup")
     manifest = {
         "format": 2,
         "created_at": when.isoformat(),
@@ -151,3 +158,145 @@ def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
     backups.rotate(tmp_path, FAKE_KEY, now=start)
     assert manual.exists()
     assert not old_automatic.exists()
+
+
+def _plant(folder: Path, name: str, manifest: object) -> Path:
+    path = folder / name
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("companion.db", b"")
+        archive.writestr("keys.json", b"{}")
+        archive.writestr("manifest.json", json.dumps(manifest))
+    return path
+
+
+def test_planted_future_backups_neither_rotate_genuine_ones_away_nor_stop_backups(
+    store: Store,
+) -> None:
+    folder = backups.backup_folder(store)
+    genuine = backups.make_backup(store, reason=backups.AUTOMATIC)
+    folder.mkdir(parents=True, exist_ok=True)
+    future = dt.datetime(2099, 1, 1, tzinfo=dt.UTC)
+    planted = [_fake_backup(folder, future + dt.timedelta(days=n), key=None) for n in range(11)] + [
+        _fake_backup(folder, future - dt.timedelta(days=n), key=os.urandom(32)) for n in (1, 2)
+    ]
+    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    assert backups.automatic_backup_due(store, now=tomorrow)
+    backups.rotate(folder, store.database_key, now=tomorrow)
+    assert genuine.path.exists()
+    assert all(path.exists() for path in planted)  # not ours to delete either
+
+
+def test_a_genuine_backup_dated_in_the_future_does_not_stop_automatic_backups(
+    store: Store,
+) -> None:
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    _fake_backup(folder, dt.datetime(2099, 1, 1, tzinfo=dt.UTC), key=store.database_key)
+    assert backups.automatic_backup_due(store)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert not backups.automatic_backup_due(store)
+    assert made.path.exists()
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        {
+            "format": 2,
+            "created_at": "not a date",
+            "reason": "auto",
+            "store_id": "x",
+            "people": 0,
+            "hearings": 0,
+        },
+        {
+            "format": 2,
+            "created_at": "2026-12-01T10:00:00",
+            "reason": "auto",
+            "store_id": "x",
+            "people": 0,
+            "hearings": 0,
+        },
+        {"format": 2, "created_at": "2026-12-01T10:00:00+00:00", "reason": "auto"},
+        {
+            "format": 2,
+            "created_at": "2026-12-01T10:00:00+00:00",
+            "reason": "auto",
+            "store_id": "x",
+            "people": "many",
+            "hearings": 0,
+        },
+        ["format", 2],
+        "2026-12-01",
+    ],
+)
+def test_a_bad_manifest_is_one_skipped_file(store: Store, manifest: object) -> None:
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    bad = _plant(folder, "court-companion-planted-auto.ccbackup", manifest)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert [info.path for info in backups.list_backups(folder)] == [made.path]
+    assert bad.exists()
+    assert not backups.automatic_backup_due(store)
+
+
+def test_leftovers_of_killed_backups_and_restores_are_swept_at_open(
+    store: Store, data_dir: Path
+) -> None:
+    work = data_dir / "work-in-progress"
+    (work / "backup-abc").mkdir(parents=True)
+    (work / "backup-abc" / "companion.db").write_bytes(b"copy")
+    (data_dir / "cc-restore-old").mkdir()
+    store.close()
+    reopened = Store.open(data_dir, TEST_PASSPHRASE)
+    try:
+        assert list(work.iterdir()) == []
+        assert not (data_dir / "cc-restore-old").exists()
+        assert stat.S_IMODE(work.stat().st_mode) == 0o700
+    finally:
+        reopened.close()
+
+
+def test_leftovers_are_kept_while_another_holder_may_be_using_them(
+    store: Store, data_dir: Path
+) -> None:
+    """The open store of this process holds the folder; a second opening in another
+    process would not be alone, so nothing may be swept from under the first."""
+    (data_dir / "work-in-progress" / "backup-busy").mkdir(parents=True)
+    from companion.store import folder_lock
+
+    other = folder_lock._FolderLock(data_dir.resolve())  # as another process's lock file
+    with pytest.raises(StoreInUseError):
+        other.take_exclusive()
+    assert (data_dir / "work-in-progress" / "backup-busy").exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    offsets=st.lists(
+        st.integers(min_value=-400 * 24, max_value=80_000 * 24), min_size=1, max_size=25
+    ),
+    planted=st.lists(st.integers(min_value=-400 * 24, max_value=80_000 * 24), max_size=12),
+)
+def test_rotation_never_deletes_the_newest_genuine_backup(
+    tmp_path_factory: pytest.TempPathFactory, offsets: list[int], planted: list[int]
+) -> None:
+    folder = tmp_path_factory.mktemp("rotation")
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    genuine = {
+        _fake_backup(folder, now + dt.timedelta(hours=hours, seconds=n)): now
+        + dt.timedelta(hours=hours, seconds=n)
+        for n, hours in enumerate(offsets)
+    }
+    for n, hours in enumerate(planted):
+        when = now + dt.timedelta(hours=hours, seconds=n, microseconds=1)
+        _fake_backup(folder, when, key=None, name=f"planted-{n}.ccbackup")
+    newest = max(genuine, key=lambda path: genuine[path])
+    latest_past = [path for path, when in genuine.items() if when <= now]
+    backups.rotate(folder, FAKE_KEY, now=now)
+    assert newest.exists()
+    if latest_past:
+        assert max(latest_past, key=lambda path: genuine[path]).exists()
+    assert len(list(folder.glob("planted-*.ccbackup"))) == len(planted)
