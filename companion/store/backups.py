@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from companion.errors import (
+    BackupNewerError,
     CompanionError,
     FolderProblemError,
     NoStoreError,
@@ -50,6 +51,7 @@ from companion.store.backup_manifest import (
 )
 from companion.store.connection import DatabaseError, connect, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.migrations import known_migration_names, migrations
 from companion.store.preflight import store_exists
 from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
@@ -260,6 +262,19 @@ def unpack_backup(
     return info, database_key
 
 
+def _refuse_newer_schema(db_path: Path, database_key: bytes) -> None:
+    """``BackupNewerError`` (naming both versions) if a newer app made the backup: said
+    when the backup is checked, before anyone is asked to confirm a restore."""
+    db = connect(db_path, database_key)
+    try:
+        applied = [migration.name for migration in migrations.applied(db)]
+    finally:
+        db.close()
+    known = known_migration_names()
+    if any(name not in known for name in applied):
+        raise BackupNewerError(len(applied), len(known))
+
+
 @contextlib.contextmanager
 def _inspection_scratch(data_folder: Path | None) -> Iterator[Path]:
     if data_folder is not None:
@@ -285,6 +300,7 @@ def inspect_backup(
         with _inspection_scratch(data_folder) as work:
             info, database_key = unpack_backup(path, secret, work, recovery)
             try:
+                _refuse_newer_schema(work / DATABASE_FILE_NAME, database_key)
                 people, hearings, problems = _counts(work / DATABASE_FILE_NAME, database_key)
             except (DatabaseError, NotAStoreError, StoreDamagedError) as error:
                 raise BackupFailedError(type(error).__name__) from error
