@@ -150,3 +150,38 @@ def test_a_damaged_store_fails_a_backup_with_one_line_and_no_sqlcipher_noise(
     assert run.returncode == 2
     assert run.stderr.count("\n") == 1, run.stderr
     assert "hmac" not in run.stderr.lower()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="runs the command in a second process")
+def test_restore_from_the_command_line_is_refused_while_the_app_runs_even_locked(
+    tmp_path: Path,
+) -> None:
+    from companion.ui.shell.app import hold_for_the_session
+
+    office = _office(tmp_path / "data", tmp_path / "usb", "Ana")
+    session = hold_for_the_session(office.folder)  # as run_app does; the store is closed
+    assert session is not None
+    command = [
+        sys.executable,
+        "-m",
+        "companion",
+        "restore",
+        "--data-dir",
+        str(office.folder),
+        str(office.backup),
+        "--yes",
+    ]
+    environment = {**os.environ, "COMPANION_PASSPHRASE": TEST_PASSPHRASE}
+    try:
+        run = subprocess.run(
+            command, capture_output=True, text=True, check=False, env=environment, timeout=120
+        )
+    finally:
+        session.release()
+    assert run.returncode == 2
+    assert run.stderr.count("\n") == 1 and "open in another" in run.stderr, run.stderr
+    assert not list((office.folder / "backups").glob("*before-restore*"))
+    again = subprocess.run(
+        command, capture_output=True, text=True, check=False, env=environment, timeout=120
+    )
+    assert again.returncode == 0, again.stderr
