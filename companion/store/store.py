@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from companion.errors import (
+    FolderProblemError,
     NoStoreError,
     NotAStoreError,
     StoreDamagedError,
@@ -43,6 +44,7 @@ from companion.store.people import PeopleRepository
 from companion.store.preflight import check_database_file, store_exists
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
+from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.trash import TrashRepository
 from companion.store.work_folder import tidy
 
@@ -149,6 +151,8 @@ class Store:
             tidy(folder)
         except OSError as error:
             held.release()
+            if is_folder_problem(error):
+                raise folder_problem(error, folder) from error
             raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
         except BaseException:
             held.release()
@@ -177,6 +181,9 @@ class Store:
                 raise StoreDamagedError(problems[0])
         except DatabaseError as error:
             db.close()
+            disk_reason = reason_of_disk_error(str(error))
+            if disk_reason is not None:  # a full disk or a read-only folder, not damage
+                raise FolderProblemError(str(folder), disk_reason) from error
             raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
         except BaseException:
             db.close()
