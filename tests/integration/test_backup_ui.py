@@ -432,3 +432,28 @@ def test_a_restore_is_refused_in_the_dialog_while_another_process_holds_the_stor
     assert _backups(store, "before-restore") == []
     switch_language(PSEUDO_TAG)
     assert OPEN_BRACKET in dialog.message.text()
+
+
+def test_the_restore_dialog_chooses_the_newest_genuine_backup_not_a_planted_one(
+    qtbot, store: Store
+) -> None:
+    window = _window(qtbot, store)
+    genuine = backups.make_backup(store)
+    planted = genuine.path.with_name("court-companion-20990101-000000-000000-manual.ccbackup")
+    with zipfile.ZipFile(genuine.path) as source, zipfile.ZipFile(planted, "w") as out:
+        for name in ("companion.db", "keys.json"):
+            out.writestr(name, source.read(name))
+        manifest = source.read("manifest.json").replace(
+            genuine.created_at.isoformat().encode(), b"2099-01-01T00:00:00+00:00"
+        )
+        assert b"2099-01-01" in manifest
+        out.writestr("manifest.json", manifest)
+        out.writestr("manifest.mac", source.read("manifest.mac"))
+    dialog = _feature(window).open_restore()
+    assert dialog.table.rowCount() == 2  # listed, as any file in the folder is
+    assert dialog.chosen is not None and dialog.chosen.path == genuine.path
+    # Chosen by hand, it is refused when checked: its seal does not match what it says.
+    assert dialog.choose_backup(planted)
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.message.is_error and not dialog.restore_button.isEnabled()

@@ -190,10 +190,13 @@ class RestoreDialog(QDialog):
     # --- choosing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.backups = list_backups(self.folder)
+        self.backups = list_backups(self.folder, self.store.database_key)
         self._fill()
         if self.backups:
-            self._select_row(0)
+            # The newest backup this store made itself; a file that merely claims a
+            # late date (copied in, or planted) is listed but not chosen for staff.
+            genuine = [row for row, info in enumerate(self.backups) if info.authentic]
+            self._select_row(genuine[0] if genuine else 0)
         self._update_buttons()
 
     def _fill(self) -> None:
