@@ -390,19 +390,6 @@ def automatic_backup_due(store: Store, now: dt.datetime | None = None) -> bool:
     return not made or max(made).date() < moment.date()
 
 
-def restore_backup(
-    folder: Path,
-    backup: Path,
-    passphrase: str,
-    current: Store | None = None,
-    allow_other_office: bool = False,
-) -> Store:
-    """See ``companion.store.restore.restore_backup``."""
-    from companion.store.restore import restore_backup as restore
-
-    return restore(folder, backup, passphrase, current, allow_other_office)
-
-
 def require_store(folder: Path) -> None:
     if not store_exists(folder):
         raise NoStoreError(str(folder))
@@ -419,6 +406,5 @@ __all__ = [
     "make_backup",
     "read_manifest",
     "require_store",
-    "restore_backup",
     "rotate",
 ]

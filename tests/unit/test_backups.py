@@ -15,6 +15,7 @@ from companion.domain.models import Person
 from companion.errors import StoreInUseError, WrongPassphraseError
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -38,7 +39,7 @@ def test_restore_brings_back_old_data_and_can_be_undone(store: Store, data_dir: 
     _add(store, "Before")
     old = backups.make_backup(store)
     _add(store, "After")
-    restored = backups.restore_backup(data_dir, old.path, TEST_PASSPHRASE, current=store)
+    restored = restore_backup(data_dir, old.path, TEST_PASSPHRASE, current=store)
     assert [p.given_name for p in restored.people.list()] == ["Before"]
     assert restored.audit.entries(action=AuditAction.RESTORED_BACKUP)
     safety = [
@@ -47,7 +48,7 @@ def test_restore_brings_back_old_data_and_can_be_undone(store: Store, data_dir: 
         if b.reason == "before-restore"
     ]
     assert len(safety) == 1 and safety[0].people == 2
-    undone = backups.restore_backup(data_dir, safety[0].path, TEST_PASSPHRASE, current=restored)
+    undone = restore_backup(data_dir, safety[0].path, TEST_PASSPHRASE, current=restored)
     assert sorted(p.given_name for p in undone.people.list()) == ["After", "Before"]
     assert undone.check() == []
     undone.close()
@@ -57,7 +58,7 @@ def test_backup_moves_a_store_to_a_new_laptop(store: Store, tmp_path: Path) -> N
     _add(store, "Traveller")
     info = backups.make_backup(store, folder=tmp_path / "usb")
     new_laptop = tmp_path / "new-laptop"
-    moved = backups.restore_backup(new_laptop, info.path, TEST_PASSPHRASE)
+    moved = restore_backup(new_laptop, info.path, TEST_PASSPHRASE)
     assert [p.given_name for p in moved.people.list()] == ["Traveller"]
     moved.close()
 

@@ -2,7 +2,7 @@
 only then, after confirming, replace the open store with it.
 
 The store open now is first saved as a verified "before restore" backup
-(``companion.store.backups.restore_backup``), so a restore can itself be undone.
+(``companion.store.restore.restore_backup``), so a restore can itself be undone.
 """
 
 from __future__ import annotations
