@@ -245,6 +245,16 @@ class AppendOnlyError(CompanionError):
         self.table = table
 
 
+class StoreInUseError(StoreError):
+    """Another process has the store open (or is restoring it); nothing was changed."""
+
+    code = "store_in_use"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
 class FolderProblemError(StoreError):
     """A folder cannot be written, and the reason is the disk or the folder, not the data.
 
@@ -257,3 +267,35 @@ class FolderProblemError(StoreError):
         super().__init__(path, reason)
         self.path = path
         self.reason = reason
+
+
+class BackupNewerError(StoreError):
+    """A backup was made by a newer Court Companion; restoring it was refused."""
+
+    code = "backup_newer"
+
+    def __init__(self, backup_version: int, app_version: int) -> None:
+        super().__init__(backup_version, app_version)
+        self.backup_version = backup_version
+        self.app_version = app_version
+
+
+class OtherOfficeError(StoreError):
+    """The backup belongs to another store (another office); restoring it needs consent."""
+
+    code = "other_office"
+
+    def __init__(self, backup_store_id: str, current_store_id: str) -> None:
+        super().__init__(backup_store_id, current_store_id)
+        self.backup_store_id = backup_store_id
+        self.current_store_id = current_store_id
+
+
+class RestoredButNotOpenedError(StoreError):
+    """The backup was put in place, but opening it afterwards failed."""
+
+    code = "restored_not_opened"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail

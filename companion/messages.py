@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from companion.errors import (
+    BackupNewerError,
     CompanionError,
     FolderProblemError,
     InUseError,
@@ -16,9 +17,12 @@ from companion.errors import (
     NoStoreError,
     NotAStoreError,
     NotFoundError,
+    OtherOfficeError,
+    RestoredButNotOpenedError,
     StaleEditError,
     StoreDamagedError,
     StoreExistsError,
+    StoreInUseError,
     StoreNewerError,
     StoreWriteError,
     UnsupportedLanguageError,
@@ -283,6 +287,28 @@ def describe(error: CompanionError, t: Translator) -> str:
             "This store was written by a newer version of Court Companion. Install the newer "
             "version to open it. The store was left untouched."
         )
+    if isinstance(error, BackupNewerError):
+        return t.gettext(
+            "This backup was made by a newer version of Court Companion (data version "
+            "{backup_version}; this version reads up to {app_version}). Install the newer "
+            "version to restore it. Nothing was changed."
+        ).format(backup_version=error.backup_version, app_version=error.app_version)
+    if isinstance(error, StoreInUseError):
+        return t.gettext(
+            "The store in {folder} is open in another Court Companion window or command. "
+            "Close it there, then try again. Nothing was changed."
+        ).format(folder=error.path)
+    if isinstance(error, OtherOfficeError):
+        return t.gettext(
+            "This backup is of another office's store, not of the store open here. "
+            "Nothing was changed."
+        )
+    if isinstance(error, RestoredButNotOpenedError):
+        return t.gettext(
+            "The backup was put in place, but opening it afterwards failed ({detail}). "
+            "Start Court Companion again; if it still fails, restore the before-restore "
+            "backup."
+        ).format(detail=error.detail)
     if isinstance(error, StoreDamagedError):
         return t.gettext(
             "The store file is damaged ({detail}). It was left untouched. Restore the latest "

@@ -97,7 +97,10 @@ def _render_packets(folder: Path) -> dict[str, Path]:
             path.write_bytes(pdf)
             written[tag] = path
         backup = make_backup(store, folder=folder / "backups")
-        if inspect_backup(backup.path, PASSPHRASE).people != store.people.count():
+        if (
+            inspect_backup(backup.path, PASSPHRASE, data_folder=store.folder).people
+            != store.people.count()
+        ):
             raise SelfTestFailed("backup", "the backup does not hold the store's people")
     finally:
         store.close()

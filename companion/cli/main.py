@@ -84,6 +84,11 @@ def _parser() -> argparse.ArgumentParser:
     restore.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     restore.add_argument("file", type=Path, help="the .ccbackup file")
     restore.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    restore.add_argument(
+        "--other-office",
+        action="store_true",
+        help="allow replacing this store with a backup of another office's store",
+    )
     return parser
 
 
@@ -179,18 +184,36 @@ def _command_backup(arguments: argparse.Namespace) -> int:
 
 
 def _command_restore(arguments: argparse.Namespace) -> int:
-    from companion.store.backups import inspect_backup, restore_backup
+    from companion.errors import FolderProblemError
+    from companion.store.backups import inspect_backup
+    from companion.store.restore import current_store_id, restore
 
     t = translator("en")
     folder = _data_dir(arguments)
+    if folder.exists() and not folder.is_dir():
+        raise FolderProblemError(str(folder), "not_a_folder")
     passphrase = read_passphrase(t.gettext("Passphrase of the backup: "))
-    info = inspect_backup(arguments.file, passphrase)
+    info = inspect_backup(arguments.file, passphrase, data_folder=_inspection_folder(folder))
     summary = t.gettext("Backup of {date}: {people} people, {hearings} hearings.").format(
         date=info.created_at.strftime("%Y-%m-%d %H:%M UTC"),
         people=info.people,
         hearings=info.hearings,
     )
     print(summary)
+    current_id = current_store_id(folder)
+    if current_id not in (None, info.store_id):
+        if not arguments.other_office:
+            raise _UsageError(
+                t.gettext(
+                    "This backup is of another office's store, not of the store in {folder}. "
+                    "Add --other-office to replace this store with it."
+                ).format(folder=folder)
+            )
+        print(
+            t.gettext(
+                "This backup is of another office's store: it replaces every record in {folder}."
+            ).format(folder=folder)
+        )
     if not arguments.yes:
         if not sys.stdin.isatty():
             raise _UsageError(t.gettext("Add --yes to restore without a terminal."))
@@ -203,10 +226,27 @@ def _command_restore(arguments: argparse.Namespace) -> int:
         if not _is_yes(answer, t.gettext("yes")):
             print(t.gettext("Nothing was changed."))
             return 1
-    restored = restore_backup(folder, arguments.file, passphrase)
-    restored.close()
-    print(t.gettext("Restored. The store before the restore was saved as a backup first."))
+    result = restore(folder, arguments.file, passphrase, allow_other_office=arguments.other_office)
+    result.store.close()
+    if result.previous_files is not None:
+        print(
+            t.gettext(
+                "Restored. The store it replaced does not open with this passphrase, so "
+                "its files were kept as they were in {folder}."
+            ).format(folder=result.previous_files)
+        )
+    elif result.before_restore_backup is not None:
+        print(t.gettext("Restored. The store before the restore was saved as a backup first."))
+    else:
+        print(t.gettext("Restored."))
     return 0
+
+
+def _inspection_folder(folder: Path) -> Path | None:
+    """Where a backup is checked: the data folder's private work folder when the data
+    folder exists (a restore to a new laptop checks it in the system's temporary folder,
+    in a private folder, as nothing else is there yet)."""
+    return folder if folder.is_dir() else None
 
 
 def _command_self_test(arguments: argparse.Namespace) -> int:
@@ -276,10 +316,23 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
+def _log_to_file() -> None:
+    """Send the command's log lines to the app's log file, never to the terminal (a user
+    error prints one line on stderr; Python would print warnings there too)."""
+    from companion.logs import configure_logging
+
+    try:
+        configure_logging()
+    except OSError:
+        logging.getLogger().addHandler(logging.NullHandler())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     use_private_umask()  # every file this process writes is the user's alone (0600)
     arguments = _parser().parse_args(argv)
     t = translator("en")
+    if arguments.command is not None:
+        _log_to_file()
     try:
         if arguments.command is None:
             from companion.ui.shell.app import run_app

@@ -9,6 +9,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError, StoreError
+from companion.store.storage_errors import reason_of_disk_error
 
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
@@ -28,9 +29,7 @@ def connect(path: Path, key: bytes) -> Database:
     except DatabaseError as error:
         raise _opening_error(path, error) from error
     try:
-        # SQLCipher logs to stderr by default (three lines for a page that fails its HMAC);
-        # failures reach the user as one typed error instead. The level is process-wide.
-        conn.execute("PRAGMA cipher_log_level = NONE")
+        quiet(conn)
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first thing that needs the key to be right.
@@ -51,11 +50,10 @@ def _opening_error(path: Path, error: Exception) -> StoreError:
     message = str(error).lower()
     if "not a database" in message or "encrypted" in message:
         return NotAStoreError(str(path))
-    if "disk is full" in message:
-        return FolderProblemError(str(path.parent), "disk_full")
-    if "readonly" in message or "read-only" in message:
-        return FolderProblemError(str(path.parent), "read_only")
-    if "unable to open" in message or not _can_write(path):
+    disk_reason = reason_of_disk_error(message)
+    if disk_reason is not None:
+        return FolderProblemError(str(path.parent), disk_reason)
+    if not _can_write(path):
         return FolderProblemError(str(path.parent), "no_permission")
     return StoreDamagedError(type(error).__name__)
 
@@ -67,6 +65,13 @@ def _can_write(path: Path) -> bool:
         return folder_ok and (not path.exists() or os.access(path, os.W_OK))
     except (OSError, ValueError):
         return False
+
+
+def quiet(conn: sqlcipher3.Connection) -> None:
+    """Keep SQLCipher from printing its own lines on stderr (a wrong key, a damaged page;
+    three lines for a page that fails its HMAC): the command line prints one line per
+    error, and the error is raised anyway. The level is process-wide."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
 
 
 def damaged_pages(db: Database) -> list[str]:
@@ -97,6 +102,7 @@ def copy_database(source: Database, target_path: Path, key: bytes) -> None:
     """A consistent, encrypted copy of a live database, through SQLite's backup API."""
     target = sqlcipher3.connect(str(target_path))
     try:
+        quiet(target)
         target.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         source.conn.backup(target)
         target.commit()

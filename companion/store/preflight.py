@@ -13,14 +13,21 @@ from pathlib import Path
 from companion.errors import NoStoreError, NotAStoreError, StoreDamagedError
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.restore_swap import journal_exists
 
 #: The first bytes of every unencrypted SQLite file; an SQLCipher file starts with salt.
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 def store_exists(folder: Path) -> bool:
-    """Whether ``folder`` holds a store (or what is left of one), as opposed to nothing."""
-    return (folder / keys.KEY_FILE_NAME).exists() or (folder / DATABASE_FILE_NAME).exists()
+    """Whether ``folder`` holds a store (or what is left of one), as opposed to nothing.
+
+    A folder with an interrupted restore's journal holds one: opening it rolls it back."""
+    return (
+        (folder / keys.KEY_FILE_NAME).exists()
+        or (folder / DATABASE_FILE_NAME).exists()
+        or journal_exists(folder)
+    )
 
 
 def check_database_file(path: Path) -> None:
@@ -43,8 +50,10 @@ def check_store_files(folder: Path) -> None:
     """
     key_path = folder / keys.KEY_FILE_NAME
     database_path = folder / DATABASE_FILE_NAME
-    if not folder.is_dir() or not (key_path.exists() or database_path.exists()):
+    if not folder.is_dir() or not store_exists(folder):
         raise NoStoreError(str(folder))
+    if journal_exists(folder):
+        return  # a restore was interrupted: opening the store puts the previous one back
     if not key_path.exists():
         raise NotAStoreError(str(database_path))
     keys.KeyFile.load(folder)

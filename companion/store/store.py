@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from companion.errors import (
+    FolderProblemError,
     NoStoreError,
     NotAStoreError,
     StoreDamagedError,
@@ -28,7 +29,7 @@ from companion.private_files import (
     make_private_folder,
     repair_modes,
 )
-from companion.store import kdf, keys
+from companion.store import folder_lock, kdf, keys
 from companion.store.agenda import AgendaRepository
 from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
@@ -41,7 +42,7 @@ from companion.store.connection import (
 )
 from companion.store.courthouses import CourthouseRepository
 from companion.store.drafts import DraftsRepository
-from companion.store.files import DATABASE_FILE_NAME
+from companion.store.files import BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME
 from companion.store.hearings import HearingRepository
 from companion.store.identity import identity_problems
 from companion.store.migrations import known_migration_names, migrations
@@ -52,11 +53,13 @@ from companion.store.preflight import check_database_file, store_exists
 from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database, unlock_store_key
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
+from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.trash import TrashRepository
+from companion.store.work_folder import tidy
 
 log = logging.getLogger(__name__)
 
-BACKUPS_FOLDER_NAME = "backups"
+__all__ = ["BACKUPS_FOLDER_NAME", "Store"]
 
 
 def repair_store_modes(folder: Path) -> None:
@@ -73,6 +76,7 @@ def repair_store_modes(folder: Path) -> None:
             database.with_name(DATABASE_FILE_NAME + "-shm"),
             folder / keys.KEY_FILE_NAME,
             folder / JOURNAL_FILE_NAME,
+            folder / folder_lock.LOCK_FILE_NAME,
             *files_in(backups, "*.ccbackup"),
             *files_in(backups, "*.db"),
         ],
@@ -82,8 +86,17 @@ def repair_store_modes(folder: Path) -> None:
 class Store:
     """An unlocked store. Close it to drop the connection and the key from memory."""
 
-    def __init__(self, folder: Path, db: Database, database_key: bytes, key_file: keys.KeyFile):
+    def __init__(
+        self,
+        folder: Path,
+        db: Database,
+        database_key: bytes,
+        key_file: keys.KeyFile,
+        hold: folder_lock.Hold | None = None,
+    ):
         self.folder = folder
+        #: This process's shared hold on the data folder (see ``folder_lock``).
+        self._folder_hold = hold
         self.db = db
         self._key = database_key
         self._key_file = key_file
@@ -116,25 +129,35 @@ class Store:
         if enforce_policy:
             check_new_passphrase(passphrase)
         make_private_folder(folder)
-        code = recovery_code or keys.new_recovery_code()
-        database_key = keys.new_database_key()
-        key_file = keys.KeyFile.create(database_key, passphrase, code)
-        create_private_file(folder / DATABASE_FILE_NAME)
-        db = connect(folder / DATABASE_FILE_NAME, database_key)
-        migrations.apply(db)
-        key_file.save(folder)
+        held = folder_lock.hold(folder)
+        try:
+            code = recovery_code or keys.new_recovery_code()
+            database_key = keys.new_database_key()
+            key_file = keys.KeyFile.create(database_key, passphrase, code)
+            create_private_file(folder / DATABASE_FILE_NAME)
+            db = connect(folder / DATABASE_FILE_NAME, database_key)
+            migrations.apply(db)
+            key_file.save(folder)
+        except BaseException:
+            held.release()
+            raise
         log.info("created store %s", key_file.store_id)
-        return cls(folder, db, database_key, key_file), code
+        return cls(folder, db, database_key, key_file, held), code
 
     @classmethod
     def open(cls, folder: Path, passphrase: str) -> Store:
         """Unlock with the passphrase. A passphrase copy sealed with an older, weaker key
         derivation (scrypt) is sealed again with today's (Argon2id) on the way."""
-        key_file = cls._key_file_of(folder)
-        key_file, database_key = unlock_store_key(
-            folder, key_file, lambda candidate: candidate.unlock(passphrase)
-        )
-        store = cls._open(folder, key_file, database_key)
+        held = cls._hold_folder(folder)
+        try:
+            key_file = cls._key_file_of(folder)
+            key_file, database_key = unlock_store_key(
+                folder, key_file, lambda candidate: candidate.unlock(passphrase)
+            )
+            store = cls._open(folder, key_file, database_key, held)
+        except BaseException:
+            held.release()
+            raise
         if key_file.passphrase_seal_is_outdated:
             store._upgrade_passphrase_seal(passphrase)
         return store
@@ -154,11 +177,16 @@ class Store:
     def open_with_recovery(cls, folder: Path, recovery_code: str, new_passphrase: str) -> Store:
         """Unlock with the recovery code; a new passphrase is required and set at once."""
         check_new_passphrase(new_passphrase)
-        key_file = cls._key_file_of(folder)
-        key_file, database_key = unlock_store_key(
-            folder, key_file, lambda candidate: candidate.unlock_with_recovery(recovery_code)
-        )
-        store = cls._open(folder, key_file, database_key)
+        held = cls._hold_folder(folder)
+        try:
+            key_file = cls._key_file_of(folder)
+            key_file, database_key = unlock_store_key(
+                folder, key_file, lambda candidate: candidate.unlock_with_recovery(recovery_code)
+            )
+            store = cls._open(folder, key_file, database_key, held)
+        except BaseException:
+            held.release()
+            raise
         store._key_file = key_file.with_new_passphrase(database_key, new_passphrase)
         if key_file.by_recovery.cost.is_weaker_than(kdf.RECOVERY_CODE_COST):
             store._key_file = store._key_file.with_new_recovery_code(database_key, recovery_code)
@@ -166,6 +194,25 @@ class Store:
         store.audit.record(AuditAction.USED_RECOVERY_CODE)
         log.info("store %s unlocked with its recovery code; passphrase replaced", key_file.store_id)
         return store
+
+    @staticmethod
+    def _hold_folder(folder: Path) -> folder_lock.Hold:
+        """Hold the folder shared; then, if no other process has it, finish a restore that
+        was interrupted (roll it back) and sweep what killed backups left behind."""
+        if not folder.is_dir() or not store_exists(folder):
+            raise NoStoreError(str(folder))
+        held = folder_lock.hold(folder)
+        try:
+            tidy(folder)
+        except OSError as error:
+            held.release()
+            if is_folder_problem(error):
+                raise folder_problem(error, folder) from error
+            raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
+        except BaseException:
+            held.release()
+            raise
+        return held
 
     @staticmethod
     def _key_file_of(folder: Path) -> keys.KeyFile:
@@ -176,7 +223,9 @@ class Store:
         return keys.KeyFile.load(folder)
 
     @classmethod
-    def _open(cls, folder: Path, key_file: keys.KeyFile, database_key: bytes) -> Store:
+    def _open(
+        cls, folder: Path, key_file: keys.KeyFile, database_key: bytes, held: folder_lock.Hold
+    ) -> Store:
         path = folder / DATABASE_FILE_NAME
         check_database_file(path)
         repair_store_modes(folder)
@@ -188,11 +237,14 @@ class Store:
                 raise StoreDamagedError(problems[0])
         except DatabaseError as error:
             db.close()
+            disk_reason = reason_of_disk_error(str(error))
+            if disk_reason is not None:  # a full disk or a read-only folder, not damage
+                raise FolderProblemError(str(folder), disk_reason) from error
             raise StoreDamagedError(f"{type(error).__name__}: {error}") from error
         except BaseException:
             db.close()
             raise
-        return cls(folder, db, database_key, key_file)
+        return cls(folder, db, database_key, key_file, held)
 
     @staticmethod
     def _migrate(folder: Path, db: Database, database_key: bytes) -> None:
@@ -255,6 +307,8 @@ class Store:
         finally:
             self.db.close()
             self._key = b""
+            if self._folder_hold is not None:
+                self._folder_hold.release()
 
     # --- checks and copies ------------------------------------------------------------
 

@@ -14,9 +14,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from companion.domain.models import Person
 from companion.i18n.languages import PSEUDO_TAG
 from companion.i18n.pseudo import OPEN_BRACKET
-from companion.store import backups
+from companion.store import backups, folder_lock
 from companion.store.audit import AuditAction
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.migrations import known_migration_names
 from companion.store.store import Store
 from companion.ui.safety import restore_dialog
 from companion.ui.safety.backup_keeper import BackupFailureBox, keep_until_dismissed
@@ -353,7 +354,13 @@ def test_a_restore_failing_after_the_store_closed_says_so_and_closes_the_window(
         box.close()
     dialog = _check_in_dialog(qtbot, window, None)
 
-    def fails_midway(folder: Path, backup: Path, passphrase: str, current: Store) -> Store:
+    def fails_midway(
+        folder: Path,
+        backup: Path,
+        passphrase: str,
+        current: Store,
+        allow_other_office: bool = False,
+    ) -> Store:
         current.close()  # as restore_backup does once the safety backup is written
         raise OSError(28, "No space left on device")
 
@@ -380,3 +387,78 @@ def test_a_windowless_failure_message_lives_until_dismissed(qtbot) -> None:
     [box] = _open(BackupFailureBox)
     box.ok_button.click()
     assert not _open(BackupFailureBox)
+
+
+def test_a_backup_from_a_newer_app_is_refused_in_the_dialog_in_the_interface_language(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    newer, _code = Store.create(tmp_path / "newer-laptop", TEST_PASSPHRASE)
+    newer.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('court_companion', 'm999_from_the_future', '2027-01-01')"
+    )
+    newer.db.conn.commit()
+    future = backups.make_backup(newer, folder=tmp_path / "usb").path
+    newer.close()
+    window = _window(qtbot, store)
+    dialog = _feature(window).open_restore()
+    assert dialog.choose_backup(future)
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    known = len(known_migration_names())
+    text = dialog.message.text()
+    assert dialog.message.is_error and "newer version" in text
+    assert str(known + 1) in text and str(known) in text
+    assert not dialog.restore_button.isEnabled() and not store.closed
+    switch_language(PSEUDO_TAG)
+    assert OPEN_BRACKET in dialog.message.text() and str(known + 1) in dialog.message.text()
+
+
+def test_a_restore_is_refused_in_the_dialog_while_another_process_holds_the_store(
+    qtbot, store: Store
+) -> None:
+    store.people.add(Person("Kept", "Open", language="es"))
+    window = _window(qtbot, store)
+    _feature(window).backup_action.trigger()
+    for box in _open(InfoBox):
+        box.close()
+    dialog = _check_in_dialog(qtbot, window, None)
+    # Another process's hold: its own lock file description, as a separate process has.
+    other_process = folder_lock._FolderLock(store.folder.resolve())
+    other_process.take_shared(wait_seconds=0)
+    try:
+        assert dialog.restore_now() is None
+    finally:
+        other_process.release_shared()
+    assert dialog.message.is_error and "open in another" in dialog.message.text()
+    assert "Nothing was restored" in dialog.message.text()
+    assert not store.closed and _main_windows() == [window]
+    assert [p.given_name for p in store.people.list()] == ["Kept"]
+    assert _backups(store, "before-restore") == []
+    switch_language(PSEUDO_TAG)
+    assert OPEN_BRACKET in dialog.message.text()
+
+
+def test_the_restore_dialog_chooses_the_newest_genuine_backup_not_a_planted_one(
+    qtbot, store: Store
+) -> None:
+    window = _window(qtbot, store)
+    genuine = backups.make_backup(store)
+    planted = genuine.path.with_name("court-companion-20990101-000000-000000-manual.ccbackup")
+    with zipfile.ZipFile(genuine.path) as source, zipfile.ZipFile(planted, "w") as out:
+        for name in ("companion.db", "keys.json"):
+            out.writestr(name, source.read(name))
+        manifest = source.read("manifest.json").replace(
+            genuine.created_at.isoformat().encode(), b"2099-01-01T00:00:00+00:00"
+        )
+        assert b"2099-01-01" in manifest
+        out.writestr("manifest.json", manifest)
+        out.writestr("manifest.mac", source.read("manifest.mac"))
+    dialog = _feature(window).open_restore()
+    assert dialog.table.rowCount() == 2  # listed, as any file in the folder is
+    assert dialog.chosen is not None and dialog.chosen.path == genuine.path
+    # Chosen by hand, it is refused when checked: its seal does not match what it says.
+    assert dialog.choose_backup(planted)
+    qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
+    assert dialog.message.is_error and not dialog.restore_button.isEnabled()

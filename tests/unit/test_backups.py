@@ -1,17 +1,21 @@
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
+import stat
 import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from companion.domain.models import Person
-from companion.errors import WrongPassphraseError
+from companion.errors import StoreInUseError, WrongPassphraseError
 from companion.store import backups
 from companion.store.audit import AuditAction
-from companion.store.identity import RECORD_TABLES
+from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -35,7 +39,7 @@ def test_restore_brings_back_old_data_and_can_be_undone(store: Store, data_dir: 
     _add(store, "Before")
     old = backups.make_backup(store)
     _add(store, "After")
-    restored = backups.restore_backup(data_dir, old.path, TEST_PASSPHRASE, current=store)
+    restored = restore_backup(data_dir, old.path, TEST_PASSPHRASE, current=store)
     assert [p.given_name for p in restored.people.list()] == ["Before"]
     assert restored.audit.entries(action=AuditAction.RESTORED_BACKUP)
     safety = [
@@ -44,7 +48,7 @@ def test_restore_brings_back_old_data_and_can_be_undone(store: Store, data_dir: 
         if b.reason == "before-restore"
     ]
     assert len(safety) == 1 and safety[0].people == 2
-    undone = backups.restore_backup(data_dir, safety[0].path, TEST_PASSPHRASE, current=restored)
+    undone = restore_backup(data_dir, safety[0].path, TEST_PASSPHRASE, current=restored)
     assert sorted(p.given_name for p in undone.people.list()) == ["After", "Before"]
     assert undone.check() == []
     undone.close()
@@ -54,7 +58,7 @@ def test_backup_moves_a_store_to_a_new_laptop(store: Store, tmp_path: Path) -> N
     _add(store, "Traveller")
     info = backups.make_backup(store, folder=tmp_path / "usb")
     new_laptop = tmp_path / "new-laptop"
-    moved = backups.restore_backup(new_laptop, info.path, TEST_PASSPHRASE)
+    moved = restore_backup(new_laptop, info.path, TEST_PASSPHRASE)
     assert [p.given_name for p in moved.people.list()] == ["Traveller"]
     moved.close()
 
@@ -75,20 +79,38 @@ def test_failed_backup_never_replaces_a_good_one(
     assert sorted(p.name for p in folder.iterdir()) == [good.path.name]
 
 
-def _fake_backup(folder: Path, when: dt.datetime, reason: str = "auto") -> Path:
-    path = folder / f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup"
+#: The database key the fake backups below are sealed with (as if a store had made them).
+FAKE_KEY = bytes(range(32))
+
+
+def _fake_backup(
+    folder: Path,
+    when: dt.datetime,
+    reason: str = "auto",
+    key: bytes | None = FAKE_KEY,
+    name: str | None = None,
+) -> Path:
+    """A backup file whose manifest says ``when`` and ``reason``, sealed with ``key`` as
+    the store with that database key would seal it (unsealed with None)."""
+    path = folder / (name or f"court-companion-{when.strftime('%Y%m%d-%H%M%S')}-{reason}.ccbackup")
     manifest = {
-        "format": 1,
+        "format": 2,
         "created_at": when.isoformat(),
         "reason": reason,
         "store_id": "x",
         "people": 0,
         "hearings": 0,
+        "database_sha256": "",
     }
+    raw = json.dumps(manifest).encode()
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("companion.db", b"")
         archive.writestr("keys.json", b"{}")
-        archive.writestr("manifest.json", json.dumps(manifest))
+        archive.writestr("manifest.json", raw)
+        if key is not None:
+            mac_key = hmac.new(key, b"court-companion backup manifest v2", hashlib.sha256)
+            mac = hmac.new(mac_key.digest(), raw, hashlib.sha256).hexdigest()
+            archive.writestr("manifest.mac", mac)
     return path
 
 
@@ -99,7 +121,7 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path: Path) -> None:
         for hour in (9, 17):
             when = start - dt.timedelta(days=days_ago) - dt.timedelta(hours=18 - hour)
             made[when] = _fake_backup(tmp_path, when)
-    backups.rotate(tmp_path)
+    backups.rotate(tmp_path, FAKE_KEY, now=start)
     kept = backups.list_backups(tmp_path)
     kept_days = [info.created_at.date() for info in kept]
     # Seven newest days, each with its newest backup (the 17:00 one).
@@ -134,50 +156,148 @@ def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
     old_automatic = _fake_backup(tmp_path, start - dt.timedelta(days=91))
     for days_ago in range(60):
         _fake_backup(tmp_path, start - dt.timedelta(days=days_ago))
-    backups.rotate(tmp_path)
+    backups.rotate(tmp_path, FAKE_KEY, now=start)
     assert manual.exists()
     assert not old_automatic.exists()
 
 
-def _rewrite_manifest(path: Path, manifest: dict[str, object]) -> None:
-    with zipfile.ZipFile(path) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    members["manifest.json"] = json.dumps(manifest).encode()
+def _plant(folder: Path, name: str, manifest: object) -> Path:
+    path = folder / name
     with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+        archive.writestr("companion.db", b"")
+        archive.writestr("keys.json", b"{}")
+        archive.writestr("manifest.json", json.dumps(manifest))
+    return path
 
 
-def test_manifest_counts_every_record_table_with_a_digest_of_its_uids(store: Store) -> None:
-    _add(store, "Quennell")
-    _add(store, "Rowena")
-    info = backups.make_backup(store)
-    people_uids = sorted(uid for (uid,) in store.db.execute("SELECT uid FROM people"))
-    expected = hashlib.sha256("".join(uid + "\n" for uid in people_uids).encode()).hexdigest()
-    manifest = backups.read_manifest(info.path)
-    assert manifest.records["people"] == backups.RecordCount(2, expected)
-    assert set(manifest.records) == set(RECORD_TABLES)
-    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).records == manifest.records
+def test_planted_future_backups_neither_rotate_genuine_ones_away_nor_stop_backups(
+    store: Store,
+) -> None:
+    folder = backups.backup_folder(store)
+    genuine = backups.make_backup(store, reason=backups.AUTOMATIC)
+    folder.mkdir(parents=True, exist_ok=True)
+    future = dt.datetime(2099, 1, 1, tzinfo=dt.UTC)
+    planted = [_fake_backup(folder, future + dt.timedelta(days=n), key=None) for n in range(11)] + [
+        _fake_backup(folder, future - dt.timedelta(days=n), key=os.urandom(32)) for n in (1, 2)
+    ]
+    tomorrow = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
+    assert backups.automatic_backup_due(store, now=tomorrow)
+    backups.rotate(folder, store.database_key, now=tomorrow)
+    assert genuine.path.exists()
+    assert all(path.exists() for path in planted)  # not ours to delete either
 
 
-def test_a_manifest_that_does_not_describe_its_database_is_refused(store: Store) -> None:
-    _add(store, "Quennell")
-    first = backups.make_backup(store)
-    _add(store, "Rowena")
-    second = backups.make_backup(store)
-    with zipfile.ZipFile(first.path) as archive:
-        first_manifest = json.loads(archive.read("manifest.json"))
-    _rewrite_manifest(second.path, first_manifest)
-    with pytest.raises(backups.BackupFailedError, match="people"):
-        backups.inspect_backup(second.path, TEST_PASSPHRASE)
+def test_a_genuine_backup_dated_in_the_future_does_not_stop_automatic_backups(
+    store: Store,
+) -> None:
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    _fake_backup(folder, dt.datetime(2099, 1, 1, tzinfo=dt.UTC), key=store.database_key)
+    assert backups.automatic_backup_due(store)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert not backups.automatic_backup_due(store)
+    assert made.path.exists()
 
 
-def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
-    _add(store, "Quennell")
-    info = backups.make_backup(store)
-    with zipfile.ZipFile(info.path) as archive:
-        manifest = json.loads(archive.read("manifest.json"))
-    del manifest["records"]
-    _rewrite_manifest(info.path, manifest)
-    assert backups.read_manifest(info.path).records == {}
-    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        {
+            "format": 2,
+            "created_at": "not a date",
+            "reason": "auto",
+            "store_id": "x",
+            "people": 0,
+            "hearings": 0,
+        },
+        {
+            "format": 2,
+            "created_at": "2026-12-01T10:00:00",
+            "reason": "auto",
+            "store_id": "x",
+            "people": 0,
+            "hearings": 0,
+        },
+        {"format": 2, "created_at": "2026-12-01T10:00:00+00:00", "reason": "auto"},
+        {
+            "format": 2,
+            "created_at": "2026-12-01T10:00:00+00:00",
+            "reason": "auto",
+            "store_id": "x",
+            "people": "many",
+            "hearings": 0,
+        },
+        ["format", 2],
+        "2026-12-01",
+    ],
+)
+def test_a_bad_manifest_is_one_skipped_file(store: Store, manifest: object) -> None:
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    bad = _plant(folder, "court-companion-planted-auto.ccbackup", manifest)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert [info.path for info in backups.list_backups(folder)] == [made.path]
+    assert bad.exists()
+    assert not backups.automatic_backup_due(store)
+
+
+def test_leftovers_of_killed_backups_and_restores_are_swept_at_open(
+    store: Store, data_dir: Path
+) -> None:
+    work = data_dir / "work-in-progress"
+    (work / "backup-abc").mkdir(parents=True)
+    (work / "backup-abc" / "companion.db").write_bytes(b"copy")
+    (data_dir / "cc-restore-old").mkdir()
+    store.close()
+    reopened = Store.open(data_dir, TEST_PASSPHRASE)
+    try:
+        assert list(work.iterdir()) == []
+        assert not (data_dir / "cc-restore-old").exists()
+        assert stat.S_IMODE(work.stat().st_mode) == 0o700
+    finally:
+        reopened.close()
+
+
+def test_leftovers_are_kept_while_another_holder_may_be_using_them(
+    store: Store, data_dir: Path
+) -> None:
+    """The open store of this process holds the folder; a second opening in another
+    process would not be alone, so nothing may be swept from under the first."""
+    (data_dir / "work-in-progress" / "backup-busy").mkdir(parents=True)
+    from companion.store import folder_lock
+
+    other = folder_lock._FolderLock(data_dir.resolve())  # as another process's lock file
+    with pytest.raises(StoreInUseError):
+        other.take_exclusive()
+    assert (data_dir / "work-in-progress" / "backup-busy").exists()
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    offsets=st.lists(
+        st.integers(min_value=-400 * 24, max_value=80_000 * 24), min_size=1, max_size=25
+    ),
+    planted=st.lists(st.integers(min_value=-400 * 24, max_value=80_000 * 24), max_size=12),
+)
+def test_rotation_never_deletes_the_newest_genuine_backup(
+    tmp_path_factory: pytest.TempPathFactory, offsets: list[int], planted: list[int]
+) -> None:
+    folder = tmp_path_factory.mktemp("rotation")
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    genuine = {
+        _fake_backup(folder, now + dt.timedelta(hours=hours, seconds=n)): now
+        + dt.timedelta(hours=hours, seconds=n)
+        for n, hours in enumerate(offsets)
+    }
+    for n, hours in enumerate(planted):
+        when = now + dt.timedelta(hours=hours, seconds=n, microseconds=1)
+        _fake_backup(folder, when, key=None, name=f"planted-{n}.ccbackup")
+    newest = max(genuine, key=lambda path: genuine[path])
+    latest_past = [path for path, when in genuine.items() if when <= now]
+    backups.rotate(folder, FAKE_KEY, now=now)
+    assert newest.exists()
+    if latest_past:
+        assert max(latest_past, key=lambda path: genuine[path]).exists()
+    assert len(list(folder.glob("planted-*.ccbackup"))) == len(planted)

@@ -2,7 +2,7 @@
 only then, after confirming, replace the open store with it.
 
 The store open now is first saved as a verified "before restore" backup
-(``companion.store.backups.restore_backup``), so a restore can itself be undone.
+(``companion.store.restore.restore_backup``), so a restore can itself be undone.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from companion.store.backups import (
     inspect_backup,
     list_backups,
     read_manifest,
-    restore_backup,
 )
 from companion.store.connection import DatabaseError
+from companion.store.restore import restore_backup
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _
@@ -165,6 +165,18 @@ class RestoreDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(760, 560)
 
+        # Enter in the passphrase field checks the backup (returnPressed) and nothing
+        # else: no button may take it as well (the file chooser would open over the
+        # result, and Enter must never restore).
+        for button in (
+            self.choose_file_button,
+            self.check_button,
+            self.restore_button,
+            self.close_button,
+        ):
+            button.setAutoDefault(False)
+            button.setDefault(False)
+
         self.table.itemSelectionChanged.connect(self._row_chosen)
         self.choose_file_button.clicked.connect(self.choose_file)
         self.passphrase.textChanged.connect(self._passphrase_edited)
@@ -178,10 +190,13 @@ class RestoreDialog(QDialog):
     # --- choosing -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.backups = list_backups(self.folder)
+        self.backups = list_backups(self.folder, self.store.database_key)
         self._fill()
         if self.backups:
-            self._select_row(0)
+            # The newest backup this store made itself; a file that merely claims a
+            # late date (copied in, or planted) is listed but not chosen for staff.
+            genuine = [row for row, info in enumerate(self.backups) if info.authentic]
+            self._select_row(genuine[0] if genuine else 0)
         self._update_buttons()
 
     def _fill(self) -> None:
@@ -272,7 +287,9 @@ class RestoreDialog(QDialog):
             return None
         try:
             with busy_cursor():
-                info = inspect_backup(self.chosen.path, self.passphrase.text())
+                info = inspect_backup(
+                    self.chosen.path, self.passphrase.text(), data_folder=self.store.folder
+                )
         except BACKUP_ERRORS as error:
             failure = as_backup_error(error)
             log.info("backup check failed: %s", failure.code)
@@ -345,7 +362,13 @@ class RestoreDialog(QDialog):
         try:
             with busy_cursor():
                 restored = restore_backup(
-                    self.store.folder, checked.path, self.passphrase.text(), current=self.store
+                    self.store.folder,
+                    checked.path,
+                    self.passphrase.text(),
+                    current=self.store,
+                    # The dialog said so in red when the backup was checked, above the
+                    # button that asks for this confirmation.
+                    allow_other_office=checked.store_id != self.store.store_id,
                 )
         except BACKUP_ERRORS as error:
             failure = as_backup_error(error)

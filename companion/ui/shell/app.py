@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from companion.errors import FolderProblemError, StoreInUseError
 from companion.logs import configure_logging
+from companion.store import folder_lock
 from companion.store.preflight import store_exists
 from companion.ui import preferences
 from companion.ui.fonts import install_application_font
@@ -123,6 +125,18 @@ def run_event_loop(app: QApplication) -> int:
     return int(app.exec())
 
 
+def hold_for_the_session(data_dir: Path) -> folder_lock.Hold | None:
+    """Hold the data folder for as long as the app runs, also while the lock screen shows
+    and the store is closed: a restore from the command line is then refused, instead of
+    replacing the store under the running app. None if it cannot be held (a restore runs
+    there, or the folder cannot be made): opening the store then says why."""
+    try:
+        return folder_lock.hold(data_dir)
+    except (StoreInUseError, FolderProblemError) as error:
+        log.warning("the data folder could not be held for the session (%s)", error.code)
+        return None
+
+
 def run_app(data_dir: Path, language: str | None = None) -> int:
     """Start the desktop app on ``data_dir``; returns the exit code.
 
@@ -136,6 +150,7 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     instance = SingleInstance(data_dir)
     if not instance.start():
         return 0
+    session_hold = hold_for_the_session(data_dir)
     log.info("starting; logs in %s", log_file.parent)
     # Only now, as the one instance on this folder: viewer copies a crash or a kill left
     # behind go before anyone unlocks.
@@ -172,4 +187,6 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     finally:
         remove_viewer_copies(data_dir)
         exit_signals.uninstall()
+        if session_hold is not None:
+            session_hold.release()
         instance.stop()

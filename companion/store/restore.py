@@ -1,0 +1,205 @@
+"""Restoring a backup so that no restore can lose or brick a store.
+
+In order:
+
+1. The data folder is held (``folder_lock``), and what an earlier, interrupted restore
+   left is rolled back.
+2. The backup is unpacked into the data folder's private work folder: size limits, its
+   keys unlocked by the passphrase, its manifest's seal and checksum verified.
+3. The candidate is opened by this app's own ``Store.open`` on a private copy: the keys
+   unlock it, its schema is not newer than this app's (else ``BackupNewerError`` naming
+   both), its migrations complete, and the integrity and foreign-key checks pass.
+4. A backup of another office's store is refused unless ``allow_other_office``.
+5. The folder is taken exclusively: refused at once (``StoreInUseError``) while another
+   process has the store open, so no writer's work can be lost.
+6. The current store is saved as a verified ``before-restore`` backup. When it cannot be
+   opened with this passphrase (another passphrase, damaged, newer), its files are kept
+   as they are in ``backups/before-restore-<time>-files/`` instead: nothing is deleted.
+7. The files are swapped all-or-nothing (``restore_swap``), and the restored store is
+   opened.
+
+Any failure before step 7 leaves the store as it was, open if it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.errors import (
+    BackupNewerError,
+    CompanionError,
+    FolderProblemError,
+    NotAStoreError,
+    OtherOfficeError,
+    RestoredButNotOpenedError,
+    StoreDamagedError,
+    StoreError,
+    StoreNewerError,
+)
+from companion.store import folder_lock, keys
+from companion.store.audit import AuditAction
+from companion.store.backups import (
+    FREE_SPACE_MARGIN,
+    BackupFailedError,
+    BackupInfo,
+    make_backup,
+    unpack_backup,
+)
+from companion.store.connection import DatabaseError
+from companion.store.files import BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME
+from companion.store.preflight import store_exists
+from companion.store.restore_swap import NEW_FILES, fsync_folder, swap_in
+from companion.store.storage_errors import folder_problem, is_folder_problem
+from companion.store.store import Store
+from companion.store.work_folder import scratch, tidy
+
+log = logging.getLogger(__name__)
+
+BEFORE_RESTORE = "before-restore"
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    store: Store
+    backup: BackupInfo
+    #: The verified backup of the store that was replaced (None if there was none).
+    before_restore_backup: Path | None
+    #: Where the replaced store's files were kept when no backup of it could be made.
+    previous_files: Path | None
+
+
+def current_store_id(folder: Path, current: Store | None = None) -> str | None:
+    """The id of the store in ``folder`` (read from its key file: no secret needed)."""
+    if current is not None and not current.closed:
+        return current.store_id
+    try:
+        return keys.KeyFile.load(folder).store_id
+    except (NotAStoreError, OSError):
+        return None
+
+
+def _check_free_space(folder: Path, backup: Path) -> None:
+    """Unpacking, checking and the before-restore backup need about three databases."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            size = archive.getinfo(DATABASE_FILE_NAME).file_size
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return  # unpacking says what is wrong with the file
+    current = folder / DATABASE_FILE_NAME
+    needed = 2 * size + (2 * current.stat().st_size if current.exists() else 0)
+    if shutil.disk_usage(folder).free < needed + FREE_SPACE_MARGIN:
+        raise FolderProblemError(str(folder), "disk_full")
+
+
+def _check_candidate(new: Path, check: Path, passphrase: str) -> None:
+    """Open a private copy of the unpacked backup as this app would, migrations and all."""
+    check.mkdir(mode=0o700)
+    for name in NEW_FILES:
+        shutil.copyfile(new / name, check / name)
+        os.chmod(check / name, 0o600)
+    try:
+        candidate = Store.open(check, passphrase)
+    except StoreNewerError as error:
+        raise BackupNewerError(error.store_version, error.app_version) from error
+    except (StoreDamagedError, NotAStoreError) as error:
+        raise BackupFailedError(f"{type(error).__name__}: {error}") from error
+    try:
+        problems = candidate.check()
+    finally:
+        candidate.close()
+    if problems:
+        raise BackupFailedError("; ".join(problems[:3]))
+
+
+def _save_current(
+    folder: Path, current: Store | None, passphrase: str
+) -> tuple[Path | None, Path | None]:
+    """Back up the store being replaced. Returns (the backup, or where its files must be
+    kept instead); both None when there is no store."""
+    if current is None or current.closed:
+        if not store_exists(folder):
+            return None, None
+        try:
+            current = Store.open(folder, passphrase)
+        except (StoreError, DatabaseError) as error:
+            log.warning(
+                "the store being replaced does not open (%s); its files are kept",
+                type(error).__name__,
+            )
+            return None, _kept_files_folder(folder)
+    try:
+        safety = make_backup(current, reason=BEFORE_RESTORE)
+    except BackupFailedError:
+        log.warning("the store being replaced fails its checks; its files are kept")
+        current.close()
+        return None, _kept_files_folder(folder)
+    current.close()
+    return safety.path, None
+
+
+def _kept_files_folder(folder: Path) -> Path:
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d-%H%M%S-%f")
+    return folder / BACKUPS_FOLDER_NAME / f"{BEFORE_RESTORE}-{stamp}-files"
+
+
+def restore(
+    folder: Path,
+    backup: Path,
+    passphrase: str,
+    current: Store | None = None,
+    allow_other_office: bool = False,
+) -> RestoreResult:
+    """Replace the store in ``folder`` with ``backup`` (see the module's text).
+
+    ``passphrase`` must open the backup. ``current`` is the store open now in this
+    process, if any; it is closed once it has been backed up.
+    """
+    if folder.exists() and not folder.is_dir():
+        raise FolderProblemError(str(folder), "not_a_folder")
+    data_hold = folder_lock.hold(folder, wait_seconds=0)
+    try:
+        try:
+            tidy(folder)
+            _check_free_space(folder, backup)
+            with scratch(folder, "restore") as work:
+                new = work / "new"
+                new.mkdir(mode=0o700)
+                info, _database_key = unpack_backup(backup, passphrase, new)
+                fsync_folder(new)
+                _check_candidate(new, work / "check", passphrase)
+                current_id = current_store_id(folder, current)
+                if current_id not in (None, info.store_id) and not allow_other_office:
+                    raise OtherOfficeError(info.store_id, str(current_id))
+                with folder_lock.exclusive(folder):
+                    safety, kept = _save_current(folder, current, passphrase)
+                    swap_in(folder, new, kept or work / "old")
+        except OSError as error:
+            if is_folder_problem(error):
+                raise folder_problem(error, folder) from error
+            raise BackupFailedError(f"{type(error).__name__}: {error}") from error
+        try:
+            restored = Store.open(folder, passphrase)
+        except (CompanionError, DatabaseError) as error:
+            raise RestoredButNotOpenedError(getattr(error, "code", type(error).__name__)) from error
+    finally:
+        data_hold.release()
+    restored.audit.record(AuditAction.RESTORED_BACKUP, detail=info.created_at.isoformat())
+    log.info("restored a backup from %s", info.created_at.date().isoformat())
+    return RestoreResult(restored, info, safety, kept)
+
+
+def restore_backup(
+    folder: Path,
+    backup: Path,
+    passphrase: str,
+    current: Store | None = None,
+    allow_other_office: bool = False,
+) -> Store:
+    """``restore``, returning only the restored store, open."""
+    return restore(folder, backup, passphrase, current, allow_other_office).store

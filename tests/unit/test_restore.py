@@ -1,0 +1,154 @@
+"""Restore refuses what would brick a store, and keeps what it replaces."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from companion.domain.models import Person
+from companion.errors import BackupNewerError, FolderProblemError, OtherOfficeError
+from companion.store import backups
+from companion.store.migrations import known_migration_names
+from companion.store.restore import restore
+from companion.store.store import Store
+from companion.store.work_folder import WORK_FOLDER_NAME
+from tests.conftest import TEST_PASSPHRASE
+
+
+def _names(store: Store) -> list[str]:
+    return sorted(person.given_name for person in store.people.list())
+
+
+def _store_with(folder: Path, *names: str) -> Store:
+    store, _code = Store.create(folder, TEST_PASSPHRASE)
+    for name in names:
+        store.people.add(Person(name, "Sample", language="es"))
+    return store
+
+
+def _untouched(folder: Path, names: list[str]) -> None:
+    store = Store.open(folder, TEST_PASSPHRASE)
+    try:
+        assert _names(store) == names
+    finally:
+        store.close()
+    assert not list((folder / "backups").glob("*before-restore*"))
+    assert not any((folder / WORK_FOLDER_NAME).iterdir())
+
+
+def test_a_backup_from_a_newer_app_is_refused_naming_both_versions(tmp_path: Path) -> None:
+    newer = _store_with(tmp_path / "newer-laptop", "Future")
+    newer.db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
+        "VALUES ('court_companion', 'm999_from_the_future', '2027-01-01')"
+    )
+    newer.db.conn.commit()
+    backup = backups.make_backup(newer, folder=tmp_path / "usb").path
+    newer.close()
+    current = _store_with(tmp_path / "data", "Present")
+    current.close()
+    with pytest.raises(BackupNewerError) as refused:
+        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    known = len(known_migration_names())
+    assert (refused.value.backup_version, refused.value.app_version) == (known + 1, known)
+    _untouched(tmp_path / "data", ["Present"])
+    # Checking the backup already says so, before anyone is asked to confirm.
+    with pytest.raises(BackupNewerError):
+        backups.inspect_backup(backup, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+
+
+def test_a_backup_without_its_migrations_table_is_refused(tmp_path: Path) -> None:
+    broken = _store_with(tmp_path / "broken", "Nobody")
+    broken.db.execute("DROP TABLE _sqlite_migrations")
+    broken.db.conn.commit()
+    backup = backups.make_backup(broken, folder=tmp_path / "usb").path
+    broken.close()
+    _store_with(tmp_path / "data", "Present").close()
+    with pytest.raises(backups.BackupFailedError):
+        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    _untouched(tmp_path / "data", ["Present"])
+
+
+def test_another_offices_backup_needs_consent(tmp_path: Path) -> None:
+    other = _store_with(tmp_path / "other-office", "Elsewhere")
+    backup = backups.make_backup(other, folder=tmp_path / "usb").path
+    other.close()
+    _store_with(tmp_path / "data", "Present").close()
+    with pytest.raises(OtherOfficeError):
+        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    _untouched(tmp_path / "data", ["Present"])
+    result = restore(tmp_path / "data", backup, TEST_PASSPHRASE, allow_other_office=True)
+    assert _names(result.store) == ["Elsewhere"]
+    assert result.before_restore_backup is not None
+    result.store.close()
+
+
+def test_a_store_that_does_not_open_is_kept_as_files_and_replaced(tmp_path: Path) -> None:
+    store = _store_with(tmp_path / "data", "Kept")
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.close()
+    database = tmp_path / "data" / "companion.db"
+    damaged = bytearray(database.read_bytes())
+    damaged[5000:5100] = bytes(100)
+    database.write_bytes(bytes(damaged))
+    result = restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    assert _names(result.store) == ["Kept"]
+    result.store.close()
+    assert result.before_restore_backup is None and result.previous_files is not None
+    assert result.previous_files.parent == tmp_path / "data" / "backups"
+    assert (result.previous_files / "companion.db").read_bytes() == bytes(damaged)
+    assert (result.previous_files / "keys.json").exists()
+
+
+def test_restoring_into_a_file_is_refused(store: Store, tmp_path: Path) -> None:
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("notes")
+    with pytest.raises(FolderProblemError) as refused:
+        restore(a_file, backup, TEST_PASSPHRASE)
+    assert refused.value.reason == "not_a_folder"
+    assert a_file.read_text() == "notes"
+
+
+def test_a_backup_whose_database_was_swapped_is_refused(tmp_path: Path) -> None:
+    first = _store_with(tmp_path / "data", "First")
+    sealed = backups.make_backup(first, folder=tmp_path / "usb").path
+    first.people.add(Person("Second", "Sample", language="es"))
+    later = backups.make_backup(first, folder=tmp_path / "usb").path
+    first.close()
+    # The first backup's sealed manifest, with the later backup's database.
+    forged = tmp_path / "forged.ccbackup"
+    with (
+        zipfile.ZipFile(sealed) as old,
+        zipfile.ZipFile(later) as new,
+        zipfile.ZipFile(forged, "w") as out,
+    ):
+        out.writestr("companion.db", new.read("companion.db"))
+        for name in ("keys.json", "manifest.json", "manifest.mac"):
+            out.writestr(name, old.read(name))
+    with pytest.raises(backups.BackupFailedError):
+        backups.inspect_backup(forged, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+
+
+def test_a_compressed_database_member_is_not_unpacked(store: Store, tmp_path: Path) -> None:
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    squeezed = tmp_path / "squeezed.ccbackup"
+    with zipfile.ZipFile(genuine) as old, zipfile.ZipFile(squeezed, "w") as out:
+        for name in old.namelist():
+            out.writestr(name, old.read(name), compress_type=zipfile.ZIP_DEFLATED)
+    with pytest.raises(backups.BackupFailedError):
+        backups.inspect_backup(squeezed, TEST_PASSPHRASE, data_folder=store.folder)
+    assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
+
+
+def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: Path) -> None:
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    bloated = tmp_path / "bloated.ccbackup"
+    with zipfile.ZipFile(genuine) as old, zipfile.ZipFile(bloated, "w") as out:
+        for name in old.namelist():
+            data = old.read(name)
+            out.writestr(name, data + b" " * 200_000 if name == "keys.json" else data)
+    with pytest.raises(backups.BackupFailedError):
+        backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
