@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTableView
 
 from companion.domain.models import (
-    Attendance,
     AttendanceStatus,
     HearingStatus,
     HearingType,
@@ -79,9 +78,9 @@ def test_days_ahead_limits_and_is_remembered(qtbot, store: Store) -> None:
 def test_only_hearings_that_need_a_call(qtbot, store: Store) -> None:
     unsure = add_hearing(store, days_ahead=1, docket="UNSURE-1")
     sure = add_hearing(store, days_ahead=1, docket="SURE-1", given_name="Lin")
-    store.hearings.set_attendance(
-        Attendance(sure.person_id, sure.hearing_id, True, AttendanceStatus.CONFIRMED)
-    )
+    (answer,) = store.hearings.attendance_for(sure.hearing_id)
+    answer.status = AttendanceStatus.CONFIRMED
+    store.hearings.set_attendance(answer)
     view = AgendaView(store)
     qtbot.addWidget(view)
     view.show()
