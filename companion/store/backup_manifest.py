@@ -1,7 +1,8 @@
 """What a backup says about itself, and the proof that the store that made it said so.
 
-``manifest.json`` (when, why, which store, how many records, and the SHA-256 of the
-database inside) is readable without a secret, so the backups folder can be listed.
+``manifest.json`` (when, why, which store, how many people and hearings, for each record
+table its number of rows and a digest of their uids, and the SHA-256 of the database
+inside) is readable without a secret, so the backups folder can be listed.
 ``manifest.mac`` seals it: an HMAC-SHA256 under a key derived from the database key.
 Only a backup made by the store itself verifies, so a planted or edited file can neither
 make rotation delete genuine backups nor stop the automatic ones.
@@ -18,7 +19,7 @@ import hashlib
 import hmac
 import json
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.errors import CompanionError
@@ -43,6 +44,14 @@ class NotABackupError(CompanionError):
 
 
 @dataclass(frozen=True)
+class RecordCount:
+    """How many rows a record table has, and the SHA-256 of their sorted uids."""
+
+    rows: int
+    uids_sha256: str
+
+
+@dataclass(frozen=True)
 class BackupInfo:
     path: Path
     created_at: dt.datetime
@@ -54,6 +63,8 @@ class BackupInfo:
     authentic: bool = False
     format: int = FORMAT
     database_sha256: str = ""
+    #: Per record table; empty for backups made before stable ids.
+    records: dict[str, RecordCount] = field(default_factory=dict)
 
 
 def manifest_key(database_key: bytes) -> bytes:
@@ -66,7 +77,13 @@ def seal(manifest_bytes: bytes, database_key: bytes) -> bytes:
 
 
 def manifest_bytes(
-    created: dt.datetime, reason: str, store_id: str, people: int, hearings: int, sha256: str
+    created: dt.datetime,
+    reason: str,
+    store_id: str,
+    people: int,
+    hearings: int,
+    sha256: str,
+    records: dict[str, RecordCount],
 ) -> bytes:
     manifest = {
         "format": FORMAT,
@@ -76,6 +93,10 @@ def manifest_bytes(
         "people": people,
         "hearings": hearings,
         "database_sha256": sha256,
+        "records": {
+            table: {"rows": count.rows, "uids_sha256": count.uids_sha256}
+            for table, count in records.items()
+        },
     }
     return json.dumps(manifest, indent=2).encode("utf-8")
 
@@ -116,7 +137,19 @@ def _parse(path: Path, raw: bytes) -> BackupInfo:
         hearings=hearings,
         format=int(version),
         database_sha256=str(manifest.get("database_sha256", "")),
+        records=_records(manifest.get("records", {})),
     )
+
+
+def _records(listed: object) -> dict[str, RecordCount]:
+    if not isinstance(listed, dict):
+        raise ValueError("records is not an object")
+    records = {}
+    for table, count in listed.items():
+        if not isinstance(count, dict):
+            raise ValueError("a record count is not an object")
+        records[str(table)] = RecordCount(int(count["rows"]), str(count["uids_sha256"]))
+    return records
 
 
 def read_manifest(path: Path, database_key: bytes | None = None) -> BackupInfo:

@@ -6,8 +6,15 @@ A backup is one ``.ccbackup`` file (a zip archive, stored uncompressed) holding:
   is writing), still encrypted with the store's key;
 - ``keys.json``: the sealed keys, so the backup opens on a new laptop with the
   passphrase (or recovery code) of the day it was made;
-- ``manifest.json``: when and why it was made, how many people and hearings it holds and
-  the database's SHA-256, sealed by ``manifest.mac`` (see ``backup_manifest``).
+- ``manifest.json``: when and why it was made, how many people and hearings it holds,
+  for each record table the number of rows and a digest of their uids, and the
+  database's SHA-256, sealed by ``manifest.mac`` (see ``backup_manifest``).
+
+The uid digests tie the manifest to its database: the copy in the archive is checked
+against them when the backup is made, and again before it is restored, so a manifest
+that does not describe the database beside it is caught. The digest (SHA-256 of the
+sorted uids) says nothing about the records; two backups with the same digest for a table
+hold the same records in it, whatever their contents now.
 
 Every backup is opened and integrity-checked before it gets its final name. A failed
 backup is deleted and reported; it never replaces or rotates away a good one. Copies are
@@ -18,6 +25,7 @@ the system's temporary folder. Restoring is in ``companion.store.restore``.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -26,7 +34,10 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+
+from sqlite_utils import Database
 
 from companion.errors import (
     BackupNewerError,
@@ -44,6 +55,7 @@ from companion.store.backup_manifest import (
     MANIFEST_MAC,
     BackupInfo,
     NotABackupError,
+    RecordCount,
     manifest_bytes,
     read_manifest,
     read_small_member,
@@ -51,6 +63,7 @@ from companion.store.backup_manifest import (
 )
 from companion.store.connection import DatabaseError, connect, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import RECORD_TABLES
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.preflight import store_exists
 from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
@@ -90,7 +103,18 @@ def backup_folder(store: Store) -> Path:
     return Path(configured) if configured else store.folder / BACKUPS_FOLDER_NAME
 
 
-def _counts(db_path: Path, database_key: bytes) -> tuple[int, int, list[str]]:
+@dataclass(frozen=True)
+class Contents:
+    """What a copy of the database holds: live people and hearings, every record table's
+    rows and uid digest (empty for a store from before stable ids), and its problems."""
+
+    people: int
+    hearings: int
+    records: dict[str, RecordCount]
+    problems: list[str]
+
+
+def _contents(db_path: Path, database_key: bytes) -> Contents:
     db = connect(db_path, database_key)
     try:
         problems = integrity_problems(db)
@@ -98,10 +122,37 @@ def _counts(db_path: Path, database_key: bytes) -> tuple[int, int, list[str]]:
         hearings = db.execute("SELECT count(*) FROM hearings WHERE deleted_at IS NULL").fetchone()[
             0
         ]
+        records = record_counts(db) if not problems else {}
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         db.close()
-    return int(people), int(hearings), problems
+    return Contents(int(people), int(hearings), records, problems)
+
+
+def record_counts(db: Database) -> dict[str, RecordCount]:
+    """Rows and uid digest of each record table (Trash included); empty before stable ids."""
+    if "uid" not in db["people"].columns_dict:
+        return {}
+    counts = {}
+    for table in RECORD_TABLES:
+        digest = hashlib.sha256()
+        rows = 0
+        for (uid,) in db.execute(f"SELECT uid FROM {table} ORDER BY uid"):
+            digest.update(str(uid).encode("ascii") + b"\n")
+            rows += 1
+        counts[table] = RecordCount(rows, digest.hexdigest())
+    return counts
+
+
+def _check_records(expected: dict[str, RecordCount], found: dict[str, RecordCount]) -> None:
+    """Refuse a database whose records are not the ones its manifest lists."""
+    if expected and expected != found:
+        differing = sorted(
+            table
+            for table in expected.keys() | found.keys()
+            if expected.get(table) != found.get(table)
+        )
+        raise BackupFailedError("records differ from the manifest: " + ", ".join(differing))
 
 
 def _sha256(path: Path) -> str:
@@ -134,11 +185,18 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
         with scratch(store.folder, "backup") as work:
             copy_path = work / DATABASE_FILE_NAME
             store.copy_to(copy_path)
-            people, hearings, problems = _counts(copy_path, store.database_key)
-            if problems:
-                raise BackupFailedError("; ".join(problems[:3]))
+            contents = _contents(copy_path, store.database_key)
+            if contents.problems:
+                raise BackupFailedError("; ".join(contents.problems[:3]))
+            people, hearings = contents.people, contents.hearings
             raw = manifest_bytes(
-                created, reason, store.store_id, people, hearings, _sha256(copy_path)
+                created,
+                reason,
+                store.store_id,
+                people,
+                hearings,
+                _sha256(copy_path),
+                contents.records,
             )
             try:
                 os.close(_private_file(partial))
@@ -147,7 +205,7 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
                     archive.write(store.folder / keys.KEY_FILE_NAME, keys.KEY_FILE_NAME)
                     archive.writestr(MANIFEST, raw)
                     archive.writestr(MANIFEST_MAC, seal(raw, store.database_key))
-                _verify_archive(partial, store.database_key, work)
+                _verify_archive(partial, store.database_key, work, contents.records)
                 with open(partial, "rb") as handle:
                     os.fsync(handle.fileno())
                 os.replace(partial, final)
@@ -170,19 +228,31 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
     store.audit.record(AuditAction.BACKED_UP, detail=reason)
     rotate(target_folder, store.database_key, keep=final)
     log.info("backup written (%s)", reason)
-    return BackupInfo(final, created, reason, store.store_id, people, hearings, authentic=True)
+    return BackupInfo(
+        final,
+        created,
+        reason,
+        store.store_id,
+        people,
+        hearings,
+        authentic=True,
+        records=contents.records,
+    )
 
 
-def _verify_archive(path: Path, database_key: bytes, work: Path) -> None:
+def _verify_archive(
+    path: Path, database_key: bytes, work: Path, records: dict[str, RecordCount]
+) -> None:
     check = work / "verify"
     check.mkdir(mode=0o700)
     with zipfile.ZipFile(path) as archive:
         if archive.testzip() is not None:
             raise BackupFailedError("archive checksum mismatch")
         extract_database(archive, check / DATABASE_FILE_NAME)
-    _people, _hearings, problems = _counts(check / DATABASE_FILE_NAME, database_key)
-    if problems:
-        raise BackupFailedError("; ".join(problems[:3]))
+    contents = _contents(check / DATABASE_FILE_NAME, database_key)
+    if contents.problems:
+        raise BackupFailedError("; ".join(contents.problems[:3]))
+    _check_records(records, contents.records)
 
 
 def extract_database(archive: zipfile.ZipFile, target: Path) -> str:
@@ -301,25 +371,16 @@ def inspect_backup(
             info, database_key = unpack_backup(path, secret, work, recovery)
             try:
                 _refuse_newer_schema(work / DATABASE_FILE_NAME, database_key)
-                people, hearings, problems = _counts(work / DATABASE_FILE_NAME, database_key)
+                contents = _contents(work / DATABASE_FILE_NAME, database_key)
             except (DatabaseError, NotAStoreError, StoreDamagedError) as error:
                 raise BackupFailedError(type(error).__name__) from error
     finally:
         if held is not None:
             held.release()
-    if problems:
-        raise BackupFailedError("; ".join(problems[:3]))
-    return BackupInfo(
-        path,
-        info.created_at,
-        info.reason,
-        info.store_id,
-        people,
-        hearings,
-        authentic=info.authentic,
-        format=info.format,
-        database_sha256=info.database_sha256,
-    )
+    if contents.problems:
+        raise BackupFailedError("; ".join(contents.problems[:3]))
+    _check_records(info.records, contents.records)
+    return dataclasses.replace(info, people=contents.people, hearings=contents.hearings)
 
 
 def rotate(
@@ -399,6 +460,7 @@ __all__ = [
     "BackupFailedError",
     "BackupInfo",
     "NotABackupError",
+    "RecordCount",
     "automatic_backup_due",
     "backup_folder",
     "inspect_backup",

@@ -15,6 +15,7 @@ from companion.domain.models import Person
 from companion.errors import StoreInUseError, WrongPassphraseError
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.identity import RECORD_TABLES
 from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -301,3 +302,56 @@ def test_rotation_never_deletes_the_newest_genuine_backup(
     if latest_past:
         assert max(latest_past, key=lambda path: genuine[path]).exists()
     assert len(list(folder.glob("planted-*.ccbackup"))) == len(planted)
+
+
+def _rewrite_manifest(path: Path, manifest: dict[str, object], key: bytes) -> None:
+    """Replace the manifest, sealed again with ``key`` as the store would seal it: only
+    what the manifest says is wrong, not its seal."""
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    raw = json.dumps(manifest).encode()
+    members["manifest.json"] = raw
+    mac_key = hmac.new(key, b"court-companion backup manifest v2", hashlib.sha256).digest()
+    members["manifest.mac"] = hmac.new(mac_key, raw, hashlib.sha256).hexdigest().encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
+def test_manifest_counts_every_record_table_with_a_digest_of_its_uids(store: Store) -> None:
+    _add(store, "Quennell")
+    _add(store, "Rowena")
+    info = backups.make_backup(store)
+    people_uids = sorted(uid for (uid,) in store.db.execute("SELECT uid FROM people"))
+    expected = hashlib.sha256("".join(uid + "\n" for uid in people_uids).encode()).hexdigest()
+    manifest = backups.read_manifest(info.path)
+    assert manifest.records["people"] == backups.RecordCount(2, expected)
+    assert set(manifest.records) == set(RECORD_TABLES)
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).records == manifest.records
+
+
+def test_a_manifest_that_does_not_describe_its_database_is_refused(store: Store) -> None:
+    _add(store, "Quennell")
+    first = backups.make_backup(store)
+    _add(store, "Rowena")
+    second = backups.make_backup(store)
+    with zipfile.ZipFile(first.path) as archive:
+        first_manifest = json.loads(archive.read("manifest.json"))
+    # Even with the database's own checksum copied over, the record digests catch it.
+    with zipfile.ZipFile(second.path) as archive:
+        second_manifest = json.loads(archive.read("manifest.json"))
+    first_manifest["database_sha256"] = second_manifest["database_sha256"]
+    _rewrite_manifest(second.path, first_manifest, store.database_key)
+    with pytest.raises(backups.BackupFailedError, match="people"):
+        backups.inspect_backup(second.path, TEST_PASSPHRASE)
+
+
+def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    del manifest["records"]
+    _rewrite_manifest(info.path, manifest, store.database_key)
+    assert backups.read_manifest(info.path).records == {}
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
