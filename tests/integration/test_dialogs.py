@@ -226,7 +226,11 @@ def test_continuing_a_hearing_creates_the_linked_new_hearing(qtbot: QtBot, store
     dialog.show()
     assert dialog.courtroom.text() == "12"
     assert "America/New_York" in dialog.start.zone_label.text()
+    old = store.hearings.get(hearing_id).starts_at
+    assert dialog.start.time.time() == old.time().replace(tzinfo=None)  # prefilled
     qtbot.keyClicks(dialog.start.date.line_edit, new_day.isoformat())
+    # The old time is there already; select it and type over it, as staff would.
+    qtbot.keyClick(dialog.start.time, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.start.time, "14:15")
     dialog.courtroom.clear()
     qtbot.keyClicks(dialog.courtroom, "3A")

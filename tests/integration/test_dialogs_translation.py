@@ -89,6 +89,8 @@ def _shown_texts(dialog: RecordDialog) -> list[tuple[str, str]]:
     for widget in dialog.findChildren(QWidget):
         if not widget.isVisibleTo(dialog):
             continue
+        if widget.objectName() in {"dateMeaning", "timeMeaning"}:
+            continue  # a typed date or time, formatted by CLDR in the interface language
         name = type(widget).__name__
         if widget.accessibleName():
             texts.append((f"{name} accessible name", widget.accessibleName()))

@@ -80,7 +80,7 @@ def test_a_bad_phone_number_is_shown_on_its_contact_row(qtbot: QtBot, store: Sto
     first, second = dialog.contacts.rows
     qtbot.keyClicks(first.value, "(617) 555-0100")
     qtbot.keyClicks(second.value, "12345")
-    qtbot.keyClicks(second.safe_start, "9am")
+    qtbot.keyClicks(second.safe_start, "nine")
     _save(qtbot, dialog)
 
     assert dialog.error_text("contacts[0].value") == ""
@@ -91,7 +91,7 @@ def test_a_bad_phone_number_is_shown_on_its_contact_row(qtbot: QtBot, store: Sto
     assert label.mapTo(second, QPoint(0, 0)).y() >= below_note.y()
     text = label.text()
     assert "“12345” is not a valid phone number" in text
-    assert "“9am” is not a time" in text
+    assert "“nine” is not a time" in text
     assert text.startswith("Contact 2")
     assert dialog.isVisible() and dialog.saved_id is None
     assert (first.value.text(), second.value.text()) == ("(617) 555-0100", "12345")
@@ -105,7 +105,7 @@ def test_a_bad_phone_number_is_shown_on_its_contact_row(qtbot: QtBot, store: Sto
     _save(qtbot, dialog)
     assert second.error.text() == "Contact 2: give both the start and the end of the safe hours."
     assert store.people.count() == 0
-    qtbot.keyClicks(second.safe_end, "12:00")
+    qtbot.keyClicks(second.safe_end, "12:00 PM")
     _save(qtbot, dialog)
     assert dialog.saved_id is not None
     stored = store.people.get(dialog.saved_id)
@@ -199,6 +199,8 @@ def test_the_31st_of_february_is_refused_next_to_the_date(
 ) -> None:
     dialog = _hearing_dialog(qtbot, store, case_and_courthouse)
     qtbot.keyClicks(dialog.start.date.line_edit, "2026-02-31")
+    # The old time is there already; select it and type over it, as staff would.
+    qtbot.keyClick(dialog.start.time, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.start.time, "09:00")
     qtbot.keyClicks(dialog.courtroom, "7")
     _save(qtbot, dialog)
@@ -256,6 +258,8 @@ def test_continuing_to_a_bad_time_saves_nothing(
     dialog = ContinueHearingDialog(store, hearing.id)
     _open(qtbot, dialog)
     qtbot.keyClicks(dialog.start.date.line_edit, "2027-03-14")
+    # The old time is there already; select it and type over it, as staff would.
+    qtbot.keyClick(dialog.start.time, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.start.time, "02:15")
     _save(qtbot, dialog)
     assert "does not exist" in _assert_message_under(qtbot, dialog, "time", dialog.start.time)
@@ -274,6 +278,8 @@ def test_a_hearing_already_continued_cannot_be_continued_again(
     dialog = ContinueHearingDialog(store, hearing.id)
     _open(qtbot, dialog)
     qtbot.keyClicks(dialog.start.date.line_edit, "2027-02-15")
+    # The old time is there already; select it and type over it, as staff would.
+    qtbot.keyClick(dialog.start.time, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(dialog.start.time, "09:00")
     _save(qtbot, dialog)
     assert "only a scheduled hearing can be continued" in dialog.general_error.text()

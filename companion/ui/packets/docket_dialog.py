@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.validation import parse_date
 from companion.errors import CompanionError, ValidationError
 from companion.packets.content import PacketContent, PaperSize
 from companion.packets.errors import OutputWriteError
@@ -133,8 +132,8 @@ class DocketDialog(QDialog):
     # --- what to print ------------------------------------------------------------------------
 
     def _days(self) -> tuple[dt.date, dt.date]:
-        start = parse_date(self.first_day.text(), "from")
-        end = parse_date(self.last_day.text(), "to")
+        start = self.first_day.date("from")
+        end = self.last_day.date("to")
         if end < start:
             raise ValidationError("to", "before_start", self.last_day.text())
         return start, end

@@ -104,6 +104,7 @@ class RestoreDialog(QDialog):
         self.table.setColumnCount(4)
         configure_table(self.table)
         self.choose_file_button = QPushButton()
+        self.choose_file_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.chosen_label = QLabel()
         self.chosen_label.setWordWrap(True)
         self.chosen_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -113,6 +114,7 @@ class RestoreDialog(QDialog):
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase_label.setBuddy(self.passphrase)
         self.check_button = QPushButton()
+        self.check_button.setAutoDefault(False)  # Enter is the dialog's main action
         passphrase_row = QHBoxLayout()
         passphrase_row.addWidget(self.passphrase_label)
         passphrase_row.addWidget(self.passphrase, 1)
@@ -144,6 +146,7 @@ class RestoreDialog(QDialog):
 
         self.restore_button = QPushButton()
         self.restore_button.setEnabled(False)
+        self.restore_button.setDefault(True)
         self.close_button = QPushButton()
         buttons = QHBoxLayout()
         buttons.addStretch(1)

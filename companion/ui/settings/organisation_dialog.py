@@ -77,6 +77,7 @@ class ContactRow(QGroupBox):
         self.name_label.setBuddy(self.name)
         self.phone_label.setBuddy(self.phone)
         self.remove_button = QPushButton()
+        self.remove_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.error = ErrorLabel()
         grid = QGridLayout(self)
         grid.addWidget(self.name_label, 0, 0)
@@ -133,6 +134,7 @@ class ContactRows(QWidget):
         self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.add_button = QPushButton()
+        self.add_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.add_button.clicked.connect(self.add_row)
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)

@@ -100,7 +100,9 @@ class PreferencesDialog(QDialog):
         self.backup_folder.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.backup_label.setBuddy(self.backup_folder)
         self.choose_button = QPushButton()
+        self.choose_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.default_button = QPushButton()
+        self.default_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.backup_hint = _hint()
         row = QHBoxLayout()
         row.addWidget(self.backup_folder, 1)

@@ -14,13 +14,14 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -31,6 +32,7 @@ from companion import messages
 from companion.errors import CompanionError, ValidationError, ValidationErrors
 from companion.store.store import Store
 from companion.ui.i18n import _, current
+from companion.ui.widgets.prompts import confirm
 
 log = logging.getLogger(__name__)
 
@@ -192,6 +194,8 @@ class RecordDialog(QDialog):
         self.save_button.setDefault(True)
         self.buttons.accepted.connect(self.save_and_accept)
         self.buttons.rejected.connect(self.reject)
+        self._opened_state: DraftState | None = None
+        self._discard_box: QMessageBox | None = None
 
     # --- layout helpers -------------------------------------------------------------
 
@@ -258,6 +262,82 @@ class RecordDialog(QDialog):
         if target is None or not target[0].isVisibleTo(self):
             return ""
         return target[0].text()
+
+    # --- the keyboard ----------------------------------------------------------------
+
+    def first_field(self) -> QWidget | None:
+        """Where the focus starts when the dialog opens: the first field."""
+        return next(iter(self._error_labels.values()), (None, None))[1]
+
+    def keep_main_button(self) -> None:
+        """Enter means Save, wherever the focus is: no other button of the dialog is
+        the default, nor becomes it when it has the focus (``autoDefault``). Space still
+        presses a focused button."""
+        for button in self.findChildren(QPushButton):
+            if button is not self.save_button:
+                button.setAutoDefault(False)
+                button.setDefault(False)
+        self.save_button.setAutoDefault(True)
+        self.save_button.setDefault(True)
+
+    def put_buttons_last(self) -> None:
+        """Save and Cancel come last when tabbing, after fields added once the buttons
+        existed (contact rows of a loaded person, a row added with Add contact)."""
+        chain: list[QWidget] = []
+        widget = self.nextInFocusChain()
+        while widget is not None and widget is not self and len(chain) < 5000:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        tab_stops = [w for w in chain if w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        in_box = [w for w in tab_stops if self.buttons.isAncestorOf(w)]
+        others = [w for w in tab_stops if w not in in_box]
+        if not others:
+            return
+        previous = others[-1]
+        for button in in_box:
+            QWidget.setTabOrder(previous, button)
+            previous = button
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.keep_main_button()
+        self.put_buttons_last()
+        if self._opened_state is None:
+            self._opened_state = self._current_state()
+            first = self.first_field()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _current_state(self) -> DraftState:
+        try:
+            return self.draft_state()
+        except NotImplementedError:
+            return {}
+
+    def has_changes(self) -> bool:
+        """True when something was typed or chosen since the dialog opened."""
+        return self._opened_state is not None and self._current_state() != self._opened_state
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            event.accept()
+            self.close_or_ask()
+            return
+        super().keyPressEvent(event)
+
+    def close_or_ask(self) -> None:
+        """Escape: close an unchanged form; ask "Discard your changes?" about a changed one."""
+        if not self.has_changes():
+            self.reject()
+            return
+        self._discard_box = confirm(
+            self,
+            lambda: _("Discard your changes?"),
+            lambda: _("What you typed in this window has not been saved and will be lost."),
+            lambda: _("Discard changes"),
+            self.reject,
+            reject_label=lambda: _("Keep editing"),
+        )
 
     # --- drafts (kept while the app is locked) --------------------------------------
 

@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.models import ContactKind, ContactMethod
-from companion.domain.validation import parse_time
 from companion.ui.i18n import _
 from companion.ui.records.dialogs.common import (
     DraftState,
     ErrorLabel,
     InputProblems,
+    RecordDialog,
     state_flag,
     state_text,
 )
@@ -50,6 +50,7 @@ class ContactRow(QGroupBox):
         self.safe_end = time_line_edit()
         self.note = QLineEdit()
         self.remove_button = QPushButton()
+        self.remove_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.error = ErrorLabel()
         self.kind_label = QLabel()
         self.value_label = QLabel()
@@ -77,9 +78,11 @@ class ContactRow(QGroupBox):
         grid.addLayout(flags, 1, 1, 1, 5)
         hours = QHBoxLayout()
         hours.addWidget(self.safe_start)
+        hours.addWidget(self.safe_start.meaning)
         hours.addSpacing(12)
         hours.addWidget(self.end_label)
         hours.addWidget(self.safe_end)
+        hours.addWidget(self.safe_end.meaning)
         hours.addStretch(1)
         grid.addWidget(self.start_label, 2, 0)
         grid.addLayout(hours, 2, 1, 1, 5)
@@ -106,12 +109,8 @@ class ContactRow(QGroupBox):
         self.value.setText(contact.value)
         self.ok_to_text.setChecked(contact.ok_to_text)
         self.ok_to_voicemail.setChecked(contact.ok_to_voicemail)
-        self.safe_start.setText(
-            contact.safe_hours_start.strftime("%H:%M") if contact.safe_hours_start else ""
-        )
-        self.safe_end.setText(
-            contact.safe_hours_end.strftime("%H:%M") if contact.safe_hours_end else ""
-        )
+        self.safe_start.set_time(contact.safe_hours_start)
+        self.safe_end.set_time(contact.safe_hours_end)
         self.note.setText(contact.note)
 
     def draft_state(self) -> DraftState:
@@ -141,8 +140,8 @@ class ContactRow(QGroupBox):
         """The contact as typed; unreadable safe hours are noted in ``problems``."""
         field = f"contacts[{index}].safe_hours"
         start_text, end_text = self.safe_start.text().strip(), self.safe_end.text().strip()
-        start = problems.take(lambda: parse_time(start_text, field)) if start_text else None
-        end = problems.take(lambda: parse_time(end_text, field)) if end_text else None
+        start = problems.take(lambda: self.safe_start.time(field)) if start_text else None
+        end = problems.take(lambda: self.safe_end.time(field)) if end_text else None
         return ContactMethod(
             kind=self.kind.current_member(),
             value=self.value.text().strip(),
@@ -183,6 +182,7 @@ class ContactListEditor(QWidget):
         self._column.setContentsMargins(0, 0, 0, 0)
         self.empty_label = QLabel()
         self.add_button = QPushButton()
+        self.add_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.add_button.clicked.connect(self.add_row)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -201,6 +201,10 @@ class ContactListEditor(QWidget):
         row.show()
         self._renumber()
         row.value.setFocus()
+        dialog = self.window()
+        if isinstance(dialog, RecordDialog) and dialog.isVisible():
+            dialog.keep_main_button()
+            dialog.put_buttons_last()
         return row
 
     def remove_row(self, row: ContactRow) -> None:

@@ -34,6 +34,8 @@ class ContinueHearingDialog(RecordDialog):
         self.summary.setWordWrap(True)
         self.start = LocalStartFields()
         self.start.set_zone(self.courthouse.timezone)
+        # Most continuances keep the hour; the new date is the one thing to type.
+        self.start.time.set_time(self.hearing.starts_at.time())
         self.courtroom = QLineEdit(self.hearing.courtroom)
 
         body = QWidget()

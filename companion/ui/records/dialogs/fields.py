@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMenu,
     QToolButton,
@@ -23,8 +24,16 @@ from PySide6.QtWidgets import (
 )
 
 from companion.domain.models import LabelledEnum
-from companion.i18n.formatting import format_hearing_datetime
+from companion.errors import ValidationError
+from companion.i18n.formatting import format_date, format_hearing_datetime, format_time
 from companion.i18n.languages import LANGUAGES
+from companion.i18n.parsing import (
+    date_example,
+    format_date_input,
+    parse_date,
+    parse_time,
+    time_example,
+)
 from companion.paths import resource_path
 from companion.ui.fonts import FAMILY_FILES
 from companion.ui.i18n import _, current
@@ -88,14 +97,20 @@ class EnumCombo(QComboBox, Generic[E]):
             self.setItemText(index, _(member.label))
 
 
+def _interface_tag() -> str:
+    return current().language.tag
+
+
 class DateField(QWidget):
-    """A year-month-day text field (so a wrong date can be typed and explained) and a
-    button that opens a calendar."""
+    """A date typed as people write it in the interface language ("12/15/2026",
+    "Dec 15", "15/12/2026", "2026年12月15日"; ``companion.i18n.parsing``), a button that
+    opens a calendar, and beside them what the typed text means ("Tuesday, December 15,
+    2026"), so staff see what will be stored before they save. Nothing typed is cut."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line_edit = QLineEdit()
-        self.line_edit.setMaxLength(10)
+        self.line_edit.setMinimumWidth(self.line_edit.fontMetrics().horizontalAdvance("0") * 14)
         self.calendar = QCalendarWidget()
         self.calendar.setGridVisible(False)
         self.calendar.clicked.connect(self._picked)
@@ -109,50 +124,103 @@ class DateField(QWidget):
         self.pick_button.setText("…")
         self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick_button.setMenu(self._menu)
+        self.pick_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.meaning = QLabel()
+        self.meaning.setObjectName("dateMeaning")
+        self.meaning.setTextFormat(Qt.TextFormat.PlainText)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.line_edit, 1)
+        row.addWidget(self.line_edit)
         row.addWidget(self.pick_button)
-        self.setFocusProxy(self.line_edit)
+        row.addWidget(self.meaning, 1)
+        self.line_edit.textChanged.connect(self._show_meaning)
+        # No focus proxy: a proxy placed after its own children in the focus chain sent
+        # Tab from the calendar button back into the text field, a keyboard trap.
 
     def text(self) -> str:
         return self.line_edit.text()
 
+    def date(self, field: str = "date") -> dt.date:
+        """The date typed, or the ``ValidationError`` that says why it is not one."""
+        return parse_date(self.line_edit.text(), _interface_tag(), field)
+
     def set_date(self, day: dt.date) -> None:
-        self.line_edit.setText(day.isoformat())
+        self.line_edit.setText(format_date_input(day, _interface_tag()))
+
+    def _typed_date(self) -> dt.date | None:
+        try:
+            return self.date()
+        except ValidationError:
+            return None
+
+    def _show_meaning(self) -> None:
+        day = self._typed_date()
+        self.meaning.setText(format_date(day, _interface_tag(), "full") if day else "")
 
     def _show_typed_date(self) -> None:
-        try:
-            day = dt.date.fromisoformat(self.line_edit.text().strip())
-        except ValueError:
-            return
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        day = self._typed_date()
+        if day is not None:
+            self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
     def _picked(self, day: QDate) -> None:
-        self.line_edit.setText(day.toString("yyyy-MM-dd"))
+        self.set_date(dt.date(day.year(), day.month(), day.day()))
         self._menu.hide()
         self.line_edit.setFocus()
 
     def retranslate(self, accessible_name: str) -> None:
-        self.line_edit.setPlaceholderText(_("Year-month-day, like 2026-12-03"))
+        example = date_example(_interface_tag())
+        self.line_edit.setPlaceholderText(_("Like {example}").format(example=example))
         self.line_edit.setAccessibleName(accessible_name)
         self.pick_button.setToolTip(_("Choose the date on a calendar"))
         self.pick_button.setAccessibleName(_("Choose the date on a calendar"))
+        self._show_meaning()
 
 
-def time_line_edit() -> QLineEdit:
-    """A 24-hour ``09:30`` field; ``companion.domain.validation.parse_time`` reads it."""
-    edit = QLineEdit()
-    edit.setMaxLength(5)
-    edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 3)
-    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 4)
-    return edit
+class TimeEdit(QLineEdit):
+    """A clock time typed as people write it ("2:30 PM", "14:30", "1430", "14 h 30",
+    "오후 2:30"; ``companion.i18n.parsing``). Nothing typed is cut. ``meaning`` is a label
+    to put beside it: it shows the time the text means, in the interface language."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        width = self.fontMetrics().horizontalAdvance("00:00 PM")
+        self.setMinimumWidth(width * 2)
+        self.setMaximumWidth(width * 3)
+        self.meaning = QLabel()
+        self.meaning.setObjectName("timeMeaning")
+        self.meaning.setTextFormat(Qt.TextFormat.PlainText)
+        self.textChanged.connect(self._show_meaning)
+
+    def time(self, field: str = "time") -> dt.time:
+        """The time typed, or the ``ValidationError`` that says why it is not one."""
+        return parse_time(self.text(), _interface_tag(), field)
+
+    def set_time(self, clock: dt.time | None) -> None:
+        self.setText(format_time(clock, _interface_tag()) if clock is not None else "")
+
+    def _show_meaning(self) -> None:
+        try:
+            clock = self.time()
+        except ValidationError:
+            self.meaning.setText("")
+            return
+        self.meaning.setText(format_time(clock, _interface_tag()))
+
+    def retranslate(self, accessible_name: str) -> None:
+        example = time_example(_interface_tag())
+        self.setPlaceholderText(_("Like {example}").format(example=example))
+        self.setToolTip(_("A time like {example}").format(example=example))
+        self.setAccessibleName(accessible_name)
+        self._show_meaning()
 
 
-def retranslate_time_edit(edit: QLineEdit, accessible_name: str) -> None:
-    edit.setPlaceholderText(_("hh:mm"))
-    edit.setToolTip(_("24-hour time, like 09:30"))
-    edit.setAccessibleName(accessible_name)
+def time_line_edit() -> TimeEdit:
+    """A time field (``TimeEdit``)."""
+    return TimeEdit()
+
+
+def retranslate_time_edit(edit: TimeEdit, accessible_name: str) -> None:
+    edit.retranslate(accessible_name)
 
 
 @lru_cache(maxsize=1)

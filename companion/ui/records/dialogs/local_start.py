@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from companion.domain.models import Courthouse
-from companion.domain.validation import local_datetime, parse_date, parse_time
+from companion.domain.validation import local_datetime
 from companion.ui.i18n import _
 from companion.ui.records.dialogs.common import InputProblems
 from companion.ui.records.dialogs.fields import DateField, retranslate_time_edit, time_line_edit
@@ -29,11 +29,13 @@ class LocalStartFields:
         row = QHBoxLayout(self.time_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.time)
+        row.addWidget(self.time.meaning)
+        row.addSpacing(12)
         row.addWidget(self.zone_label, 1)
 
     def set_start(self, starts_at: dt.datetime) -> None:
         self.date.set_date(starts_at.date())
-        self.time.setText(starts_at.strftime("%H:%M"))
+        self.time.set_time(starts_at.time())
 
     def set_zone(self, zone: str) -> None:
         self.zone = zone
@@ -41,8 +43,8 @@ class LocalStartFields:
 
     def read(self, problems: InputProblems, courthouse: Courthouse | None) -> dt.datetime | None:
         """The aware start, or ``None`` with the reasons noted in ``problems``."""
-        day = problems.take(lambda: parse_date(self.date.text(), "date"))
-        clock = problems.take(lambda: parse_time(self.time.text(), "time"))
+        day = problems.take(lambda: self.date.date("date"))
+        clock = problems.take(lambda: self.time.time("time"))
         if day is None or clock is None or courthouse is None:
             return None
         return problems.take(lambda: local_datetime(day, clock, courthouse.timezone, "time"))

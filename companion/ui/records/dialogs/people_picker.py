@@ -42,7 +42,9 @@ class PeoplePicker(QWidget):
             view.setFont(native_name_font(view.font()))
             view.setMinimumHeight(view.fontMetrics().lineSpacing() * 6)
         self.add_button = QPushButton()
+        self.add_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.remove_button = QPushButton()
+        self.remove_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.search_label = QLabel()
         self.search_label.setBuddy(self.search)
         self.chosen_label = QLabel()

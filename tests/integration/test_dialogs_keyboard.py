@@ -1,0 +1,150 @@
+"""Every editing dialog of the gallery, with the keyboard only: Enter is the main action,
+no inner button takes it, Tab reaches every field and the main button and Shift+Tab walks
+back, Escape closes an unchanged form and asks about a changed one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from companion.demo import create_demo_office
+from companion.store.store import Store
+from companion.ui.dev import gallery
+from companion.ui.records.dialogs.common import RecordDialog
+from tests.conftest import TEST_PASSPHRASE
+
+RECORD_DIALOGS = [
+    "person-add",
+    "person-edit",
+    "case-add",
+    "case-edit",
+    "hearing-add",
+    "hearing-edit",
+    "courthouse-add",
+    "courthouse-edit",
+    "continue-hearing",
+    "attendance",
+]
+# Dialogs that are already valid as they open (edits of stored records).
+VALID_AS_OPENED = ["person-edit", "case-edit", "hearing-edit", "courthouse-edit", "attendance"]
+MAX_TABS = 120
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    store = create_demo_office(tmp_path_factory.mktemp("keyboard") / "office", TEST_PASSPHRASE)
+    yield store
+    store.close()
+
+
+def _open(qtbot: QtBot, store: Store, name: str) -> RecordDialog:
+    dialog = gallery.entry_named(name).build(store, None)
+    assert isinstance(dialog, RecordDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
+def _focus(dialog: RecordDialog) -> QWidget | None:
+    widget = QApplication.focusWidget()
+    return widget if widget is not None and dialog.isAncestorOf(widget) else None
+
+
+def _tab_stops(qtbot: QtBot, dialog: RecordDialog, key: Qt.Key, until: QWidget) -> list[QWidget]:
+    """The widgets Tab (or Shift+Tab) visits from the focus, up to ``until``."""
+    visited: list[QWidget] = []
+    modifier = (
+        Qt.KeyboardModifier.ShiftModifier
+        if key == Qt.Key.Key_Backtab
+        else Qt.KeyboardModifier.NoModifier
+    )
+    for _ in range(MAX_TABS):
+        focused = _focus(dialog)
+        assert focused is not None
+        qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
+        now = _focus(dialog)
+        assert now is not None
+        visited.append(now)
+        if now is until:
+            break
+    return visited
+
+
+@pytest.mark.parametrize("name", RECORD_DIALOGS)
+def test_enter_belongs_to_the_main_button_only(qtbot: QtBot, office: Store, name: str) -> None:
+    dialog = _open(qtbot, office, name)
+    buttons = [button for button in dialog.findChildren(QPushButton)]
+    assert [button for button in buttons if button.isDefault()] == [dialog.save_button]
+    inner = [button.text() for button in buttons if button.autoDefault()]
+    assert inner == [dialog.save_button.text()]
+
+
+@pytest.mark.parametrize("name", RECORD_DIALOGS)
+def test_tab_reaches_every_field_and_the_main_button_and_back(
+    qtbot: QtBot, office: Store, name: str
+) -> None:
+    dialog = _open(qtbot, office, name)
+    first = dialog.first_field()
+    assert first is not None and _focus(dialog) is first  # focus starts in the first field
+    forward = _tab_stops(qtbot, dialog, Qt.Key.Key_Tab, dialog.save_button)
+    assert forward[-1] is dialog.save_button, [w.accessibleName() for w in forward]
+    fields = [
+        focus
+        for _label, focus in dialog.error_targets()
+        if focus.isVisibleTo(dialog) and focus.isEnabled()
+    ]
+    missed = [
+        field.accessibleName() or type(field).__name__
+        for field in fields
+        if field not in (first, *forward)
+    ]
+    assert missed == []
+    backward = _tab_stops(qtbot, dialog, Qt.Key.Key_Backtab, first)
+    assert backward[-1] is first
+    # One stop each, no loop: the way back passes each widget once.
+    assert len(backward) == len(set(map(id, backward)))
+
+
+@pytest.mark.parametrize("name", VALID_AS_OPENED)
+def test_enter_on_a_valid_form_saves(qtbot: QtBot, office: Store, name: str) -> None:
+    dialog = _open(qtbot, office, name)
+    focused = _focus(dialog)
+    assert focused is not None
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(focused, Qt.Key.Key_Return)
+    assert dialog.saved_id is not None
+
+
+def test_escape_closes_an_unchanged_form(qtbot: QtBot, office: Store) -> None:
+    dialog = _open(qtbot, office, "person-edit")
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(_focus(dialog), Qt.Key.Key_Escape)
+
+
+def test_escape_on_a_changed_form_asks_before_discarding(qtbot: QtBot, office: Store) -> None:
+    dialog = _open(qtbot, office, "person-edit")
+    focused = _focus(dialog)
+    assert focused is not None
+    qtbot.keyClicks(focused, "x")
+    qtbot.keyClick(focused, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert isinstance(question, QMessageBox)
+    assert question.windowTitle() == "Discard your changes?"
+    # Escape (or Enter) on the question keeps editing: nothing is lost by a second key.
+    qtbot.keyClick(question, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert dialog.isVisible() and focused.property("text") is not None
+    qtbot.keyClick(_focus(dialog) or dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    again = QApplication.activeModalWidget()
+    assert isinstance(again, QMessageBox)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(again.buttons()[0], Qt.Key.Key_Space)  # "Discard changes"
