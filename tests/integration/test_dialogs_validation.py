@@ -240,7 +240,7 @@ def test_a_hearing_needs_a_courthouse(
     dialog = _hearing_dialog(qtbot, store, case_and_courthouse)
     dialog.courthouse.setCurrentIndex(-1)
     qtbot.keyClicks(dialog.start.date.line_edit, "2027-01-05")
-    qtbot.keyClicks(dialog.start.time, "10:00")
+    qtbot.keyClicks(dialog.start.time, "10:00 AM")
     _save(qtbot, dialog)
     assert "choose a courthouse" in _assert_message_under(
         qtbot, dialog, "courthouse_id", dialog.courthouse

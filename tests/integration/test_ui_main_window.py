@@ -182,6 +182,13 @@ def test_delete_restore_and_empty_trash(qtbot, store: Store) -> None:
     window.open_person(office.person_id)
     window.person_page.tabs.setCurrentWidget(window.person_page.details_page)
     window.actions_.delete.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    assert question.text().startswith("Move Rosa Test-Alvarez to the Trash?")
+    qtbot.mouseClick(question.cancel_button, Qt.MouseButton.LeftButton)
+    assert store.people.count() == 1, "nothing goes to the Trash without asking"
+    window.actions_.delete.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
     assert store.people.count() == 0
     assert window.people_stack.currentWidget() is window.people
     assert window.people.model.rowCount() == 0
@@ -197,6 +204,9 @@ def test_delete_restore_and_empty_trash(qtbot, store: Store) -> None:
     window.tabs.setCurrentWidget(window.agenda)
     window.agenda.select_hearing(office.hearing_id)
     window.actions_.delete.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    assert question.text().startswith("Move the hearing of ")
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
     trash.refresh()
     assert [item.kind for item in trash.items] == ["hearing"]
     qtbot.mouseClick(trash.empty_button, Qt.MouseButton.LeftButton)
@@ -217,6 +227,8 @@ def test_courthouse_in_use_cannot_be_deleted(qtbot, store: Store) -> None:
     window.actions_.show_courthouses.trigger()
     assert window.courthouses.select_courthouse(office.courthouse_id)
     window.actions_.delete.trigger()
+    [question] = _open_boxes(ConfirmBox)
+    qtbot.mouseClick(question.confirm_button, Qt.MouseButton.LeftButton)
     [box] = _open_boxes(ErrorBox)
     assert box.text() == "This courthouse still has 1 hearing. Move or delete it first."
     assert box.icon() == QMessageBox.Icon.Warning
@@ -272,7 +284,7 @@ def test_person_case_and_hearing_added_from_the_menus_reach_the_agenda(qtbot, st
     hearing_dialog.courthouse.setCurrentIndex(hearing_dialog.courthouse.findData(courthouse.id))
     day = dt.date.today() + dt.timedelta(days=3)
     qtbot.keyClicks(hearing_dialog.start.date.line_edit, day.isoformat())
-    qtbot.keyClicks(hearing_dialog.start.time, "10:15")
+    qtbot.keyClicks(hearing_dialog.start.time, "10:15 AM")
     qtbot.keyClicks(hearing_dialog.courtroom, "7")
     qtbot.mouseClick(hearing_dialog.save_button, Qt.MouseButton.LeftButton)
     hearing_id = hearing_dialog.saved_id
@@ -308,3 +320,29 @@ def test_record_actions_apply_to_nothing_on_a_feature_tab(qtbot, demo_store: Sto
     window.update_actions()
     assert not window.actions_.delete.isEnabled()
     assert not window.actions_.edit.isEnabled()
+
+
+def test_del_asks_in_every_view_and_never_acts_on_a_tab_bar(qtbot, store: Store) -> None:
+    office = add_hearing(store, days_ahead=2)
+    window = _window(qtbot, store)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.open_person(office.person_id)
+    bar = window.person_page.tabs.tabBar()
+    bar.setFocus()
+    qtbot.waitUntil(bar.hasFocus)
+    qtbot.keyClick(bar, Qt.Key.Key_Delete)
+    assert _open_boxes(ConfirmBox) == []
+    assert store.people.count() == 1
+
+    window.tabs.setCurrentWidget(window.agenda)
+    window.agenda.select_hearing(office.hearing_id)
+    window.agenda.table.setFocus()
+    qtbot.waitUntil(window.agenda.table.hasFocus)
+    qtbot.keyClick(window.agenda.table, Qt.Key.Key_Delete)
+    [question] = _open_boxes(ConfirmBox)
+    assert question.windowTitle() == "Move to the Trash?"
+    assert "in case " in question.text() and question.text().startswith("Move the hearing of")
+    qtbot.keyClick(question, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert store.hearings.get(office.hearing_id).deleted_at is None

@@ -13,9 +13,11 @@ from collections.abc import Callable
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QMainWindow,
     QStackedWidget,
+    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -32,12 +34,13 @@ from companion.ui.records.hearing_operations import HearingOperations
 from companion.ui.records.people_view import PeopleView
 from companion.ui.records.person_page import PersonPage
 from companion.ui.records.trash_dialog import TrashDialog
+from companion.ui.records.trash_question import ask_to_trash
 from companion.ui.shell.about_dialog import AboutDialog
 from companion.ui.shell.desk import Selection
 from companion.ui.shell.features import install_features
 from companion.ui.shell.main_actions import MainActions
 from companion.ui.widgets.demo_banner import DEMO_MARK, DemoBanner
-from companion.ui.widgets.prompts import show_error
+from companion.ui.widgets.prompts import ConfirmBox, show_error
 
 log = logging.getLogger(__name__)
 
@@ -329,11 +332,23 @@ class MainWindow(QMainWindow):
         }
         return openers[kind](record_id)
 
-    def delete_selected(self) -> None:
+    def delete_selected(self) -> ConfirmBox | None:
+        """Del: ask, naming what goes to the Trash, then move it there. Nothing happens
+        while a tab bar has the focus (Del there once sent a whole person away)."""
+        if isinstance(QApplication.focusWidget(), QTabBar):
+            return None
         target = self._edit_target()
         if target is None:
-            return
+            return None
         kind, record_id = target
+        asked = ask_to_trash(
+            self, self.store, kind, record_id, lambda: self._trash(kind, record_id)
+        )
+        if asked is None:
+            self._trash(kind, record_id)  # gone already: the store says so
+        return asked
+
+    def _trash(self, kind: str, record_id: int) -> None:
         deleters: dict[str, Callable[[int], None]] = {
             "hearing": self.store.hearings.delete,
             "courthouse": self.store.courthouses.delete,
