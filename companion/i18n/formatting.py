@@ -77,6 +77,16 @@ def format_day_heading(value: dt.date, tag: str) -> str:
     return dates.format_date(_date_of(value), _day_heading_pattern(tag), locale=babel_locale(tag))
 
 
+def format_short_day(value: dt.date, tag: str) -> str:
+    """A near day, short: weekday and date without the year, "Mon, Dec 28", "lun. 28 déc.",
+    "12月28日周一" (CLDR's "MMMEd" form)."""
+    locale = babel_locale(tag)
+    key = dates.match_skeleton("MMMEd", locale.datetime_skeletons)
+    if key is None:
+        return format_date(value, tag, "medium")
+    return dates.format_date(_date_of(value), str(locale.datetime_skeletons[key]), locale=locale)
+
+
 def format_hearing_datetime(value: dt.datetime, tag: str) -> str:
     """When a hearing starts, for the witness: full weekday and date, and the time,
     at the courthouse (in the zone ``value`` carries), e.g.

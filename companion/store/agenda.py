@@ -43,6 +43,13 @@ class AgendaEntry:
     hearing_uid: str = ""
     case_uid: str = ""
     courthouse_uid: str = ""
+    # When a continued hearing was moved to (the start of the hearing continuing it).
+    continued_to: dt.datetime | None = None
+
+    @property
+    def is_active(self) -> bool:
+        """Still to happen as scheduled: not continued to another date, not cancelled."""
+        return self.status not in (HearingStatus.CONTINUED, HearingStatus.CANCELLED)
 
     @property
     def testimony_needed(self) -> bool:
@@ -55,6 +62,13 @@ class AgendaEntry:
             person.attendance in (AttendanceStatus.UNKNOWN, AttendanceStatus.DECLINED)
             for person in self.people
         )
+
+
+# The latest hearing that continues hearing ``h``, one column of it.
+_NEXT = (
+    "(SELECT n.{column} FROM hearings n WHERE n.continued_from_id = h.id "
+    "AND n.deleted_at IS NULL ORDER BY n.id DESC LIMIT 1)"
+)
 
 
 class AgendaRepository(Repository):
@@ -70,7 +84,8 @@ class AgendaRepository(Repository):
             "SELECT h.id, h.uid, c.uid AS case_uid, ch.uid AS courthouse_uid, "
             "h.starts_at_utc, h.timezone, h.expected_minutes, h.hearing_type, "
             "h.status, h.courtroom, h.courthouse_id, ch.name AS courthouse_name, h.case_id, "
-            "c.docket_number FROM hearings h "
+            f"c.docket_number, {_NEXT.format(column='starts_at_utc')} AS next_utc, "
+            f"{_NEXT.format(column='timezone')} AS next_timezone FROM hearings h "
             "JOIN cases c ON c.id = h.case_id JOIN courthouses ch ON ch.id = h.courthouse_id "
             "WHERE h.deleted_at IS NULL AND c.deleted_at IS NULL "
             "AND h.starts_at_utc >= ? AND h.starts_at_utc < ?"
@@ -100,6 +115,7 @@ class AgendaRepository(Repository):
                 hearing_uid=row["uid"],
                 case_uid=row["case_uid"],
                 courthouse_uid=row["courthouse_uid"],
+                continued_to=_next_start(row),
             )
             for row in rows
         ]
@@ -135,6 +151,12 @@ class AgendaRepository(Repository):
                     )
                 )
         return found
+
+
+def _next_start(row: dict[str, object]) -> dt.datetime | None:
+    if not row.get("next_utc") or not row.get("next_timezone"):
+        return None
+    return hearing_start({"starts_at_utc": row["next_utc"], "timezone": row["next_timezone"]})
 
 
 def _utc_text(moment: dt.datetime) -> str:

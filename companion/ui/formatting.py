@@ -27,6 +27,11 @@ def full_date(day: dt.date) -> str:
     return formatting.format_date(day, _tag(), "full")
 
 
+def short_day(day: dt.date) -> str:
+    """ "Mon, Dec 28": weekday and date, no year."""
+    return formatting.format_short_day(day, _tag())
+
+
 def medium_date(day: dt.date) -> str:
     return formatting.format_date(day, _tag(), "medium")
 

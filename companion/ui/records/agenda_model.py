@@ -43,8 +43,14 @@ class AgendaColumn(enum.IntEnum):
 
 @dataclass(frozen=True)
 class DayHeading:
+    """Over a day's hearings: ``count`` still on (continued and cancelled ones not
+    counted), ``calls`` of them with someone still to call, and ``today`` to say
+    "Today" and "Tomorrow"."""
+
     day: dt.date
     count: int
+    calls: int = 0
+    today: dt.date | None = None
 
 
 AgendaRow = DayHeading | AgendaEntry
@@ -67,7 +73,7 @@ def person_label(person: AgendaPerson) -> str:
     return isolate(person.display_name)
 
 
-def group_by_day(entries: list[AgendaEntry]) -> list[AgendaRow]:
+def group_by_day(entries: list[AgendaEntry], today: dt.date | None = None) -> list[AgendaRow]:
     """Heading rows and hearings, by the courthouse's local date, in time order."""
     days: dict[dt.date, list[AgendaEntry]] = {}
     for entry in entries:
@@ -75,7 +81,9 @@ def group_by_day(entries: list[AgendaEntry]) -> list[AgendaRow]:
     rows: list[AgendaRow] = []
     for day in sorted(days):
         day_entries = sorted(days[day], key=lambda item: (item.starts_at.time(), item.hearing_id))
-        rows.append(DayHeading(day, len(day_entries)))
+        active = [entry for entry in day_entries if entry.is_active]
+        calls = sum(1 for entry in active if entry.needs_call)
+        rows.append(DayHeading(day, len(active), calls, today))
         rows.extend(day_entries)
     return rows
 
@@ -88,9 +96,9 @@ class AgendaModel(QAbstractTableModel):
 
     # --- contents ---------------------------------------------------------------------
 
-    def set_entries(self, entries: list[AgendaEntry]) -> None:
+    def set_entries(self, entries: list[AgendaEntry], today: dt.date | None = None) -> None:
         self.beginResetModel()
-        self._rows = group_by_day(entries)
+        self._rows = group_by_day(entries, today)
         self._entries = len(entries)
         self.endResetModel()
 
@@ -200,9 +208,19 @@ def column_title(column: AgendaColumn) -> str:
 
 
 def heading_text(heading: DayHeading) -> str:
-    return ngettext("{day} · {count} hearing", "{day} · {count} hearings", heading.count).format(
-        day=formatting.day_heading(heading.day), count=formatting.number(heading.count)
+    day = formatting.day_heading(heading.day)
+    if heading.today is not None and heading.day == heading.today:
+        day = _("Today · {day}").format(day=day)
+    elif heading.today is not None and heading.day == heading.today + dt.timedelta(days=1):
+        day = _("Tomorrow · {day}").format(day=day)
+    text = ngettext("{day} · {count} hearing", "{day} · {count} hearings", heading.count).format(
+        day=day, count=formatting.number(heading.count)
     )
+    if not heading.calls:
+        return text
+    return ngettext(
+        "{heading} · {count} needs a call", "{heading} · {count} need a call", heading.calls
+    ).format(heading=text, count=formatting.number(heading.calls))
 
 
 def entry_text(entry: AgendaEntry, column: AgendaColumn) -> str:
@@ -219,6 +237,10 @@ def entry_text(entry: AgendaEntry, column: AgendaColumn) -> str:
     if column == AgendaColumn.COURTROOM:
         return entry.courtroom
     if column == AgendaColumn.STATUS:
+        if entry.status is HearingStatus.CONTINUED and entry.continued_to is not None:
+            return _("Continued → {date}").format(
+                date=formatting.short_day(entry.continued_to.date())
+            )
         return _(entry.status.label)
     if column == AgendaColumn.TESTIMONY:
         return _("Must testify") if entry.testimony_needed else ""

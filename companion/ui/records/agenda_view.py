@@ -167,7 +167,7 @@ class AgendaView(QWidget):
             if self.calls_only.isChecked()
             else self._entries
         )
-        self.model.set_entries(shown)
+        self.model.set_entries(shown, today=self._clock().astimezone().date())
         self.table.clearSpans()
         for row in self.model.heading_rows():
             self.table.setSpan(row, 0, 1, len(AgendaColumn))

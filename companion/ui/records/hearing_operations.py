@@ -52,10 +52,20 @@ class PersonChooser(QInputDialog):
 
 
 class HearingOperations:
-    def __init__(self, parent: QWidget, store: Store, changed: Callable[[], None]) -> None:
+    """``changed`` reloads the views after a change; ``show_hearing`` selects a hearing in
+    the view at hand (the new one, after a continuance, so Ctrl+P prints its packet)."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        store: Store,
+        changed: Callable[[], None],
+        show_hearing: Callable[[int], None] | None = None,
+    ) -> None:
         self.parent = parent
         self.store = store
         self.changed = changed
+        self.show_hearing = show_hearing
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,10 +77,17 @@ class HearingOperations:
         from companion.ui.records.dialogs.continue_dialog import ContinueHearingDialog
 
         try:
-            return self._open(ContinueHearingDialog(self.store, hearing_id, parent=self.parent))
+            dialog = ContinueHearingDialog(self.store, hearing_id, parent=self.parent)
         except CompanionError as error:
             show_error(self.parent, error)
             return None
+        self._open(dialog)
+        dialog.accepted.connect(lambda: self._show_new(dialog.saved_id))
+        return dialog
+
+    def _show_new(self, hearing_id: int | None) -> None:
+        if hearing_id is not None and self.show_hearing is not None:
+            self.show_hearing(hearing_id)
 
     def cancel_hearing(self, hearing_id: int) -> None:
         try:

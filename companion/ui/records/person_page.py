@@ -3,6 +3,7 @@ and the history of what was done for them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
@@ -27,6 +28,7 @@ from companion.domain.models import (
     ContactMethod,
     Courthouse,
     Hearing,
+    HearingStatus,
     Person,
 )
 from companion.domain.validation import display_phone
@@ -237,6 +239,23 @@ class PersonPage(QWidget):
                 return True
         return False
 
+    def show_next_hearing(self, now: dt.datetime) -> bool:
+        """Open the hearings tab on the person's next scheduled hearing, if there is one."""
+        if self.records is None:
+            return False
+        upcoming = [
+            hearing
+            for hearing in self.records.hearings
+            if hearing.status is HearingStatus.SCHEDULED
+            and hearing.id is not None
+            and hearing.starts_at >= now
+        ]
+        if not upcoming:
+            return False
+        following = min(upcoming, key=lambda hearing: hearing.starts_at)
+        self.tabs.setCurrentWidget(self.hearings)
+        return following.id is not None and self.select_hearing(following.id)
+
     def show_hearings_tab(self) -> None:
         self.tabs.setCurrentWidget(self.hearings)
 
@@ -372,6 +391,17 @@ def contact_row(contact: ContactMethod) -> list[str]:
     ]
 
 
+def _status_text(hearing: Hearing, records: PersonRecords) -> str:
+    """ "Continued → Mon, Dec 28" for a continued hearing whose new date is known."""
+    if hearing.status is HearingStatus.CONTINUED:
+        for later in records.hearings:
+            if later.continued_from_id == hearing.id and later.id != hearing.id:
+                return _("Continued → {date}").format(
+                    date=formatting.short_day(later.starts_at.date())
+                )
+    return _(hearing.status.label)
+
+
 def hearing_row(hearing: Hearing, records: PersonRecords) -> list[str]:
     attendance = records.attendance.get(hearing.id or 0)
     courthouse = records.courthouses.get(hearing.courthouse_id)
@@ -381,7 +411,7 @@ def hearing_row(hearing: Hearing, records: PersonRecords) -> list[str]:
         _(hearing.hearing_type.label),
         courthouse.name if courthouse else "",
         hearing.courtroom,
-        _(hearing.status.label),
+        _status_text(hearing, records),
         _("Must testify") if attendance and attendance.must_testify else "",
         _(attendance.status.label) if attendance else "",
         attendance.reason if attendance else "",

@@ -96,6 +96,27 @@ class MainActions:
     def hearing_actions(self) -> list[QAction]:
         return [self.continue_hearing, self.cancel_hearing, self.set_attendance]
 
+    _target_kind: str | None = None
+
+    def name_target(self, kind: str | None) -> None:
+        """Edit and Delete say what they act on: "Edit hearing…", "Move person to the
+        Trash…"; ``kind`` is "person", "case", "hearing", "courthouse" or None."""
+        self._target_kind = kind
+        edit = {
+            "person": _("&Edit person…"),
+            "case": _("&Edit case…"),
+            "hearing": _("&Edit hearing…"),
+            "courthouse": _("&Edit courthouse…"),
+        }
+        delete = {
+            "person": _("&Move person to the Trash…"),
+            "case": _("&Move case to the Trash…"),
+            "hearing": _("&Move hearing to the Trash…"),
+            "courthouse": _("&Move courthouse to the Trash…"),
+        }
+        self.edit.setText(edit.get(kind or "", _("&Edit selected…")))
+        self.delete.setText(delete.get(kind or "", _("&Move selected to Trash")))
+
     def retranslate(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.records_menu.setTitle(_("&Records"))
@@ -111,10 +132,9 @@ class MainActions:
         self.new_case.setText(_("New &case…"))
         self.new_hearing.setText(_("New &hearing…"))
         self.new_courthouse.setText(_("New c&ourthouse…"))
-        self.edit.setText(_("&Edit selected…"))
         self.edit.setStatusTip(_("Edit the selected person, case, hearing or courthouse"))
-        self.delete.setText(_("&Move selected to Trash"))
         self.delete.setStatusTip(_("Deleted records can be restored from the Trash"))
+        self.name_target(self._target_kind)
         self.open_person.setText(_("&Open person's page"))
         self.continue_hearing.setText(_("C&ontinue hearing to a new date…"))
         self.continue_hearing.setStatusTip(

@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
 
-        self.operations = HearingOperations(self, store, self.refresh_views)
+        self.operations = HearingOperations(self, store, self.refresh_views, self.show_hearing)
         self._connect()
         self.features = install_features(self)
         self._restore_geometry()
@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
             or (self.people_stack.currentWidget() is self.people and chosen.person_id is not None)
         )
         target = self._edit_target()
+        a.name_target(target[0] if target is not None else None)
         a.edit.setEnabled(target is not None)
         a.delete.setEnabled(target is not None)
         a.back.setEnabled(self.people_stack.currentWidget() is self.person_page)
@@ -219,7 +220,20 @@ class MainWindow(QMainWindow):
             return
         self.tabs.setCurrentWidget(self.people_stack)
         self.people_stack.setCurrentWidget(self.person_page)
-        self.person_page.tabs.setFocus()
+        if self.person_page.show_next_hearing(_utc_now()):
+            self.person_page.hearings.setFocus()
+        else:
+            self.person_page.tabs.setFocus()
+        self.update_actions()
+
+    def show_hearing(self, hearing_id: int) -> None:
+        """Select ``hearing_id`` where the staff member is: on the agenda, or on the
+        person's page."""
+        if self.tabs.currentWidget() is self.agenda:
+            self.agenda.select_hearing(hearing_id)
+        elif self.people_stack.currentWidget() is self.person_page:
+            self.person_page.tabs.setCurrentWidget(self.person_page.hearings)
+            self.person_page.select_hearing(hearing_id)
         self.update_actions()
 
     def open_selected_person(self) -> None:
