@@ -309,8 +309,8 @@ class MainWindow(QMainWindow):
         case_id = self.selection().case_id
 
         def shown(hearing_id: int | None) -> None:
-            if hearing_id is not None and self.tabs.currentWidget() is self.agenda:
-                self.agenda.select_hearing(hearing_id)
+            if hearing_id is not None:
+                self.show_hearing(hearing_id)
 
         return self._open_dialog(
             lambda: HearingDialog(self.store, case_id=case_id, parent=self), shown

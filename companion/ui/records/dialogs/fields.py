@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Generic, TypeVar
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from companion.domain.models import LabelledEnum
 from companion.errors import ValidationError
 from companion.i18n.formatting import format_date, format_hearing_datetime, format_time
-from companion.i18n.languages import LANGUAGES
+from companion.i18n.languages import LANGUAGES, find_languages
 from companion.i18n.parsing import (
     date_example,
     format_date_input,
@@ -255,6 +256,10 @@ class TimezoneCombo(QComboBox):
             self.setEditText(name)
 
 
+# What a typed language tag looks like ("vi", "es-MX", "zh-Hant"), as opposed to a name.
+_TAG_LIKE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
+
+
 def _language_item_text(native_name: str, tag: str) -> str:
     return f"{native_name} ({tag})"
 
@@ -275,16 +280,21 @@ class LanguageCombo(QComboBox):
         self.setCompleter(completer)
 
     def tag(self) -> str:
-        """The tag chosen or typed (validation judges whether it is a real one)."""
+        """The tag chosen or typed (validation judges whether it is a real one).
+
+        A typed language tag is kept as typed ("es-MX", "so"); a typed name is looked up
+        by ``find_languages``: its name in the interface language, its own name with or
+        without accents, or its English name, whole or from the start of a word ("viet",
+        "vietnamita", "tieng viet"), when it names one language only.
+        """
         text = self.currentText().strip()
         index = self.findText(text)
         if index >= 0:
             return str(self.itemData(index))
-        wanted = text.casefold()
-        for language in LANGUAGES:
-            if wanted in (language.native_name.casefold(), language.english_name.casefold()):
-                return language.tag
-        return text
+        if _TAG_LIKE.fullmatch(text):
+            return text
+        found = find_languages(text, current().language.tag)
+        return found[0].tag if len(found) == 1 else text
 
     def set_tag(self, tag: str) -> None:
         index = self.findData(tag)
