@@ -138,10 +138,13 @@ def test_the_whole_task_with_the_keyboard_only(
 
     # Attendance: confirmed (the new hearing is selected on her page).
     keys.key(Qt.Key.Key_A, CTRL_SHIFT)
-    _wait_for(qtbot, AttendanceDialog)
+    attendance_dialog = _wait_for(qtbot, AttendanceDialog)
     keys.key(Qt.Key.Key_Down)  # Not yet known -> Confirmed
     keys.key(Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not open_windows(AttendanceDialog))
+    qtbot.waitUntil(
+        lambda: not open_windows(AttendanceDialog) or bool(attendance_dialog.general_error.text())
+    )
+    assert not open_windows(AttendanceDialog), attendance_dialog.general_error.text()
 
     # Continued to December 28; the time stays.
     keys.key(Qt.Key.Key_C, CTRL_SHIFT)
