@@ -148,3 +148,30 @@ def test_escape_on_a_changed_form_asks_before_discarding(qtbot: QtBot, office: S
     assert isinstance(again, QMessageBox)
     with qtbot.waitSignal(dialog.rejected, timeout=2000):
         qtbot.keyClick(again.buttons()[0], Qt.Key.Key_Space)  # "Discard changes"
+
+
+@pytest.mark.parametrize(
+    ("name", "inner"),
+    [
+        ("organisation", ["Add advocate", "Remove"]),
+        ("restore", ["choose_file_button", "check_button"]),  # Choose another file…
+        ("preferences", ["choose_button", "default_button"]),
+    ],
+)
+def test_inner_buttons_of_other_dialogs_never_take_enter(
+    qtbot: QtBot, office: Store, name: str, inner: list[str]
+) -> None:
+    dialog = gallery.entry_named(name).build(office, None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    for wanted in inner:
+        found = getattr(dialog, wanted, None)
+        buttons = (
+            [found]
+            if isinstance(found, QPushButton)
+            else [b for b in dialog.findChildren(QPushButton) if b.text() == wanted]
+        )
+        assert buttons, wanted
+        for button in buttons:
+            assert not button.autoDefault() and not button.isDefault(), wanted
