@@ -4,7 +4,7 @@ Too slow for every CI run (see the timings in bench/MUTATION.md): run it on dema
 before each release. Each module is mutated in its own working copy under
 ``build/mutation/<module>`` (mutmut reads its settings from the pyproject.toml of the folder
 it runs in), against only the fast unit tests that exercise it, so one module takes
-minutes, not hours. Results are cached there: a second run re-tests only what changed.
+minutes, not hours. Every run starts afresh (mutmut's cache does not notice changed tests).
 
     python -m bench.mutation                      # every module, then write MUTATION.md
     python -m bench.mutation packets/datefmt      # one module (others keep their last result)
@@ -59,7 +59,7 @@ TARGETS = (
     Target(
         "store/agenda",
         "companion/store/agenda.py",
-        ("tests/unit/test_needs_a_call.py", "tests/unit/test_agenda.py"),
+        ("tests/unit/test_agenda.py", "tests/unit/test_needs_a_call.py"),
         gated=True,
     ),
     Target(
@@ -117,8 +117,9 @@ def _mutmut_settings(target: Target) -> str:
 
 
 def _prepare(target: Target) -> Path:
-    """A working copy of the project for one target; its mutmut cache is kept between runs."""
+    """A fresh working copy of the project for one target."""
     folder = WORK / _slug(target)
+    shutil.rmtree(folder / "mutants", ignore_errors=True)
     folder.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
     for name in ("companion", "tests", "resources", "translations"):
