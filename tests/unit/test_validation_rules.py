@@ -446,3 +446,15 @@ def test_the_list_of_known_zones_is_read_when_first_needed(
     monkeypatch.setattr(validation, "_TIMEZONES", None)
     assert check_timezone("America/Denver") == ZoneInfo("America/Denver")
     assert validation._TIMEZONES is not None and "America/Denver" in validation._TIMEZONES
+
+
+def test_a_listed_zone_the_time_zone_database_cannot_load_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The list of zones and the zone files can be out of step (a tzdata update half done).
+    monkeypatch.setattr(validation, "_TIMEZONES", {"Atlantis/Capital"})
+    assert _single(lambda: check_timezone("Atlantis/Capital", field="zone")) == (
+        "zone",
+        "invalid_timezone",
+        "Atlantis/Capital",
+    )
