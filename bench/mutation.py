@@ -59,7 +59,7 @@ TARGETS = (
     Target(
         "store/agenda",
         "companion/store/agenda.py",
-        ("tests/unit/test_agenda.py", "tests/unit/test_needs_a_call.py"),
+        ("tests/unit/test_agenda.py",),
         gated=True,
     ),
     Target(

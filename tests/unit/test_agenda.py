@@ -28,6 +28,7 @@ from companion.domain.models import Person as PersonRecord
 from companion.store.agenda import AgendaEntry, AgendaPerson
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
+from tests.unit.test_needs_a_call import NEEDS_A_CALL
 
 NEW_YORK = ZoneInfo("America/New_York")
 CHICAGO = ZoneInfo("America/Chicago")
@@ -257,3 +258,25 @@ def test_upcoming_without_a_moment_means_now(office: Office) -> None:
 def test_display_name_joins_the_parts_there_are(given: str, family: str, shown: str) -> None:
     person = AgendaPerson(1, given, family, "", "en", False, AttendanceStatus.UNKNOWN)
     assert person.display_name == shown
+
+
+def _entry(status: HearingStatus, answers: list[AttendanceStatus]) -> AgendaEntry:
+    people = [
+        AgendaPerson(index, "Given", "Sample", "", "en", False, answer)
+        for index, answer in enumerate(answers)
+    ]
+    when = dt.datetime(2030, 5, 6, 9, 0, tzinfo=NEW_YORK)
+    return AgendaEntry(1, when, 60, HearingType.TRIAL, status, "1", 1, "Hall", 1, "CR-1", people)
+
+
+@pytest.mark.parametrize(("status", "answer"), sorted(NEEDS_A_CALL, key=str))
+def test_needs_a_call_over_every_status_and_answer(
+    status: HearingStatus, answer: AttendanceStatus
+) -> None:
+    assert _entry(status, [answer]).needs_call is NEEDS_A_CALL[(status, answer)]
+    confirmed = AttendanceStatus.CONFIRMED
+    assert _entry(status, [confirmed, answer]).needs_call is NEEDS_A_CALL[(status, answer)]
+
+
+def test_nobody_on_a_hearing_means_no_call() -> None:
+    assert _entry(HearingStatus.SCHEDULED, []).needs_call is False
