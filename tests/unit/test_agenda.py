@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
@@ -159,8 +160,21 @@ def test_bounds_in_any_zone_mean_the_same_instant(office: Office) -> None:
     ) == [office.morning, office.same_time]
 
 
+def test_the_laptops_own_zone_does_not_move_the_window(
+    office: Office, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TZ", "Asia/Tokyo")
+    time.tzset()
+    try:
+        found = office.store.agenda.between(SAME_INSTANT, SAME_INSTANT + dt.timedelta(seconds=1))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert _ids(found) == [office.morning, office.same_time]
+
+
 def test_bounds_without_a_zone_are_refused(office: Office) -> None:
-    with pytest.raises(ValueError, match="timezone-aware"):
+    with pytest.raises(ValueError, match=r"^agenda bounds must be timezone-aware$"):
         office.store.agenda.between(dt.datetime(2030, 5, 6), WHOLE_WEEK[1])
     with pytest.raises(ValueError, match="timezone-aware"):
         office.store.agenda.between(WHOLE_WEEK[0], dt.datetime(2030, 5, 7))
@@ -200,6 +214,13 @@ def test_an_entry_carries_the_hearing_as_stored(office: Office) -> None:
     )
     assert (entry.courthouse_id, entry.courthouse_name) == (office.hall, "Fictional Hall")
     assert (entry.case_id, entry.docket_number) == (office.case, "CR-2030-1")
+    store = office.store
+    assert (entry.hearing_uid, entry.case_uid, entry.courthouse_uid) == (
+        store.hearings.get(office.morning).uid,
+        store.cases.get(office.case).uid,
+        store.courthouses.get(office.hall).uid,
+    )
+    assert all(len(uid) == 36 for uid in (entry.hearing_uid, entry.case_uid, entry.courthouse_uid))
 
 
 def _plain(person: AgendaPerson) -> tuple[object, ...]:
@@ -221,6 +242,11 @@ def test_people_are_listed_by_family_then_given_name_without_the_deleted(office:
         (office.carl, "Carl", "Alpha", "", "en", False, AttendanceStatus.UNKNOWN),
         (office.ana, "Ana", "Zeta", "安娜", "es", True, AttendanceStatus.UNKNOWN),
     ]
+    assert [person.uid for person in morning.people] == [
+        office.store.people.get(person_id).uid
+        for person_id in (office.bea, office.carl, office.ana)
+    ]
+    assert all(len(person.uid) == 36 for person in morning.people)
     assert [person.id for person in same_time.people] == [office.bea]
     assert [person.id for person in cancelled.people] == [office.ana]
     assert next_day.people == []  # Carl was taken off it
