@@ -1,0 +1,154 @@
+"""People search and the index behind it: what the index holds, what a typed query
+becomes, and which people a query finds. Expected results are written out by hand."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import pytest
+
+from companion.domain.models import Case, Courthouse, Person
+from companion.store import search
+from companion.store.store import Store
+from tests.conftest import TEST_PASSPHRASE
+
+# --- the index text and the query, without a store ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("parts", "body"),
+    [
+        (["Ana", "", "Reyes"], "Ana Reyes"),
+        (["王小明"], " 王  小  明 "),
+        (["Ｋｉｍ", "ｆｉ"], "Kim fi"),  # full-width letters and ligatures fold (NFKC)
+        (["김민수"], " 김  민  수 "),
+        (["さくら"], " さ  く  ら "),
+        ([], ""),
+    ],
+)
+def test_index_body_spaces_cjk_and_folds_compatibility_forms(parts: list[str], body: str) -> None:
+    assert search.index_body(parts) == body
+
+
+@pytest.mark.parametrize(
+    ("typed", "query"),
+    [
+        ("ana", '"ana"*'),
+        ("  Ana   Reyes ", '"Ana"* "Reyes"*'),
+        ('O"Brien OR *', '"O"* "Brien"* "OR"*'),
+        ("CR-2026/0042", '"CR"* "2026"* "0042"*'),
+        ("王小", '"王"* "小"*'),
+        ("Ｊｏｓｅ", '"Jose"*'),
+        ("Jose\u0301", '"Jos\u00e9"*'),  # an accent typed apart is composed (NFKC)
+    ],
+)
+def test_a_typed_query_becomes_quoted_word_prefixes(typed: str, query: str) -> None:
+    assert search.fts_query(typed) == query
+
+
+@pytest.mark.parametrize("typed", ["", "   ", "-- / ()", '"*"'])
+def test_nothing_searchable_typed_gives_no_query(typed: str) -> None:
+    assert search.fts_query(typed) is None
+
+
+def test_each_kind_has_its_own_rowids() -> None:
+    assert [search.index_rowid(kind, 7) for kind in ("person", "courthouse", "case")] == [
+        28,
+        29,
+        30,
+    ]
+    assert search.index_rowid("person", 8) == 32
+
+
+# --- search in a store ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Office:
+    store: Store
+    jose: int
+    nguyen: int
+    wang: int
+    obrien: int
+
+
+@pytest.fixture(scope="module")
+def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Office]:
+    store, _code = Store.create(tmp_path_factory.mktemp("search") / "data", TEST_PASSPHRASE)
+
+    def add(person: Person) -> int:
+        added = store.people.add(person).id
+        assert added is not None
+        return added
+
+    jose = add(Person("José", "Muñoz", language="es"))
+    nguyen = add(Person("Thị", "Nguyễn", language="vi"))
+    wang = add(Person("Xiaoming", "Wang", native_name="王小明", language="zh-Hans"))
+    obrien = add(Person("Siobhán", "O'Brien", language="en"))
+    store.cases.add(Case("CR-2026-0042", "Criminal Court", person_ids=[jose, wang]))
+    store.courthouses.add(Courthouse("Muñoz Hall", "1 Sample St", "America/Chicago", "US-IL"))
+    yield Office(store, jose, nguyen, wang, obrien)
+    store.close()
+
+
+def _found(office: Office, typed: str) -> set[int]:
+    return {person.id for person in office.store.people.search(typed)}
+
+
+@pytest.mark.parametrize(
+    ("typed", "who"),
+    [
+        ("jos", {"jose"}),
+        ("JOSÉ MUÑ", {"jose"}),
+        ("jose munoz", {"jose"}),  # typed without accents
+        ("nguyen", {"nguyen"}),
+        ("Nguyễn Thị", {"nguyen"}),
+        ("siobhan", {"obrien"}),
+        ("o brien", {"obrien"}),
+        ("小", {"wang"}),  # one character of a Chinese name
+        ("王明", {"wang"}),
+        ("CR-2026", {"jose", "wang"}),  # the docket number of their case
+        ("0042", {"jose", "wang"}),
+        ("hall", set()),  # a courthouse is not a person
+        ("zz", set()),
+    ],
+)
+def test_search_finds_people_by_any_name_or_docket(
+    office: Office, typed: str, who: set[str]
+) -> None:
+    ids = {name: getattr(office, name) for name in ("jose", "nguyen", "wang", "obrien")}
+    assert _found(office, typed) == {ids[name] for name in who}
+
+
+def test_an_empty_query_lists_everyone(office: Office) -> None:
+    assert _found(office, "  ") == {office.jose, office.nguyen, office.wang, office.obrien}
+
+
+def test_removing_an_entry_and_rebuilding_the_index(office: Office) -> None:
+    db = office.store.db
+    with db.conn:
+        search.reindex(db, "person", office.obrien, None)
+    assert _found(office, "siobhan") == set()
+    with db.conn:
+        search.rebuild(db)
+    assert _found(office, "siobhan") == {office.obrien}
+    assert _found(office, "CR-2026") == {office.jose, office.wang}
+    assert _found(office, "小") == {office.wang}
+    (count,) = db.execute("SELECT count(*) FROM search_index").fetchone()
+    assert count == 4 + 1 + 1  # four people, one courthouse, one case
+
+
+def test_a_courthouse_and_a_case_are_indexed_under_their_own_kind(office: Office) -> None:
+    db = office.store.db
+    courthouse_ids = [
+        row[0] for row in db.execute(search.matching_ids_sql("courthouse"), ['"munoz"*'])
+    ]
+    case_ids = [row[0] for row in db.execute(search.matching_ids_sql("case"), ['"criminal"*'])]
+    person_ids = [row[0] for row in db.execute(search.matching_ids_sql("person"), ['"munoz"*'])]
+    assert len(courthouse_ids) == 1 and len(case_ids) == 1
+    assert person_ids == [office.jose]
+
+
+def test_a_person_of_no_row_has_an_empty_body(office: Office) -> None:
+    assert search.person_body(office.store.db, 999_999) == ""
