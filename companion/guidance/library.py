@@ -36,13 +36,12 @@ TOPIC_IDS: tuple[str, ...] = (
     "after-the-hearing",
 )
 
-# Topics 1, 2, 5, 6 and 10: what a witness needs most in a hearing packet.
+# Topics 1 and 6: what happens at a hearing, and what to do if you cannot come. With
+# page 1, getting there, the jurisdiction section and the checklist they make a packet of
+# at most six pages in English; staff add any other topic in the packet dialog.
 DEFAULT_PACKET_TOPICS: tuple[str, ...] = (
     "what-happens-at-a-hearing",
-    "getting-there",
-    "immigration-enforcement",
     "if-you-cannot-come",
-    "after-the-hearing",
 )
 
 DEFAULT_JURISDICTION = "US"

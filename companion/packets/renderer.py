@@ -24,6 +24,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -144,7 +145,10 @@ class PacketRenderer:
         """The packet's flowables, without the packet-start marker."""
         story: list[Flowable] = []
         for section in self.sections():
-            story.extend(section())
+            for flowable in section():
+                if isinstance(flowable, PageBreak) and story and isinstance(story[-1], PageBreak):
+                    continue  # one section's closing break is the next one's opening break
+                story.append(flowable)
         while story and isinstance(story[-1], PageBreak):
             story.pop()
         return story
@@ -378,14 +382,18 @@ class PacketRenderer:
         for item in self.content.checklist:
             if item.strip():
                 flowables.append(self.text(item, styles.checkbox, t, marker=Marker.CHECKBOX))
+        if self.content.options.short:
+            # Page 2 of a short packet: after what page 1 had no room for, if it fits.
+            return [KeepTogether(flowables[1:])]
         return flowables
 
     def notes_page(self) -> list[Flowable]:
         t = self.primary
         styles = t.styles
+        # On the checklist's page when a third of a page is left there.
         return [
-            PageBreak(),
-            self.text(t.gettext("Notes"), styles.heading.derive(space_before=0), t),
+            CondPageBreak(self.geometry.frame[3] / 3),
+            self.text(t.gettext("Notes"), styles.heading, t),
             self.text(
                 t.gettext("Questions for your advocate, and anything you want to remember."),
                 styles.body,
