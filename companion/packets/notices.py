@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
+from companion.packets.columns import side_by_side
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.flowables import TextBlock
 from companion.packets.language import LanguageContext
@@ -117,8 +118,15 @@ def cancellation_page(renderer: PacketRenderer) -> list[Flowable]:
     box.spaceBefore = styles.body_size * 0.4
     box.spaceAfter = styles.body_size * 0.6
     flowables.append(box)
-    flowables.extend(_cancelled_hearing(renderer, t))
-    flowables.extend(who_to_call(renderer, t))
+    flowables.append(
+        side_by_side(
+            renderer,
+            t,
+            _cancelled_hearing(renderer, t),
+            who_to_call(renderer, t),
+            padding=styles.body_size,
+        )
+    )
     second = renderer.second
     if second is not None:
         flowables.append(renderer.rule())
@@ -131,9 +139,11 @@ def cancellation_page(renderer: PacketRenderer) -> list[Flowable]:
 def _cancelled_lines(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
     content = renderer.content
     styles = t.styles
-    lines: list[Flowable] = [
-        renderer.text(t.gettext("This court date is CANCELLED."), banner_style(t), t)
-    ]
+    # Regular print has room to say it in large type; large print is large already.
+    regular = styles.body_size <= 12
+    big = styles.title.derive(space_after=styles.body_size * 0.3) if regular else banner_style(t)
+    date_style = styles.fact_strong.derive(bold=False) if regular else styles.fact
+    lines: list[Flowable] = [renderer.text(t.gettext("This court date is CANCELLED."), big, t)]
     for moment in (content.starts_at, *content.earlier_starts):
         lines.append(
             renderer.text(
@@ -141,7 +151,7 @@ def _cancelled_lines(renderer: PacketRenderer, t: LanguageContext) -> list[Flowa
                     t.gettext("Do not go to court on {date}."),
                     date=Span(format_long_date(moment, t.tag), bold=True),
                 ),
-                styles.fact.derive(space_before=styles.body_size * 0.2),
+                date_style.derive(space_before=styles.body_size * 0.2),
                 t,
             )
         )
