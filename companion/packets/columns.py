@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from companion.packets.language import LanguageContext
-
-if TYPE_CHECKING:
-    from companion.packets.renderer import PacketRenderer
+from companion.packets.parts import RendererParts
 
 
 def side_by_side(
-    renderer: PacketRenderer,
+    renderer: RendererParts,
     t: LanguageContext,
     first: Sequence[Flowable],
     second: Sequence[Flowable],

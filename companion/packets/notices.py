@@ -9,7 +9,6 @@ date has changed, the old date struck through; the new date follows in the date 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
 
@@ -17,10 +16,8 @@ from companion.packets.columns import side_by_side
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.flowables import TextBlock
 from companion.packets.language import LanguageContext
+from companion.packets.parts import RendererParts
 from companion.packets.textlayout import BASELINE_DROP, Span, TextStyle, line_x
-
-if TYPE_CHECKING:
-    from companion.packets.renderer import PacketRenderer
 
 
 class StruckTextBlock(TextBlock):
@@ -90,7 +87,7 @@ def banner_style(t: LanguageContext) -> TextStyle:
     )
 
 
-def change_banner(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
+def change_banner(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     """ "Your court date has CHANGED" and the old dates struck through, in a box."""
     content = renderer.content
     styles = t.styles
@@ -106,7 +103,7 @@ def change_banner(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable
     return [box]
 
 
-def cancellation_page(renderer: PacketRenderer) -> list[Flowable]:
+def cancellation_page(renderer: RendererParts) -> list[Flowable]:
     """The whole packet of a cancelled hearing: one page."""
     t = renderer.primary
     content = renderer.content
@@ -136,7 +133,7 @@ def cancellation_page(renderer: PacketRenderer) -> list[Flowable]:
     return flowables
 
 
-def _cancelled_lines(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
+def _cancelled_lines(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     content = renderer.content
     styles = t.styles
     # Regular print has room to say it in large type; large print is large already.
@@ -165,7 +162,7 @@ def _cancelled_lines(renderer: PacketRenderer, t: LanguageContext) -> list[Flowa
     return lines
 
 
-def _cancelled_hearing(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
+def _cancelled_hearing(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     """Which hearing this was: courthouse, courtroom and kind (no time to arrive)."""
     content = renderer.content
     styles = t.styles
@@ -187,7 +184,7 @@ def _cancelled_hearing(renderer: PacketRenderer, t: LanguageContext) -> list[Flo
 
 
 def who_to_call(
-    renderer: PacketRenderer, t: LanguageContext, *, names: bool = True
+    renderer: RendererParts, t: LanguageContext, *, names: bool = True
 ) -> list[Flowable]:
     """The advocate (or the office) to call, with the phone number."""
     content = renderer.content

@@ -11,7 +11,6 @@ never parting a date from its time. Nothing is made smaller than its style.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
@@ -20,11 +19,8 @@ from companion.packets.columns import side_by_side
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.language import LanguageContext
 from companion.packets.notices import change_banner, name_spans, who_to_call
+from companion.packets.parts import RendererParts
 from companion.packets.textlayout import Span
-
-if TYPE_CHECKING:
-    from companion.packets.renderer import PacketRenderer
-
 
 #: How much of page 1 may give way, in order, when everything does not fit at once:
 #: the title (the name stays), the calendar code, the kind of hearing, the second
@@ -33,7 +29,7 @@ if TYPE_CHECKING:
 _LEVELS = 6
 
 
-def summary_page(renderer: PacketRenderer) -> list[Flowable]:
+def summary_page(renderer: RendererParts) -> list[Flowable]:
     """Page 1's flowables, a page break, and whatever had to move to page 2."""
     for level in range(_LEVELS):
         first, moved = _compose(renderer, level)
@@ -42,7 +38,7 @@ def summary_page(renderer: PacketRenderer) -> list[Flowable]:
     return [*first, PageBreak(), *moved]
 
 
-def _fits(renderer: PacketRenderer, flowables: Sequence[Flowable]) -> bool:
+def _fits(renderer: RendererParts, flowables: Sequence[Flowable]) -> bool:
     _x, _y, width, height = renderer.geometry.frame
     available = height - 8.0  # the frame's bottom padding and a little air
     used = 0.0
@@ -55,7 +51,7 @@ def _fits(renderer: PacketRenderer, flowables: Sequence[Flowable]) -> bool:
     return used <= available
 
 
-def _compose(renderer: PacketRenderer, level: int) -> tuple[list[Flowable], list[Flowable]]:
+def _compose(renderer: RendererParts, level: int) -> tuple[list[Flowable], list[Flowable]]:
     t = renderer.primary
     styles = t.styles
     content = renderer.content
@@ -112,7 +108,7 @@ def _compose(renderer: PacketRenderer, level: int) -> tuple[list[Flowable], list
     return first, moved
 
 
-def _qr_alone(renderer: PacketRenderer, t: LanguageContext) -> Flowable:
+def _qr_alone(renderer: RendererParts, t: LanguageContext) -> Flowable:
     """The calendar code on its own, centred (when page 1 has no room for it)."""
     table = Table([[renderer.qr_code(t)]], colWidths=[70 * mm], hAlign="CENTER")
     table.setStyle(TableStyle([("ALIGN", (0, 0), (-1, -1), "CENTER")]))
@@ -120,7 +116,7 @@ def _qr_alone(renderer: PacketRenderer, t: LanguageContext) -> Flowable:
     return table
 
 
-def date_facts(renderer: PacketRenderer, t: LanguageContext, *, compact: bool) -> list[Flowable]:
+def date_facts(renderer: RendererParts, t: LanguageContext, *, compact: bool) -> list[Flowable]:
     """Date, time and arrival; ``compact`` prints them at fact size, not in large type."""
     styles = t.styles
     content = renderer.content
@@ -145,7 +141,7 @@ def date_facts(renderer: PacketRenderer, t: LanguageContext, *, compact: bool) -
     ]
 
 
-def date_card(renderer: PacketRenderer, t: LanguageContext, *, with_qr: bool = True) -> Flowable:
+def date_card(renderer: RendererParts, t: LanguageContext, *, with_qr: bool = True) -> Flowable:
     """Date, time and arrival beside the calendar QR code, in a box."""
     facts = date_facts(renderer, t, compact=False)
     if with_qr:
@@ -176,7 +172,7 @@ def date_card(renderer: PacketRenderer, t: LanguageContext, *, with_qr: bool = T
     return table
 
 
-def place(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
+def place(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     """The courthouse, its address and the courtroom."""
     styles = t.styles
     content = renderer.content
@@ -197,7 +193,7 @@ def place(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
     return flowables
 
 
-def hearing_kind(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]:
+def hearing_kind(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     styles = t.styles
     return [
         renderer.text(t.gettext("Kind of hearing"), styles.label, t, keep_with_next=True),
@@ -207,7 +203,7 @@ def hearing_kind(renderer: PacketRenderer, t: LanguageContext) -> list[Flowable]
 
 
 def second_language_block(
-    renderer: PacketRenderer,
+    renderer: RendererParts,
     t: LanguageContext,
     *,
     with_kind: bool = True,

@@ -78,7 +78,7 @@ def _words_on_page(expected: str, page: str) -> bool:
     return all(_squash(word) in squashed for word in expected.split())
 
 
-def _assert_on_page(expected: str, page: str, what: str) -> None:
+def assert_on_page(expected: str, page: str, what: str) -> None:
     """Each word of ``expected`` on the page (text extraction may reorder the words of a
     right-to-left line, never the letters of one word)."""
     squashed = _squash(page)
@@ -86,20 +86,20 @@ def _assert_on_page(expected: str, page: str, what: str) -> None:
     assert not missing, f"{what} {expected!r}: {missing} not on page 1"
 
 
-def _assert_page_one(page: str, language: str, *, second: str | None) -> None:
+def assert_page_one(page: str, language: str, *, second: str | None) -> None:
     content = sample_content("en")
-    _assert_on_page(content.person_name, page, "name")
+    assert_on_page(content.person_name, page, "name")
     if language in NATIVE_NAMES:
-        _assert_on_page(NATIVE_NAMES[language], page, "native name")
+        assert_on_page(NATIVE_NAMES[language], page, "native name")
     arrive = STARTS_AT - dt.timedelta(minutes=content.arrive_minutes_before)
     for tag in (language, second) if second else (language,):
-        _assert_on_page(format_date(STARTS_AT, tag, "full"), page, f"date ({tag})")
-        _assert_on_page(format_time(STARTS_AT, tag, "short"), page, f"time ({tag})")
-        _assert_on_page(format_time(arrive, tag, "short"), page, f"arrival ({tag})")
-    _assert_on_page(content.courthouse.name, page, "courthouse")
-    _assert_on_page(ADDRESS, page, "address")
+        assert_on_page(format_date(STARTS_AT, tag, "full"), page, f"date ({tag})")
+        assert_on_page(format_time(STARTS_AT, tag, "short"), page, f"time ({tag})")
+        assert_on_page(format_time(arrive, tag, "short"), page, f"arrival ({tag})")
+    assert_on_page(content.courthouse.name, page, "courthouse")
+    assert_on_page(ADDRESS, page, "address")
     assert "5B" in page, "courtroom"
-    _assert_on_page(ADVOCATE, page, "advocate")
+    assert_on_page(ADVOCATE, page, "advocate")
     digits = re.sub(r"\D", "", page)
     assert "5550100000" in digits or "0100000555" in digits, "phone number"
 
@@ -122,7 +122,7 @@ def test_page_one_holds_everything_needed_to_get_there(
 ) -> None:
     page = _first_page(language, large, bilingual, paper)
     second = ("es" if language == "en" else "en") if bilingual else None
-    _assert_page_one(page, language, second=second)
+    assert_page_one(page, language, second=second)
 
 
 @pytest.mark.parametrize("language", TAGS)
@@ -131,9 +131,9 @@ def test_page_one_holds_everything_with_the_change_notice_in_large_print(languag
     witness's own language holds all of it (the second language's block may move whole
     to page 2, never in part)."""
     page = _first_page(language, True, True, PaperSize.LETTER, moved=True)
-    _assert_page_one(page, language, second=None)
+    assert_page_one(page, language, second=None)
     old_date = format_date(STARTS_AT - dt.timedelta(days=14), language, "full")
-    _assert_on_page(old_date, page, "old date")
+    assert_on_page(old_date, page, "old date")
     second = "es" if language == "en" else "en"
     date_there = _words_on_page(format_date(STARTS_AT, second, "full"), page)
     assert date_there == _words_on_page(format_time(STARTS_AT, second, "short"), page)
