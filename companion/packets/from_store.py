@@ -262,7 +262,10 @@ def packet_for(
     contact = organisation.advocate(case.advocate) if case.advocate else None
     advocate = contact if contact is not None else None
     paper = choice.paper or PaperSize(organisation.paper)
-    cancelled = hearing.status is HearingStatus.CANCELLED
+    # A continued hearing is current only when the hearing it was continued to is gone
+    # (moved to the Trash): its date is off and no new one is known, so the witness gets
+    # the notice not to go on that date.
+    cancelled = hearing.status in (HearingStatus.CANCELLED, HearingStatus.CONTINUED)
     return PacketContent(
         hearing_id=hearing_id,
         person_name=person.display_name or person.native_name,

@@ -231,3 +231,16 @@ def test_the_command_line_says_what_it_printed(
     )
     assert code == 0, err
     assert f"Printed the cancellation notice for hearing {cancelled.id}." in out.splitlines()
+
+
+def test_a_continued_hearing_whose_new_date_is_gone_says_not_to_go(demo_store: Store) -> None:
+    old_id = _hearing_with_status(demo_store, HearingStatus.CONTINUED)
+    new = demo_store.hearings.current(old_id)
+    assert new.id is not None and new.id != old_id
+    demo_store.hearings.delete(new.id)
+    [content] = packets_for_hearing(demo_store, old_id, PacketChoice(language="en"))
+    assert content.hearing_id == old_id
+    assert content.kind is PacketKind.CANCELLATION
+    page = _squash(_pages(render_packet(content, now=NOW))[0])
+    old = demo_store.hearings.get(old_id)
+    assert _squash(f"Do not go to court on {format_date(old.starts_at, 'en', 'full')}.") in page

@@ -466,7 +466,9 @@ class PacketDialog(QDialog):
 
     def _show_change_banner(self) -> None:
         """Say, above everything, when the chosen hearing's date changed or was cancelled."""
-        if self.hearing.status is HearingStatus.CANCELLED:
+        # A continued hearing is current only when its new date went to the Trash: the
+        # packet is then the notice not to go, as for a cancelled one.
+        if self.hearing.status in (HearingStatus.CANCELLED, HearingStatus.CONTINUED):
             when = formatting.date_and_time(self.hearing.starts_at)
             self.change_banner.show_message(
                 lambda: _(
