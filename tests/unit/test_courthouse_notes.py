@@ -17,6 +17,7 @@ from companion.packets.renderer import render_packet
 from companion.store import keys
 from companion.store.connection import connect
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import new_uid
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -95,8 +96,9 @@ def test_a_store_from_before_m007_keeps_its_courthouses(tmp_path: Path) -> None:
     db = connect(fresh / DATABASE_FILE_NAME, database_key)
     migrations.apply(db, stop_before="m007_courthouse_notes")
     db.execute(
-        "INSERT INTO courthouses (name, address, timezone, entrance_notes) VALUES "
-        "('Old Sample Court (fictional)', '2 Sample Road', 'America/Chicago', 'Side door.')"
+        "INSERT INTO courthouses (uid, name, address, timezone, entrance_notes) VALUES "
+        "(?, 'Old Sample Court (fictional)', '2 Sample Road', 'America/Chicago', 'Side door.')",
+        [new_uid()],
     )
     db.conn.commit()
     db.close()
