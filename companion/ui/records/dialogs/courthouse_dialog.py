@@ -53,6 +53,8 @@ class CourthouseDialog(RecordDialog):
         #: Every language's notes by kind, English included; the edits show one language.
         self._notes: dict[str, dict[CourthouseNoteKind, str]] = {}
         self._shown_language = SOURCE_TAG
+        #: The version of the stored courthouse this dialog was opened on (stale edits).
+        self._row_version = 0
 
         body = QWidget()
         form = FieldGrid(body)
@@ -128,6 +130,7 @@ class CourthouseDialog(RecordDialog):
             self.notes_languages_label.setText(_("No notes written yet."))
 
     def _load(self, courthouse: Courthouse) -> None:
+        self._row_version = courthouse.row_version
         self.name.setText(courthouse.name)
         self.address.setPlainText(courthouse.address)
         self.timezone.set_zone(courthouse.timezone)
@@ -207,6 +210,7 @@ class CourthouseDialog(RecordDialog):
                 if tag != SOURCE_TAG
             },
             id=self.courthouse_id,
+            row_version=self._row_version,
         )
 
     def save(self) -> int:
