@@ -36,13 +36,11 @@ TOPIC_IDS: tuple[str, ...] = (
     "after-the-hearing",
 )
 
-# Topics 1 and 6: what happens at a hearing, and what to do if you cannot come. With
-# page 1, getting there, the jurisdiction section and the checklist they make a packet of
-# at most six pages in English; staff add any other topic in the packet dialog.
-DEFAULT_PACKET_TOPICS: tuple[str, ...] = (
-    "what-happens-at-a-hearing",
-    "if-you-cannot-come",
-)
+# Topic 1, what happens at a hearing. With page 1, getting there, the courthouse's
+# jurisdiction section (which says what to do about immigration enforcement at court
+# there) and the checklist it makes a packet of at most six pages in English; staff add
+# any other topic in the packet dialog.
+DEFAULT_PACKET_TOPICS: tuple[str, ...] = ("what-happens-at-a-hearing",)
 
 DEFAULT_JURISDICTION = "US"
 

@@ -54,6 +54,7 @@ from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.notices import cancellation_page
 from companion.packets.numbered_canvas import PacketCanvas
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.room import IfRoom
 from companion.packets.styles import StyleSheet, build_stylesheet
 from companion.packets.summary_page import summary_page
 from companion.packets.textlayout import Direction, Span, TextStyle
@@ -382,17 +383,17 @@ class PacketRenderer:
         for item in self.content.checklist:
             if item.strip():
                 flowables.append(self.text(item, styles.checkbox, t, marker=Marker.CHECKBOX))
-        if self.content.options.short:
-            # Page 2 of a short packet: after what page 1 had no room for, if it fits.
-            return [KeepTogether(flowables[1:])]
-        return flowables
+        # After what comes before it (the guidance, or what page 1 had no room for) when
+        # the whole checklist fits there; else at the top of the next page.
+        return [KeepTogether(flowables[1:])]
 
     def notes_page(self) -> list[Flowable]:
+        """Ruled lines for the witness's own notes, under the checklist where its page has
+        room for a few (else left out: no page is added for them)."""
         t = self.primary
         styles = t.styles
-        # On the checklist's page when a third of a page is left there.
-        return [
-            CondPageBreak(self.geometry.frame[3] / 3),
+        spacing = styles.body_size * 2.4
+        notes: list[Flowable] = [
             self.text(t.gettext("Notes"), styles.heading, t),
             self.text(
                 t.gettext("Questions for your advocate, and anything you want to remember."),
@@ -400,8 +401,10 @@ class PacketRenderer:
                 t,
             ),
             Spacer(1, styles.body_size),
-            WritingLines(styles.body_size * 2.4),
+            WritingLines(spacing),
         ]
+        minimum = styles.heading.leading * 2 + styles.body.leading * 2 + spacing * 4
+        return [IfRoom(notes, minimum)]
 
 
 def _spans(inline: Inline) -> list[Span]:
