@@ -18,6 +18,7 @@ from companion.domain.models import (
     ContactKind,
     ContactMethod,
     Courthouse,
+    CourthouseNoteKind,
     Hearing,
     HearingStatus,
     HearingType,
@@ -104,6 +105,19 @@ _COURTHOUSES = (
         security_notes="Airport-style screening. Expect a line of 20 to 30 minutes in the morning.",
         accessibility_notes="Step-free entrance and elevators to every floor.",
         transit_notes="Bus stop in front of the building. No public parking on site.",
+        # Two notes in Spanish; the other two print in English, marked so.
+        translated_notes={
+            "es": {
+                CourthouseNoteKind.ENTRANCE: (
+                    "Entrada al público por Sample Plaza. La puerta lateral es solo para el "
+                    "personal."
+                ),
+                CourthouseNoteKind.SECURITY: (
+                    "Control como en el aeropuerto. Por la mañana, cuente con una fila de 20 "
+                    "a 30 minutos."
+                ),
+            }
+        },
     ),
     Courthouse(
         name="Lakeside Justice Center (fictional)",

@@ -40,6 +40,9 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     packet.add_argument("--lang", default=None, help="language tag (default: each person's)")
     packet.add_argument("--second-lang", default=None, help="second language, side by side")
     packet.add_argument("--large-print", action="store_true")
+    packet.add_argument(
+        "--short", action="store_true", help="page 1 and the checklist only (2 pages)"
+    )
     packet.add_argument("--duplex", action="store_true")
     packet.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
     packet.add_argument("-o", "--output", required=True)
@@ -50,6 +53,9 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     packets.add_argument("--from", dest="start", required=True, help="first day, YYYY-MM-DD")
     packets.add_argument("--to", dest="end", required=True, help="last day, YYYY-MM-DD")
     packets.add_argument("--courthouse", type=record_number, default=None)
+    packets.add_argument(
+        "--short", action="store_true", help="page 1 and the checklist only (2 pages)"
+    )
     packets.add_argument("--duplex", action="store_true")
     packets.add_argument("--paper", choices=[size.value for size in PaperSize], default=None)
     packets.add_argument("-o", "--output", required=True)

@@ -15,7 +15,7 @@ from companion.domain.validation import parse_date
 from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
 from companion.packets.calendar import event_for_packet, ics_bytes
-from companion.packets.content import PacketContent, PaperSize
+from companion.packets.content import PacketContent, PacketKind, PaperSize
 from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import packet_missing_glyphs, render_docket, render_packet
@@ -80,7 +80,48 @@ def _choice(arguments: argparse.Namespace) -> PacketChoice:
         large_print=getattr(arguments, "large_print", False),
         duplex=getattr(arguments, "duplex", False),
         paper=PaperSize(arguments.paper) if getattr(arguments, "paper", None) else None,
+        short=getattr(arguments, "short", False),
     )
+
+
+def what_was_printed(contents: list[PacketContent]) -> list[str]:
+    """One line for each hearing whose date changed: what its pages are.
+
+    A moved hearing prints the change notice and the packet of the hearing it was moved
+    to; a cancelled one prints only its cancellation notice. Nothing is left out without
+    a word.
+    """
+    t = translator("en")
+    lines: list[str] = []
+    seen: set[int] = set()
+    for content in contents:
+        if content.hearing_id in seen:
+            continue
+        seen.add(content.hearing_id)
+        if content.kind is PacketKind.CANCELLATION:
+            lines.append(
+                t.gettext("Printed the cancellation notice for hearing {hearing}.").format(
+                    hearing=content.hearing_id
+                )
+            )
+        elif content.kind is PacketKind.CHANGE_NOTICE:
+            lines.append(
+                t.gettext("Printed the change notice and packet for hearing {hearing}.").format(
+                    hearing=content.hearing_id
+                )
+            )
+    return lines
+
+
+def _saved(contents: list[PacketContent], path: object) -> str:
+    saved = (
+        translator("en")
+        .ngettext(
+            "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", len(contents)
+        )
+        .format(count=len(contents), path=path)
+    )
+    return "\n".join([*what_was_printed(contents), saved])
 
 
 def _record_saved(store: Store, hearing_id: int, person_ids: list[int]) -> None:
@@ -91,9 +132,9 @@ def _record_saved(store: Store, hearing_id: int, person_ids: list[int]) -> None:
 
 
 def command_packet(store: Store, arguments: argparse.Namespace) -> str:
-    store.hearings.get(arguments.hearing)
+    current = store.hearings.current(arguments.hearing)
     contents = packets_for_hearing(store, arguments.hearing, _choice(arguments))
-    person_ids = [entry.person_id for entry in store.hearings.attendance_for(arguments.hearing)]
+    person_ids = [entry.person_id for entry in store.hearings.attendance_for(current.id or 0)]
     if arguments.person is not None:
         pairs = [(c, p) for c, p in zip(contents, person_ids, strict=True) if p == arguments.person]
         if not pairs:
@@ -104,14 +145,8 @@ def command_packet(store: Store, arguments: argparse.Namespace) -> str:
     check_glyphs(contents, strict=arguments.strict)
     data = render_packet(contents[0]) if len(contents) == 1 else render_docket(contents)
     path = write_pdf_atomically(arguments.output, data)
-    _record_saved(store, arguments.hearing, person_ids)
-    return (
-        translator("en")
-        .ngettext(
-            "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", len(contents)
-        )
-        .format(count=len(contents), path=path)
-    )
+    _record_saved(store, contents[0].hearing_id, person_ids)
+    return _saved(contents, path)
 
 
 def command_packets(store: Store, arguments: argparse.Namespace) -> str:
@@ -132,13 +167,7 @@ def command_packets(store: Store, arguments: argparse.Namespace) -> str:
             for entry in store.hearings.attendance_for(content.hearing_id):
                 store.people.record_history(entry.person_id, PACKET_SAVED, content.hearing_id)
         store.audit.record(AuditAction.SAVED_PACKET, "docket", None, f"packets={len(contents)}")
-    return (
-        translator("en")
-        .ngettext(
-            "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", len(contents)
-        )
-        .format(count=len(contents), path=path)
-    )
+    return _saved(contents, path)
 
 
 def command_ics(store: Store, arguments: argparse.Namespace) -> str:
@@ -149,4 +178,22 @@ def command_ics(store: Store, arguments: argparse.Namespace) -> str:
     content = contents[0]
     event = event_for_packet(content, translator(content.language))
     path = write_pdf_atomically(arguments.output, ics_bytes(event, now=dt.datetime.now(dt.UTC)))
-    return translator("en").gettext("Saved the calendar file to {path}.").format(path=path)
+    t = translator("en")
+    lines = [t.gettext("Saved the calendar file to {path}.").format(path=path)]
+    if content.kind is PacketKind.CANCELLATION:
+        lines.insert(
+            0,
+            t.gettext(
+                "The calendar file cancels hearing {hearing}: "
+                "importing it removes the court date from the calendar."
+            ).format(hearing=content.hearing_id),
+        )
+    elif content.kind is PacketKind.CHANGE_NOTICE:
+        lines.insert(
+            0,
+            t.gettext(
+                "The calendar file is for hearing {hearing}, the new date: "
+                "importing it moves the court date in the calendar."
+            ).format(hearing=content.hearing_id),
+        )
+    return "\n".join(lines)

@@ -143,8 +143,21 @@ class Person:
         return "".join(part[:1].upper() for part in (self.given_name, self.family_name) if part)
 
 
+class CourthouseNoteKind(enum.StrEnum):
+    """The kinds of note a courthouse keeps, in the order a packet prints them."""
+
+    ENTRANCE = "entrance"
+    SECURITY = "security"
+    ACCESSIBILITY = "accessibility"
+    TRANSIT = "transit"
+
+
 @dataclass
 class Courthouse:
+    """A courthouse. Its four notes (``entrance_notes`` ...) are the English originals;
+    ``translated_notes`` maps another language tag to that language's notes by kind.
+    """
+
     name: str
     address: str
     timezone: str
@@ -153,6 +166,7 @@ class Courthouse:
     security_notes: str = ""
     accessibility_notes: str = ""
     transit_notes: str = ""
+    translated_notes: dict[str, dict[CourthouseNoteKind, str]] = field(default_factory=dict)
     id: int | None = None
     deleted_at: dt.datetime | None = None
     #: The record's stable id across laptops (UUID version 7); empty until stored.
@@ -163,6 +177,29 @@ class Courthouse:
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    def english_note(self, kind: CourthouseNoteKind) -> str:
+        return str(getattr(self, f"{kind.value}_notes"))
+
+    def note(self, kind: CourthouseNoteKind, language: str) -> tuple[str, bool]:
+        """The note in ``language``, with ``True``; where that language has none, the
+        English one with ``False`` (an English packet's notes count as in its language)."""
+        if language == "en":
+            return self.english_note(kind), True
+        text = self.translated_notes.get(language, {}).get(kind, "")
+        if text.strip():
+            return text, True
+        return self.english_note(kind), False
+
+    def note_languages(self) -> list[str]:
+        """The language tags with at least one note: ``en`` first, then the others."""
+        languages = ["en"] if any(self.english_note(k).strip() for k in CourthouseNoteKind) else []
+        languages.extend(
+            tag
+            for tag, notes in sorted(self.translated_notes.items())
+            if any(text.strip() for text in notes.values())
+        )
+        return languages
 
 
 @dataclass

@@ -20,6 +20,7 @@ from companion.domain.models import (
     ContactKind,
     ContactMethod,
     Courthouse,
+    CourthouseNoteKind,
     Hearing,
     Person,
 )
@@ -245,6 +246,21 @@ def validate_courthouse(courthouse: Courthouse) -> Courthouse:
     courthouse.jurisdiction = courthouse.jurisdiction.strip().upper()
     if not _JURISDICTION.match(courthouse.jurisdiction):
         found.add("jurisdiction", "invalid_jurisdiction", courthouse.jurisdiction)
+    translated: dict[str, dict[CourthouseNoteKind, str]] = {}
+    for tag, notes in courthouse.translated_notes.items():
+        try:
+            tag = check_language_tag(tag, "translated_notes")
+        except ValidationError as error:
+            found.errors.append(error)
+            continue
+        if tag == "en":  # the English notes are the courthouse's own four fields
+            found.add("translated_notes", "invalid_language", tag)
+            continue
+        kept = {CourthouseNoteKind(kind): text.strip() for kind, text in notes.items()}
+        kept = {kind: text for kind, text in kept.items() if text}
+        if kept:
+            translated[tag] = kept
+    courthouse.translated_notes = translated
     found.raise_if_any()
     return courthouse
 

@@ -36,14 +36,11 @@ TOPIC_IDS: tuple[str, ...] = (
     "after-the-hearing",
 )
 
-# Topics 1, 2, 5, 6 and 10: what a witness needs most in a hearing packet.
-DEFAULT_PACKET_TOPICS: tuple[str, ...] = (
-    "what-happens-at-a-hearing",
-    "getting-there",
-    "immigration-enforcement",
-    "if-you-cannot-come",
-    "after-the-hearing",
-)
+# Topic 1, what happens at a hearing. With page 1, getting there, the courthouse's
+# jurisdiction section (which says what to do about immigration enforcement at court
+# there) and the checklist it makes a packet of at most six pages in English; staff add
+# any other topic in the packet dialog.
+DEFAULT_PACKET_TOPICS: tuple[str, ...] = ("what-happens-at-a-hearing",)
 
 DEFAULT_JURISDICTION = "US"
 

@@ -5,6 +5,9 @@
   event instead of adding a second one; ``SEQUENCE`` comes from the hearing.
 - The ``.ics`` carries the courthouse's time zone as ``TZID`` with a ``VTIMEZONE``.
 - Two alarms: one day and two hours before.
+- A cancelled hearing is a ``METHOD:CANCEL`` file with ``STATUS:CANCELLED`` and no
+  alarms, so a phone that has the entry removes it; a moved (continued) hearing keeps
+  the UID with a higher ``SEQUENCE``, so the entry moves.
 - The QR code holds the same event in a compact form, small enough to scan from paper:
   UTC times (no ``VTIMEZONE``), the same UID, sequence, summary, location and alarms,
   but not the description (arrival advice and advocate), which the packet prints anyway.
@@ -25,7 +28,7 @@ import segno
 
 from companion.i18n.catalog import Translator
 from companion.packets.content import PacketContent
-from companion.packets.datefmt import format_time
+from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.scripts import normalize_text
 
 PRODID = "-//Court Companion//EN"
@@ -99,7 +102,7 @@ def _event(
         vevent.add("status", "CANCELLED")
     elif not compact:
         vevent.add("status", "CONFIRMED")
-    for offset in ALARM_OFFSETS if alarms else ():
+    for offset in ALARM_OFFSETS if alarms and not event.cancelled else ():
         alarm = icalendar.Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", normalize_text(event.summary))
@@ -108,12 +111,12 @@ def _event(
     return vevent
 
 
-def _calendar(*, compact: bool) -> icalendar.Calendar:
+def _calendar(*, compact: bool, cancelled: bool = False) -> icalendar.Calendar:
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     if not compact:
-        calendar.add("method", "PUBLISH")
+        calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     return calendar
 
 
@@ -122,7 +125,7 @@ def build_calendar(event: HearingEvent, *, now: dt.datetime | None = None) -> ic
     if _zone_name(event.starts_at) is None:
         raise ValueError("starts_at must carry a zoneinfo.ZoneInfo time zone")
     stamp = now or dt.datetime.now(dt.UTC)
-    calendar = _calendar(compact=False)
+    calendar = _calendar(compact=False, cancelled=event.cancelled)
     calendar.add_component(_event(event, compact=False, stamp=stamp))
     year = event.starts_at.year
     calendar.add_missing_timezones(
@@ -192,11 +195,19 @@ def event_for_packet(content: PacketContent, translator: Translator) -> HearingE
         location_parts.append(t.gettext("Courtroom {room}").format(room=content.courtroom))
     location = ", ".join(part.strip() for part in location_parts if part.strip())
     arrive = format_time(content.arrive_at, t.language.tag)
-    lines = [
-        single_stop(
-            t.gettext("Please arrive by {time} for security screening.").format(time=arrive)
-        )
-    ]
+    if content.cancelled:
+        lines = [
+            t.gettext("This court date is CANCELLED."),
+            t.gettext("Do not go to court on {date}.").format(
+                date=format_long_date(content.starts_at, t.language.tag)
+            ),
+        ]
+    else:
+        lines = [
+            single_stop(
+                t.gettext("Please arrive by {time} for security screening.").format(time=arrive)
+            )
+        ]
     if content.advocate is not None:
         if content.advocate.phone:
             lines.append(

@@ -99,6 +99,17 @@ class CourthouseInfo:
     security_notes: str = ""
     accessibility_notes: str = ""
     transit_notes: str = ""
+    #: The notes (by field name, e.g. ``"security_notes"``) given in English because
+    #: the packet's language has none; the packet says so beside them.
+    english_notes: frozenset[str] = frozenset()
+
+
+class PacketKind(enum.StrEnum):
+    """What a packet is, from its hearing's state."""
+
+    PACKET = "packet"  # the hearing as planned
+    CHANGE_NOTICE = "change_notice"  # moved: a notice of the new date, then the packet
+    CANCELLATION = "cancellation"  # a one-page notice: do not go to court
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class PacketOptions:
     bilingual: bool = False  # needs PacketContent.second_language
     duplex: bool = False  # even page count; each packet of a batch starts on a front side
     grayscale: bool = True  # nothing depends on colour; all ink is black or gray
+    short: bool = False  # page 1 and the checklist only
 
 
 @dataclass(frozen=True)
@@ -118,7 +130,9 @@ class PacketContent:
     ``must_testify`` is ``None`` when it is not known yet. ``draft_translation`` says
     the message catalog of ``language`` is not reviewed (the footer then says so);
     ``None`` asks ``companion.i18n.review_status``. ``second_draft_translation`` is the
-    same for ``second_language``.
+    same for ``second_language``. ``cancelled`` makes the packet a one-page cancellation
+    notice; ``earlier_starts`` (a continued hearing's old dates) puts a change notice
+    on page 1.
     """
 
     hearing_id: int
@@ -144,6 +158,16 @@ class PacketContent:
     second_draft_translation: bool | None = None
     options: PacketOptions = field(default_factory=PacketOptions)
     calendar_uid: str = ""
+    #: The dates this hearing was moved from (continued), the most recent first.
+    earlier_starts: tuple[dt.datetime, ...] = ()
+
+    @property
+    def kind(self) -> PacketKind:
+        if self.cancelled:
+            return PacketKind.CANCELLATION
+        if self.earlier_starts:
+            return PacketKind.CHANGE_NOTICE
+        return PacketKind.PACKET
 
     @property
     def ends_at(self) -> dt.datetime:

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from companion.domain.models import Attendance, HearingStatus
+from companion.domain.models import Attendance, Courthouse, CourthouseNoteKind, HearingStatus
 from companion.domain.organisation import Organisation
 from companion.domain.validation import display_phone
 from companion.errors import NotFoundError
@@ -68,6 +68,7 @@ class PacketChoice:
     large_print: bool = False
     duplex: bool = False
     paper: PaperSize | None = None  # None: the organisation's setting
+    short: bool = False  # page 1 and the checklist only
 
 
 def packet_language(person_language: str) -> str:
@@ -207,12 +208,41 @@ def guidance_sections(
     )
 
 
+def courthouse_info(courthouse: Courthouse, language: str) -> CourthouseInfo:
+    """A courthouse as a packet in ``language`` prints it: each note in that language,
+    or in English (and marked so) where that language has none."""
+    notes: dict[str, str] = {}
+    english: set[str] = set()
+    for kind in CourthouseNoteKind:
+        text, translated = courthouse.note(kind, language)
+        notes[f"{kind.value}_notes"] = text
+        if text.strip() and not translated:
+            english.add(f"{kind.value}_notes")
+    return CourthouseInfo(
+        name=courthouse.name,
+        address=courthouse.address,
+        timezone=courthouse.timezone,
+        entrance_notes=notes["entrance_notes"],
+        security_notes=notes["security_notes"],
+        accessibility_notes=notes["accessibility_notes"],
+        transit_notes=notes["transit_notes"],
+        english_notes=frozenset(english),
+    )
+
+
 def packet_for(
     store: Store, hearing_id: int, person_id: int, choice: PacketChoice | None = None
 ) -> PacketContent:
-    """The packet of one person for one hearing."""
+    """The packet of one person for one hearing.
+
+    A hearing that was continued gives the packet of the hearing it was continued to
+    (followed to the latest), with the old dates for the change notice; a cancelled one
+    gives a cancellation notice.
+    """
     choice = choice or PacketChoice()
-    hearing = store.hearings.get(hearing_id)
+    hearing = store.hearings.current(hearing_id)
+    hearing_id = hearing.id or hearing_id
+    earlier = store.hearings.earlier(hearing)
     person = store.people.get(person_id)
     attendance: Attendance | None = next(
         (
@@ -234,35 +264,33 @@ def packet_for(
     contact = organisation.advocate(case.advocate) if case.advocate else None
     advocate = contact if contact is not None else None
     paper = choice.paper or PaperSize(organisation.paper)
+    # A continued hearing is current only when the hearing it was continued to is gone
+    # (moved to the Trash): its date is off and no new one is known, so the witness gets
+    # the notice not to go on that date.
+    cancelled = hearing.status in (HearingStatus.CANCELLED, HearingStatus.CONTINUED)
     return PacketContent(
         hearing_id=hearing_id,
         person_name=person.display_name or person.native_name,
         initials=person.initials or person.native_name[:1],
         language=language,
         starts_at=hearing.starts_at,
-        courthouse=CourthouseInfo(
-            name=courthouse.name,
-            address=courthouse.address,
-            timezone=courthouse.timezone,
-            entrance_notes=courthouse.entrance_notes,
-            security_notes=courthouse.security_notes,
-            accessibility_notes=courthouse.accessibility_notes,
-            transit_notes=courthouse.transit_notes,
-        ),
+        courthouse=courthouse_info(courthouse, language),
         hearing_type=hearing.hearing_type,
         courtroom=hearing.courtroom,
         native_name=person.native_name if person.native_name != person.display_name else "",
         second_language=second,
         expected_minutes=hearing.expected_minutes,
         sequence=hearing.sequence,
-        cancelled=hearing.status is HearingStatus.CANCELLED,
+        cancelled=cancelled,
         must_testify=attendance.must_testify,
         arrive_minutes_before=organisation.arrive_minutes_before,
         advocate=Advocate(advocate.name, display_phone(advocate.phone))
         if advocate
         else (Advocate(case.advocate) if case.advocate else None),
         organisation_name=organisation.name,
-        guidance=guidance_sections(
+        guidance=()
+        if cancelled or choice.short
+        else guidance_sections(
             choice.topics, courthouse.jurisdiction, language, organisation, second
         ),
         options=PacketOptions(
@@ -270,18 +298,22 @@ def packet_for(
             large_print=choice.large_print,
             bilingual=second is not None,
             duplex=choice.duplex,
+            short=choice.short,
         ),
         calendar_uid=hearing.calendar_uid,
+        earlier_starts=tuple(previous.starts_at for previous in earlier),
     )
 
 
 def packets_for_hearing(
     store: Store, hearing_id: int, choice: PacketChoice | None = None
 ) -> list[PacketContent]:
-    """One packet for each person taking part in the hearing."""
+    """One packet for each person taking part in the hearing (in the hearing it was
+    continued to, for a continued one)."""
+    current = store.hearings.current(hearing_id)
     return [
-        packet_for(store, hearing_id, entry.person_id, choice)
-        for entry in store.hearings.attendance_for(hearing_id)
+        packet_for(store, entry.hearing_id, entry.person_id, choice)
+        for entry in store.hearings.attendance_for(current.id or hearing_id)
     ]
 
 
@@ -292,18 +324,27 @@ def docket_packets(
     courthouse_id: int | None = None,
     choice: PacketChoice | None = None,
 ) -> list[PacketContent]:
-    """Packets for every scheduled hearing from ``start`` to ``end`` (both included).
+    """Packets for every hearing from ``start`` to ``end`` (both included).
 
-    Days are read in each courthouse's own time zone, the way the court lists them.
+    Days are read in each courthouse's own time zone, the way the court lists them. A
+    cancelled hearing gives its cancellation notice; a continued one the change notice
+    and packet of the hearing it was continued to (once, even when that one is in the
+    range too). Hearings already held are left out.
     """
     first = dt.datetime.combine(start, dt.time.min, tzinfo=dt.UTC) - dt.timedelta(days=1)
     last = dt.datetime.combine(end, dt.time.max, tzinfo=dt.UTC) + dt.timedelta(days=1)
     contents: list[PacketContent] = []
-    for entry in store.agenda.between(first, last, courthouse_id, include_cancelled=False):
-        if entry.status is not HearingStatus.SCHEDULED:
+    printed: set[tuple[int, int]] = set()
+    for entry in store.agenda.between(first, last, courthouse_id, include_cancelled=True):
+        if entry.status is HearingStatus.HELD:
             continue
         if not start <= entry.starts_at.date() <= end:
             continue
-        for person in entry.people:
-            contents.append(packet_for(store, entry.hearing_id, person.id, choice))
+        current = store.hearings.current(entry.hearing_id)
+        current_id = current.id or entry.hearing_id
+        for attendance in store.hearings.attendance_for(current_id):
+            if (current_id, attendance.person_id) in printed:
+                continue
+            printed.add((current_id, attendance.person_id))
+            contents.append(packet_for(store, current_id, attendance.person_id, choice))
     return contents

@@ -24,11 +24,10 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    KeepTogether,
     PageBreak,
     PageTemplate,
     Spacer,
-    Table,
-    TableStyle,
 )
 from reportlab.platypus.flowables import HRFlowable
 
@@ -47,14 +46,17 @@ from companion.packets.content import (
     TranslationStatus,
     inline_text,
 )
-from companion.packets.datefmt import format_long_date, format_short_date, format_time
+from companion.packets.datefmt import format_short_date
 from companion.packets.errors import RenderCancelled
 from companion.packets.flowables import Marker, PacketStart, QRCodeFlowable, TextBlock, WritingLines
 from companion.packets.fonts import font_library
 from companion.packets.language import LanguageContext, TranslatorFactory
+from companion.packets.notices import cancellation_page
 from companion.packets.numbered_canvas import PacketCanvas
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.room import IfRoom
 from companion.packets.styles import StyleSheet, build_stylesheet
+from companion.packets.summary_page import summary_page
 from companion.packets.textlayout import Direction, Span, TextStyle
 from companion.packets.wording import CHECKLIST, WHAT_NOT_TO_BRING, WHAT_TO_BRING
 
@@ -134,13 +136,20 @@ class PacketRenderer:
         return [PageTemplate(id="packet", frames=[frame], pagesize=self.geometry.page_size)]
 
     def sections(self) -> list[Callable[[], list[Flowable]]]:
+        if self.content.cancelled:
+            return [self.cancellation_notice]
+        if self.content.options.short:
+            return [self.first_page, self.checklist]
         return [self.first_page, self.getting_there, self.guidance, self.checklist, self.notes_page]
 
     def story(self) -> list[Flowable]:
         """The packet's flowables, without the packet-start marker."""
         story: list[Flowable] = []
         for section in self.sections():
-            story.extend(section())
+            for flowable in section():
+                if isinstance(flowable, PageBreak) and story and isinstance(story[-1], PageBreak):
+                    continue  # one section's closing break is the next one's opening break
+                story.append(flowable)
         while story and isinstance(story[-1], PageBreak):
             story.pop()
         return story
@@ -206,58 +215,12 @@ class PacketRenderer:
     # -------------------------------------------------------------- sections
 
     def first_page(self) -> list[Flowable]:
-        t = self.primary
-        styles = t.styles
-        content = self.content
-        flowables: list[Flowable] = [self.text(t.gettext("Your court date"), styles.title, t)]
-        flowables.append(self.text(content.person_name, styles.name, t))
-        if content.native_name.strip() and content.native_name.strip() != content.person_name:
-            flowables.append(self.text(content.native_name, styles.name, t))
-        flowables.extend(self.change_notice(t))
-        flowables.append(self.date_card(t))
-        flowables.extend(self.place_facts(t))
-        flowables.extend(self.who_meets_you(t))
-        if self.second is not None:
-            flowables.append(self.rule())
-            flowables.extend(self.second_language_summary(self.second))
-        flowables.append(PageBreak())
-        return flowables
+        """Page 1, the summary (``companion.packets.summary_page``)."""
+        return summary_page(self)
 
-    def change_notice(self, t: LanguageContext) -> list[Flowable]:
-        if self.content.cancelled:
-            message = t.gettext(
-                "This hearing has been cancelled. "
-                "Your advocate will tell you if there is a new date."
-            )
-        elif self.content.sequence > 0:
-            message = t.gettext(
-                "The date or time of this hearing has changed. "
-                "This sheet shows the new date and time."
-            )
-        else:
-            return []
-        return [self.text(message, t.styles.note, t)]
-
-    def date_facts(self, t: LanguageContext) -> list[Flowable]:
-        styles = t.styles
-        content = self.content
-        minutes = content.arrive_minutes_before
-        arrive = t.fill(
-            t.ngettext(
-                "Please arrive by {time}, {minutes} minute early, for security screening.",
-                "Please arrive by {time}, {minutes} minutes early, for security screening.",
-                minutes,
-            ),
-            time=Span(format_time(content.arrive_at, t.tag), bold=True),
-            minutes=t.format_number(minutes),
-        )
-        return [
-            self.text(t.gettext("Date"), styles.label.derive(space_before=0), t),
-            self.text(format_long_date(content.starts_at, t.tag), styles.fact_strong, t),
-            self.text(t.gettext("Time"), styles.label, t),
-            self.text(format_time(content.starts_at, t.tag), styles.fact_strong, t),
-            self.text(arrive, styles.fact.derive(space_before=styles.body_size * 0.6), t),
-        ]
+    def cancellation_notice(self) -> list[Flowable]:
+        """The whole packet of a cancelled hearing (``companion.packets.notices``)."""
+        return cancellation_page(self)
 
     def qr_code(self, t: LanguageContext) -> list[Flowable]:
         size = (52 if self.content.options.large_print else 46) * mm
@@ -271,52 +234,6 @@ class PacketRenderer:
             ),
         ]
 
-    def date_card(self, t: LanguageContext) -> Flowable:
-        """Date, time and arrival beside the calendar QR code, in a box."""
-        qr_width = (58 if self.content.options.large_print else 52) * mm
-        facts_width = self.geometry.content_width - qr_width
-        facts, qr = self.date_facts(t), self.qr_code(t)
-        row = [qr, facts] if t.rtl else [facts, qr]
-        widths = [qr_width, facts_width] if t.rtl else [facts_width, qr_width]
-        table = Table([row], colWidths=widths, hAlign="CENTER")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("BOX", (0, 0), (-1, -1), 1.5, _gray(0.0)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 10),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 10),
-                ]
-            )
-        )
-        table.spaceBefore = t.styles.body_size * 0.6
-        table.spaceAfter = t.styles.body_size * 0.4
-        return table
-
-    def place_facts(self, t: LanguageContext) -> list[Flowable]:
-        styles = t.styles
-        content = self.content
-        flowables: list[Flowable] = [
-            self.text(t.gettext("Courthouse"), styles.label, t, keep_with_next=True),
-            self.text(content.courthouse.name, styles.fact.derive(bold=True), t),
-        ]
-        if content.courthouse.address.strip():
-            flowables.append(self.text(content.courthouse.address, styles.fact, t))
-        if content.courtroom.strip():
-            flowables.append(
-                self.text(
-                    t.fill(t.gettext("Courtroom {room}"), room=content.courtroom), styles.fact, t
-                )
-            )
-        flowables.append(
-            self.text(t.gettext("Kind of hearing"), styles.label, t, keep_with_next=True)
-        )
-        flowables.append(self.text(t.gettext(content.hearing_type.label), styles.fact, t))
-        flowables.append(self.text(self.testify_sentence(t), styles.fact, t))
-        return flowables
-
     def testify_sentence(self, t: LanguageContext) -> str:
         if self.content.must_testify is None:
             return t.gettext(
@@ -326,38 +243,6 @@ class PacketRenderer:
         if self.content.must_testify:
             return t.gettext("You are expected to testify: to answer questions in the courtroom.")
         return t.gettext("You are not expected to testify at this hearing.")
-
-    def who_meets_you(self, t: LanguageContext) -> list[Flowable]:
-        styles = t.styles
-        content = self.content
-        advocate = content.advocate
-        if advocate is None and not content.organisation_name.strip():
-            return []
-        flowables: list[Flowable] = [
-            self.text(t.gettext("Who will meet you"), styles.label, t, keep_with_next=True)
-        ]
-        if advocate is not None:
-            flowables.append(self.text(advocate.name, styles.fact.derive(bold=True), t))
-        if content.organisation_name.strip():
-            flowables.append(self.text(content.organisation_name, styles.fact, t))
-        if advocate is not None and advocate.phone.strip():
-            flowables.append(
-                self.text(t.fill(t.gettext("Phone: {phone}"), phone=advocate.phone), styles.fact, t)
-            )
-        return flowables
-
-    def second_language_summary(self, t: LanguageContext) -> list[Flowable]:
-        """The court date again, in the second language (for the advocate to explain)."""
-        styles = t.styles
-        content = self.content
-        flowables: list[Flowable] = [
-            self.text(t.gettext("Your court date"), styles.heading.derive(space_before=0), t)
-        ]
-        flowables.extend(self.date_facts(t))
-        flowables.append(self.text(t.gettext("Kind of hearing"), styles.label, t))
-        flowables.append(self.text(t.gettext(content.hearing_type.label), styles.fact, t))
-        flowables.append(self.text(self.testify_sentence(t), styles.fact, t))
-        return flowables
 
     def getting_there(self) -> list[Flowable]:
         flowables = self.getting_there_part(self.primary, with_notes=True)
@@ -379,14 +264,23 @@ class PacketRenderer:
         ]
         if with_notes:
             notes = [
-                (label, getattr(courthouse, attribute).strip())
+                (label, getattr(courthouse, attribute).strip(), attribute)
                 for attribute, label in _COURTHOUSE_NOTES
             ]
-            notes = [(label, text) for label, text in notes if text]
-            for label, text in notes:
+            notes = [(label, text, attribute) for label, text, attribute in notes if text]
+            for label, text, attribute in notes:
                 flowables.append(
                     self.text(t.gettext(label), styles.subheading, t, keep_with_next=True)
                 )
+                if attribute in courthouse.english_notes:
+                    flowables.append(
+                        self.text(
+                            t.gettext("(in English)"),
+                            styles.small.derive(bold=True),
+                            t,
+                            keep_with_next=True,
+                        )
+                    )
                 flowables.append(self.text(text, styles.body, t))
             if not notes:
                 flowables.append(
@@ -489,22 +383,28 @@ class PacketRenderer:
         for item in self.content.checklist:
             if item.strip():
                 flowables.append(self.text(item, styles.checkbox, t, marker=Marker.CHECKBOX))
-        return flowables
+        # After what comes before it (the guidance, or what page 1 had no room for) when
+        # the whole checklist fits there; else at the top of the next page.
+        return [KeepTogether(flowables[1:])]
 
     def notes_page(self) -> list[Flowable]:
+        """Ruled lines for the witness's own notes, under the checklist where its page has
+        room for a few (else left out: no page is added for them)."""
         t = self.primary
         styles = t.styles
-        return [
-            PageBreak(),
-            self.text(t.gettext("Notes"), styles.heading.derive(space_before=0), t),
+        spacing = styles.body_size * 2.4
+        notes: list[Flowable] = [
+            self.text(t.gettext("Notes"), styles.heading, t),
             self.text(
                 t.gettext("Questions for your advocate, and anything you want to remember."),
                 styles.body,
                 t,
             ),
             Spacer(1, styles.body_size),
-            WritingLines(styles.body_size * 2.4),
+            WritingLines(spacing),
         ]
+        minimum = styles.heading.leading * 2 + styles.body.leading * 2 + spacing * 4
+        return [IfRoom(notes, minimum)]
 
 
 def _spans(inline: Inline) -> list[Span]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from companion.domain.models import Courthouse
+from companion.domain.models import Courthouse, CourthouseNoteKind
 from companion.domain.validation import validate_courthouse
 from companion.errors import InUseError, NotFoundError
 from companion.store import search
@@ -22,6 +22,7 @@ class CourthouseRepository(Repository):
                 "courthouses", {**courthouse_to_row(courthouse), "uid": courthouse.uid}
             )
             courthouse.row_version = 1
+            self._write_notes(courthouse.id, courthouse)
             search.reindex_courthouse(self.db, courthouse.id)
         return courthouse
 
@@ -37,18 +38,41 @@ class CourthouseRepository(Repository):
             courthouse.row_version = self.update_values(
                 "courthouses", courthouse.id, courthouse_to_row(courthouse), courthouse.row_version
             )
+            self._write_notes(courthouse.id, courthouse)
             search.reindex_courthouse(self.db, courthouse.id)
+        return courthouse
+
+    def _write_notes(self, courthouse_id: int, courthouse: Courthouse) -> None:
+        """Replace the courthouse's translated notes (inside the caller's transaction)."""
+        self.db.execute("DELETE FROM courthouse_notes WHERE courthouse_id = ?", [courthouse_id])
+        for language, notes in sorted(courthouse.translated_notes.items()):
+            for kind, text in notes.items():
+                if text.strip():
+                    self.db.execute(
+                        "INSERT INTO courthouse_notes (courthouse_id, language, kind, text) "
+                        "VALUES (?, ?, ?, ?)",
+                        [courthouse_id, language, kind.value, text],
+                    )
+
+    def _with_notes(self, courthouse: Courthouse) -> Courthouse:
+        notes: dict[str, dict[CourthouseNoteKind, str]] = {}
+        for row in self.rows(
+            "SELECT language, kind, text FROM courthouse_notes WHERE courthouse_id = ?",
+            [courthouse.id],
+        ):
+            notes.setdefault(row["language"], {})[CourthouseNoteKind(row["kind"])] = row["text"]
+        courthouse.translated_notes = notes
         return courthouse
 
     def get(self, courthouse_id: int, include_deleted: bool = False) -> Courthouse:
         row = self.row("SELECT * FROM courthouses WHERE id = ?", [courthouse_id])
         if row is None or (row["deleted_at"] and not include_deleted):
             raise NotFoundError("courthouse", courthouse_id)
-        return courthouse_from_row(row)
+        return self._with_notes(courthouse_from_row(row))
 
     def list(self) -> list[Courthouse]:
         return [
-            courthouse_from_row(row)
+            self._with_notes(courthouse_from_row(row))
             for row in self.rows(
                 "SELECT * FROM courthouses WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE"
             )

@@ -302,6 +302,45 @@ class HearingRepository(Repository):
                 self._write_attendance(Attendance(entry.person_id, new.id, entry.must_testify))
         return new
 
+    def continued_to(self, hearing_id: int) -> Hearing | None:
+        """The hearing this one was continued to, if any."""
+        row = self.row(
+            "SELECT * FROM hearings WHERE continued_from_id = ? AND deleted_at IS NULL "
+            "ORDER BY id DESC LIMIT 1",
+            [hearing_id],
+        )
+        return hearing_from_row(row) if row is not None else None
+
+    def current(self, hearing_id: int) -> Hearing:
+        """The latest hearing of a continuation chain: ``hearing_id`` itself unless it was
+        continued, else the hearing it was continued to, followed to the end."""
+        hearing = self.get(hearing_id)
+        seen = {hearing_id}
+        while hearing.status is HearingStatus.CONTINUED:
+            following = self.continued_to(hearing.id or 0)
+            if following is None or following.id in seen:
+                break
+            seen.add(following.id or 0)
+            hearing = following
+        return hearing
+
+    def earlier(self, hearing: Hearing) -> list[Hearing]:
+        """The hearings ``hearing`` was continued from, the most recent first."""
+        found: list[Hearing] = []
+        seen = {hearing.id}
+        previous_id = hearing.continued_from_id
+        while previous_id is not None and previous_id not in seen:
+            seen.add(previous_id)
+            row = self.row(
+                "SELECT * FROM hearings WHERE id = ? AND deleted_at IS NULL", [previous_id]
+            )
+            if row is None:
+                break
+            previous = hearing_from_row(row)
+            found.append(previous)
+            previous_id = previous.continued_from_id
+        return found
+
     def set_status(self, hearing_id: int, status: HearingStatus) -> Hearing:
         hearing = self.get(hearing_id)
         hearing.status = status

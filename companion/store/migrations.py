@@ -390,5 +390,21 @@ def m006_compose_text_and_fold_search(db: Database) -> None:
     search.rebuild(db)
 
 
+@migrations()
+def m007_courthouse_notes(db: Database) -> None:
+    """A courthouse's notes in languages other than English (the English ones stay in
+    ``courthouses``): one row per courthouse, language and kind of note."""
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS courthouse_notes (
+            courthouse_id INTEGER NOT NULL REFERENCES courthouses(id) ON DELETE CASCADE,
+            language TEXT NOT NULL CHECK (language <> 'en' AND language <> ''),
+            kind TEXT NOT NULL
+                CHECK (kind IN ('entrance', 'security', 'accessibility', 'transit')),
+            text TEXT NOT NULL,
+            PRIMARY KEY (courthouse_id, language, kind)
+        )"""
+    )
+
+
 def known_migration_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]

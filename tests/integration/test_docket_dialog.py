@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtWidgets import QPushButton
 
 from companion.i18n import translator
+from companion.packets.content import PacketKind
 from companion.packets.from_store import PacketChoice, docket_packets
 from companion.store.audit import AuditAction
 from companion.store.store import Store
@@ -97,10 +98,15 @@ def test_two_sided_docket_is_saved_whole_with_an_even_page_count(
         choice=PacketChoice(duplex=True),
     )
     assert len(expected) > 2
-    # Each packet in its person's language.
+    # Each packet in its person's language; moved and cancelled hearings as notices.
     text = pdf_text(data)
+    titles = {
+        PacketKind.PACKET: "Your court date",
+        PacketKind.CHANGE_NOTICE: "Your court date has CHANGED",
+        PacketKind.CANCELLATION: "This court date is CANCELLED.",
+    }
     for content in expected:
-        assert phrase(translator(content.language).gettext("Your court date")) in text
+        assert phrase(translator(content.language).gettext(titles[content.kind])) in text
     assert sorted(_saved_history(demo_store)) == sorted(
         {
             (entry.person_id, content.hearing_id)

@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter
 
 from companion.guidance import DEFAULT_PACKET_TOPICS, TOPIC_IDS, list_topics
 from companion.i18n import translator
+from companion.i18n.formatting import format_date
 from companion.store.audit import AuditAction
 from companion.store.store import Store
 from companion.ui.background import job_pool, unfinished_jobs
@@ -91,10 +92,12 @@ def test_changing_the_language_renders_the_packet_again(qtbot, demo_store: Store
     text = pdf_text(dialog.preview.pdf_bytes())
     assert french in text and spanish not in text
 
-    # A second language prints the heading in both.
+    # A second language prints the court date in both (page 1's second-language block).
     _rerendered(qtbot, dialog, lambda: dialog.choices.set_second_language("es"))
     text = pdf_text(dialog.preview.pdf_bytes())
-    assert french in text and spanish in text
+    hearing = demo_store.hearings.get(hearing_id)
+    assert french in text
+    assert phrase(format_date(hearing.starts_at, "es", "full")) in text
 
 
 def test_fewer_topics_make_a_shorter_packet(qtbot, demo_store: Store) -> None:

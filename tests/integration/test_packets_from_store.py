@@ -71,7 +71,8 @@ def test_chinese_name_in_a_spanish_packet(office: Store) -> None:
     content = packet_for(office, hearing_id, person_id, PacketChoice(language="es"))
     flat = " ".join(_text(render_packet(content)).split())
     assert "陈伟" in flat
-    assert translator("es").gettext("Your court date") in flat
+    # The demo moved this hearing: the packet opens with the change notice.
+    assert translator("es").gettext("Your court date has CHANGED") in flat
 
 
 def test_person_language_is_the_default_and_unknown_languages_fall_back_to_english(

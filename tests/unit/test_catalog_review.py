@@ -73,7 +73,7 @@ def _review_file(language: Language) -> Path:
 def test_witness_strings_are_the_packet_strings_and_the_hearing_kinds() -> None:
     found = witness_facing_msgids(_read_po(TRANSLATIONS / "companion.pot"))
     assert list(found) == _witness_msgids()
-    assert "Who will meet you" in found
+    assert "Who to call" in found
     assert "You are not expected to testify at this hearing." in found
     assert set(found) >= HEARING_KINDS
     assert "&Records" not in found  # a menu, never printed for the witness

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.errors import CompanionError, ValidationError
-from companion.packets.content import PacketContent, PaperSize
+from companion.packets.content import PacketContent, PacketKind, PaperSize
 from companion.packets.errors import OutputWriteError
 from companion.packets.from_store import docket_packets
 from companion.packets.output import write_pdf_atomically
@@ -254,11 +254,35 @@ class DocketDialog(QDialog):
             return
         self._record(packets)
         count = len(packets)
-        self.message.show_message(
-            lambda: ngettext(
-                "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", count
-            ).format(count=formatting.number(count), path=written)
-        )
+        kinds = [content.kind for content in packets]
+        changed = kinds.count(PacketKind.CHANGE_NOTICE)
+        cancelled = kinds.count(PacketKind.CANCELLATION)
+
+        def saved() -> str:
+            lines = [
+                ngettext(
+                    "Saved {count} packet to {path}.", "Saved {count} packets to {path}.", count
+                ).format(count=formatting.number(count), path=written)
+            ]
+            if changed:
+                lines.append(
+                    ngettext(
+                        "{count} of them is for a moved hearing and starts with a change notice.",
+                        "{count} of them are for moved hearings and start with a change notice.",
+                        changed,
+                    ).format(count=formatting.number(changed))
+                )
+            if cancelled:
+                lines.append(
+                    ngettext(
+                        "{count} of them is a cancellation notice.",
+                        "{count} of them are cancellation notices.",
+                        cancelled,
+                    ).format(count=formatting.number(cancelled))
+                )
+            return "\n".join(lines)
+
+        self.message.show_message(saved)
         self.batch_finished.emit(True)
 
     def _record(self, packets: list[PacketContent]) -> None:
@@ -296,8 +320,9 @@ class DocketDialog(QDialog):
         self.setWindowTitle(_("Docket packets"))
         self.explanation.setText(
             _(
-                "One PDF file with the packet of every person in the scheduled hearings of "
-                "these days, each packet in the person's own language."
+                "One PDF file with the packet of every person in the hearings of these days, "
+                "each in the person's own language. A moved hearing gets a change notice and "
+                "the packet for its new date; a cancelled one, a cancellation notice."
             )
         )
         self.first_label.setText(_("&First day:"))

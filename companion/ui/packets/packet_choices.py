@@ -64,6 +64,7 @@ class PacketChoicesForm(QWidget):
         self._fill_second_languages()
         self.large_print = QCheckBox()
         self.duplex = QCheckBox()
+        self.short = QCheckBox()
         self.paper_label = QLabel()
         self.paper_combo = QComboBox()
         for size in PaperSize:
@@ -94,6 +95,7 @@ class PacketChoicesForm(QWidget):
         form.addRow(self.paper_label, self.paper_combo)
         form.addRow(self.large_print)
         form.addRow(self.duplex)
+        form.addRow(self.short)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(form)
@@ -106,10 +108,16 @@ class PacketChoicesForm(QWidget):
         self.paper_combo.currentIndexChanged.connect(self._emit_changed)
         self.large_print.toggled.connect(self._emit_changed)
         self.duplex.toggled.connect(self._emit_changed)
+        self.short.toggled.connect(self._short_toggled)
         self.topics.itemChanged.connect(self._emit_changed)
         self.retranslate()
 
     def _emit_changed(self, *_args: object) -> None:
+        self.changed.emit()
+
+    def _short_toggled(self, short: bool) -> None:
+        # A short packet prints no guidance: the topics wait until it is unticked.
+        self.topics.setEnabled(not short)
         self.changed.emit()
 
     def _fill_second_languages(self) -> None:
@@ -177,6 +185,7 @@ class PacketChoicesForm(QWidget):
             large_print=self.large_print.isChecked(),
             duplex=self.duplex.isChecked(),
             paper=self.paper(),
+            short=self.short.isChecked(),
         )
 
     # --- texts ----------------------------------------------------------------------------
@@ -211,6 +220,10 @@ class PacketChoicesForm(QWidget):
         self.duplex.setText(_("T&wo-sided printing"))
         self.duplex.setToolTip(
             _("Adds a blank page where needed so that each packet starts on a front side")
+        )
+        self.short.setText(_("S&hort packet: page 1 and the checklist"))
+        self.short.setToolTip(
+            _("Two pages: the court date, where, who to call, and the checklist. No guidance.")
         )
         self.topics_label.setText(_("&Guidance in the packet:"))
         self.topics.setAccessibleName(_("Guidance topics in the packet"))

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.domain.models import Hearing, Person
+from companion.domain.models import Hearing, HearingStatus, Person
 from companion.errors import CompanionError
 from companion.packets.content import PacketContent, PaperSize
 from companion.packets.errors import OutputWriteError
@@ -100,8 +100,11 @@ class PacketDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.store = store
-        self.hearing_id = hearing_id
-        self.hearing: Hearing = store.hearings.get(hearing_id)
+        #: The hearing staff chose; the packet is for the current one (the hearing it was
+        #: continued to, followed to the latest), which the banner names.
+        self.requested: Hearing = store.hearings.get(hearing_id)
+        self.hearing: Hearing = store.hearings.current(hearing_id)
+        self.hearing_id = self.hearing.id if self.hearing.id is not None else hearing_id
         self.courthouse_name = store.courthouses.get(
             self.hearing.courthouse_id, include_deleted=True
         ).name
@@ -118,6 +121,8 @@ class PacketDialog(QDialog):
         self.hearing_label = QLabel()
         self.hearing_label.setWordWrap(True)
         self.hearing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.change_banner = MessageLabel()
+        self.change_banner.setObjectName("changeBanner")
         self.person_label = QLabel()
         self.person_combo = QComboBox()
         self.person_combo.setFont(native_name_font(self.person_combo.font()))
@@ -160,6 +165,7 @@ class PacketDialog(QDialog):
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.change_banner)
         side_layout.addWidget(self.hearing_label)
         side_layout.addLayout(who)
         side_layout.addWidget(self.choices, 1)
@@ -460,6 +466,32 @@ class PacketDialog(QDialog):
         log.info("%s for person %d, hearing %d", kind, self.person_id, self.hearing_id)
         self.recorded.emit()
 
+    def _show_change_banner(self) -> None:
+        """Say, above everything, when the chosen hearing's date changed or was cancelled."""
+        # A continued hearing is current only when its new date went to the Trash: the
+        # packet is then the notice not to go, as for a cancelled one.
+        if self.hearing.status in (HearingStatus.CANCELLED, HearingStatus.CONTINUED):
+            when = formatting.date_and_time(self.hearing.starts_at)
+            self.change_banner.show_message(
+                lambda: _(
+                    "This hearing on {date} is cancelled. The packet is a one-page notice: "
+                    "do not go to court, and who to call."
+                ).format(date=formatting.isolate(when)),
+                error=True,
+            )
+        elif self.hearing.id != self.requested.id:
+            old = formatting.date_and_time(self.requested.starts_at)
+            new = formatting.date_and_time(self.hearing.starts_at)
+            self.change_banner.show_message(
+                lambda: _(
+                    "The hearing on {old} was moved to {new}. The packet is for the new "
+                    "date and starts with a notice that the date changed."
+                ).format(old=formatting.isolate(old), new=formatting.isolate(new)),
+                error=True,
+            )
+        else:
+            self.change_banner.clear_message()
+
     # --- texts ----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
@@ -482,6 +514,7 @@ class PacketDialog(QDialog):
         self.choices.retranslate()
         self.preview.retranslate()
         self.message.retranslate()
+        self._show_change_banner()
         if self.rendered is None and self.state_label.text():
             self.state_label.setText(_("Updating the preview…"))
         self.print_button.setText(_("&Print…"))
