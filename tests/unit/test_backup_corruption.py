@@ -26,6 +26,7 @@ from companion.store.connection import DatabaseError, connect
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
+from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -191,7 +192,7 @@ def test_the_check_before_a_restore_refuses_a_damaged_backup(
     ZIP_DAMAGE[region](good_backup)
     new_laptop = tmp_path / "new-laptop"
     with pytest.raises((backups.BackupFailedError, backups.NotABackupError)):
-        backups.restore_backup(new_laptop, good_backup, TEST_PASSPHRASE)
+        restore_backup(new_laptop, good_backup, TEST_PASSPHRASE)
     assert not (new_laptop / DATABASE_FILE_NAME).exists()
 
 
@@ -282,6 +283,6 @@ def test_the_check_before_a_restore_refuses_a_page_only_the_integrity_check_sees
         backups.inspect_backup(good.path, TEST_PASSPHRASE)
     assert "records differ" not in failure.value.detail
     with pytest.raises(backups.BackupFailedError):
-        backups.restore_backup(data_dir, good.path, TEST_PASSPHRASE, current=store)
+        restore_backup(data_dir, good.path, TEST_PASSPHRASE, current=store)
     assert len(store.people.list()) == PEOPLE
     assert _folder_names(store) == [good.path.name]  # no before-restore backup either

@@ -14,6 +14,7 @@ import pytest
 from companion import logs
 from companion.domain.models import Person
 from companion.store import backups
+from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -108,7 +109,7 @@ def test_a_restored_store_is_private(data_dir: Path, tmp_path: Path) -> None:
     store.close()
     made.path.chmod(0o644)  # a backup copied back from a shared drive
 
-    restored = backups.restore_backup(data_dir, made.path, TEST_PASSPHRASE)
+    restored = restore_backup(data_dir, made.path, TEST_PASSPHRASE)
     assert restored.people.count() == 1
     assert _wide_modes(data_dir) == {}
     restored.close()
