@@ -280,12 +280,15 @@ class Store:
             log.info("passphrase changed for store %s", self._key_file.store_id)
             return None
         code = keys.new_recovery_code()
-        try:
-            self._key, self._key_file = rekey_database(
-                self.folder, self.db.execute, self._key, self._key_file, new, code
-            )
-        except DatabaseError as error:
-            raise StoreWriteError(f"{type(error).__name__}: {error}") from error
+        # Re-encrypting pulls the key from under any other process with the store open:
+        # refused (StoreInUseError) while another window or command holds the folder.
+        with folder_lock.exclusive(self.folder):
+            try:
+                self._key, self._key_file = rekey_database(
+                    self.folder, self.db.execute, self._key, self._key_file, new, code
+                )
+            except DatabaseError as error:
+                raise StoreWriteError(f"{type(error).__name__}: {error}") from error
         self.audit.record(AuditAction.REKEYED)
         return code
 

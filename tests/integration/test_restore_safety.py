@@ -169,3 +169,38 @@ def test_a_second_process_waits_for_no_one_once_the_writer_is_gone(
     result = restore(folder, backup, TEST_PASSPHRASE)
     assert [p.given_name for p in result.store.people.list()] == ["Before"]
     result.store.close()
+
+
+def test_a_rekey_is_refused_while_another_process_has_the_store_open(
+    old_store_and_backup: tuple[Path, Path],
+) -> None:
+    """Re-encrypting under a new key would leave another window writing with the old one:
+    it waits for the store to be the only one open, and nothing changes meanwhile."""
+    folder, _backup = old_store_and_backup
+    key_file_before = (folder / "keys.json").read_bytes()
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.integration.helpers.crash_writer",
+            str(folder),
+            TEST_PASSPHRASE,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert writer.stdout is not None
+    store = None
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        store = Store.open(folder, TEST_PASSPHRASE)
+        with pytest.raises(StoreInUseError):
+            store.change_passphrase(TEST_PASSPHRASE, "a brand new passphrase 2031", rekey=True)
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        if store is not None:
+            store.close()
+    assert (folder / "keys.json").read_bytes() == key_file_before
+    Store.open(folder, TEST_PASSPHRASE).close()
