@@ -5,7 +5,7 @@ Two envelopes, chosen by the office's paper setting:
 - Letter paper, US #10 window envelope (9.5 x 4.125 in): window 4.5 x 1.125 in, 7/8 in
   from the left and 1/2 in from the bottom. The sheet is folded in three (panels of
   11/3 in); the top panel faces the window, its fold at the envelope's bottom, and the
-  sheet can slide up to 0.46 in up and 1 in sideways.
+  sheet can slide 0.46 in up and 1 in sideways.
 - A4, DL window envelope (220 x 110 mm, DIN 680): window 90 x 45 mm, 20 mm from the left
   and 15 mm from the *bottom*. The sheet is folded at 105 and 210 mm (DIN 5008 form B),
   so the top panel can slide 5 mm. The address zone of DIN 5008 form B (27.3 mm under a
@@ -70,11 +70,12 @@ def _us_number_ten() -> WindowLayout:
     window_left, window_width = 0.875 * inch, 4.5 * inch
     slide_up = envelope_height - panel
     slide_side = envelope_width - page_width
-    # Fold at the envelope's bottom: the window spans these distances from the sheet's top.
+    # Fold at the envelope's bottom, the window is at its highest on the sheet; when the
+    # sheet slides up, the window lies lower on it. Visible either way: the overlap.
     top_settled = panel - window_bottom - window_height
     visible = Box(
         left=window_left,
-        top=top_settled,
+        top=top_settled + slide_up,
         width=window_width - slide_side,
         height=window_height - slide_up,
     )
@@ -94,6 +95,8 @@ def _dl() -> WindowLayout:
     window_bottom, window_height, window_left, window_width = 15 * mm, 45 * mm, 20 * mm, 90 * mm
     slide = envelope_height - panel
     slide_side = envelope_width - page_width
+    # Sheet against the envelope's top: the window is at its lowest on the sheet; when the
+    # sheet slides down, the window lies higher on it. Visible either way: the overlap.
     top_at_envelope_top = envelope_height - window_bottom - window_height
     visible = Box(
         left=window_left,
