@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from reportlab.lib.colors import Color
 from reportlab.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 
+from companion import staff_wording as words
 from companion.domain.models import ContactKind, HearingStatus
 from companion.domain.validation import display_phone
 from companion.i18n import translator as default_translator
-from companion.i18n.catalog import N_
 from companion.packets.content import CourthouseInfo, PacketContent, PacketOptions, PaperSize
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.hearing_needs import NeedLine, interpreter_language, needs_for
@@ -30,7 +30,7 @@ from companion.packets.textlayout import Span
 from companion.store.store import Store
 
 NEED_LABELS: dict[str, str] = {
-    "interpreter": N_("Interpreter: {language}"),
+    "interpreter": words.NEED_INTERPRETER,
 }
 
 
@@ -120,7 +120,7 @@ class CourtDayRenderer(PacketRenderer):
     def title(self) -> str:
         t = self.primary
         date = format_long_date(self.content.starts_at, t.tag)
-        return t.gettext("Court day: {date}").format(date=date)
+        return t.gettext(words.COURT_DAY_TITLE).format(date=date)
 
     def page_decoration(self) -> PacketPageDecoration:
         return CourtDayDecoration(self.geometry, self.primary, title=self.title)
@@ -146,24 +146,22 @@ class CourtDayRenderer(PacketRenderer):
         styles = t.styles
         flowables: list[Flowable] = [self.text(self.title, styles.name, t)]
         if not self.rooms:
-            flowables.append(
-                self.text(t.gettext("No hearings with people on this day."), styles.body, t)
-            )
+            flowables.append(self.text(t.gettext(words.NO_HEARINGS), styles.body, t))
             return flowables
         cell = styles.body.derive(size=9.5, leading=12, space_after=0)
         head = cell.derive(bold=True)
         widths = [f * self.geometry.content_width for f in (0.10, 0.21, 0.14, 0.14, 0.23, 0.18)]
         header = [
-            t.gettext("Time"),
-            t.gettext("Name"),
-            t.gettext("Language"),
-            t.gettext("Interpreter"),
-            t.gettext("Needs"),
-            t.gettext("Phone"),
+            t.gettext(words.COLUMN_TIME),
+            t.gettext(words.COLUMN_NAME),
+            t.gettext(words.COLUMN_LANGUAGE),
+            t.gettext(words.COLUMN_INTERPRETER),
+            t.gettext(words.COLUMN_NEEDS),
+            t.gettext(words.COLUMN_PHONE),
         ]
         for room in self.rooms:
             heading = room.courthouse + (
-                " · " + t.gettext("Courtroom {room}").format(room=room.courtroom)
+                " · " + t.gettext(words.COURTROOM).format(room=room.courtroom)
                 if room.courtroom
                 else ""
             )
@@ -176,7 +174,9 @@ class CourtDayRenderer(PacketRenderer):
                         self.text(row.name, cell.derive(bold=row.must_testify), t),
                         self.text(row.language, cell, t),
                         self.text(
-                            t.gettext("Yes") if row.interpreter else t.gettext("No"), cell, t
+                            t.gettext(words.YES) if row.interpreter else t.gettext(words.NO),
+                            cell,
+                            t,
                         ),
                         self.text(self.need_text(row), cell, t),
                         self.text(row.phone, cell, t),
@@ -193,9 +193,7 @@ class CourtDayRenderer(PacketRenderer):
                 )
             )
             flowables.append(table)
-        flowables.append(
-            self.text(t.gettext("Names in bold are expected to testify."), styles.small, t)
-        )
+        flowables.append(self.text(t.gettext(words.BOLD_TESTIFY), styles.small, t))
         return flowables
 
 

@@ -17,7 +17,7 @@ import enum
 from dataclasses import dataclass
 
 from companion.domain.models import Role
-from companion.i18n.catalog import N_
+from companion.staff_wording import LAW_PROTECTS_VICTIM, LAW_PROTECTS_WITNESS
 
 
 class CourtRole(enum.StrEnum):
@@ -42,14 +42,8 @@ _LAWS: dict[tuple[str, CourtRole], JobLaw] = {
 
 #: The sentence for each role (item 22's "Say", addressed to the employer).
 LAW_SENTENCE: dict[CourtRole, str] = {
-    CourtRole.WITNESS: N_(
-        "In {state}, {law} says an employer may not punish an employee for going to court "
-        "as a subpoenaed witness."
-    ),
-    CourtRole.VICTIM: N_(
-        "In {state}, {law} says an employer may not punish an employee for going to court "
-        "as a crime victim."
-    ),
+    CourtRole.WITNESS: LAW_PROTECTS_WITNESS,
+    CourtRole.VICTIM: LAW_PROTECTS_VICTIM,
 }
 
 

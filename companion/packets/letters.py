@@ -23,7 +23,6 @@ from companion.domain.organisation import Organisation
 from companion.domain.validation import display_phone
 from companion.errors import CompanionError
 from companion.i18n import translator as default_translator
-from companion.i18n.catalog import N_
 from companion.packets.content import PacketContent
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.envelope import Box, WindowLayout, window_layout
@@ -33,6 +32,15 @@ from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.page import PacketPageDecoration, PageGeometry
 from companion.packets.renderer import PacketRenderer
 from companion.packets.textlayout import Span, TextLayout, TextStyle, draw_lines
+from companion.staff_wording import (
+    ASKED_TO_ATTEND,
+    EMPLOYER_GREETING,
+    EMPLOYER_TITLE,
+    PLEASE_ALLOW,
+    QUESTIONS,
+    QUESTIONS_PHONE,
+    REQUIRED_TO_ATTEND,
+)
 from companion.store.store import Store
 
 
@@ -245,9 +253,6 @@ class ReminderLetterRenderer(LetterRenderer):
         )
 
 
-EMPLOYER_TITLE = N_("Time off work to attend court")
-
-
 class EmployerLetterRenderer(LetterRenderer):
     """The letter to the employer, in English: date, time, place, and a law only where
     item 22 of the guidance facts names one for the courthouse's state and the role."""
@@ -275,19 +280,15 @@ class EmployerLetterRenderer(LetterRenderer):
         time = format_time(content.starts_at, t.tag)
         place = ", ".join(p for p in (content.courthouse.name, content.courthouse.address) if p)
         if content.must_testify:
-            attend = t.gettext(
-                "{name} is required to attend court as a witness on {date} at {time}, at {place}."
-            )
+            attend = t.gettext(REQUIRED_TO_ATTEND)
         else:
-            attend = t.gettext("{name} is asked to attend court on {date} at {time}, at {place}.")
+            attend = t.gettext(ASKED_TO_ATTEND)
         flowables: list[Flowable] = [
             self.text(t.gettext(EMPLOYER_TITLE), styles.name, t),
             self.text(format_long_date(self.now, t.tag), styles.small, t),
-            self.text(t.gettext("To the employer:"), styles.body.derive(space_before=8), t),
+            self.text(t.gettext(EMPLOYER_GREETING), styles.body.derive(space_before=8), t),
             self.text(t.fill(attend, name=name, date=when, time=time, place=place), styles.body, t),
-            self.text(
-                t.gettext("Please give them the time off they need to attend."), styles.body, t
-            ),
+            self.text(t.gettext(PLEASE_ALLOW), styles.body, t),
         ]
         law = job_law(self.jurisdiction, self.person.role)
         if law is not None:
@@ -297,14 +298,12 @@ class EmployerLetterRenderer(LetterRenderer):
             )
         if self.phone:
             contact = t.fill(
-                t.gettext("For questions, call {office} at {phone}."),
+                t.gettext(QUESTIONS_PHONE),
                 office=content.organisation_name,
                 phone=self.phone,
             )
         else:
-            contact = t.fill(
-                t.gettext("For questions, contact {office}."), office=content.organisation_name
-            )
+            contact = t.fill(t.gettext(QUESTIONS), office=content.organisation_name)
         flowables.append(self.text(contact, styles.body, t))
         if content.advocate is not None:
             flowables.append(
