@@ -344,9 +344,9 @@ def render_employer_letter(
     show_window: bool = False,
     now: dt.datetime | None = None,
 ) -> bytes:
-    """The letter to the employer as PDF bytes, in English, for a DL/#10 window envelope
-    addressed by hand (the employer's address is not kept): the witness's address is not
-    printed."""
+    """The letter to the employer as PDF bytes, in English. The store keeps no employer's
+    address, so the window area stays empty (the envelope is addressed by hand, or the
+    witness carries the letter); the witness's own address is never printed on it."""
     person = store.people.get(person_id)
     organisation = store.organisation.get()
     content = packet_for(store, hearing_id, person_id, PacketChoice(language="en", topics=()))
