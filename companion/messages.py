@@ -357,6 +357,10 @@ def describe(error: CompanionError, t: Translator) -> str:
         ).format(names=getattr(error, "names", ""), characters=getattr(error, "characters", ""))
     if error.code == "nothing_to_print":
         return t.gettext("There is no packet to print: no hearing with people matched.")
+    if error.code == "no_postal_address":
+        return t.gettext(
+            "Person {id} has no postal address. Add one to their contacts to mail a letter."
+        ).format(id=getattr(error, "person_id", ""))
     if error.code == "guidance_not_found":
         return t.gettext("There is no guidance topic named “{topic}”.").format(
             topic=getattr(error, "doc_id", "")

@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
 
     packet_arguments.add_arguments(commands)
+    packet_arguments.add_letter_arguments(commands)
     change_passphrase.add_arguments(commands)
 
     self_test = commands.add_parser(
@@ -295,6 +296,18 @@ def _packet_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
     return run
 
 
+def _letter_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
+    """A command of ``companion.cli.letters``, which loads the packet engine when it runs."""
+
+    def run(store: Store, arguments: argparse.Namespace) -> str:
+        from companion.cli import letters
+
+        command: Callable[[Store, argparse.Namespace], str] = getattr(letters, name)
+        return command(store, arguments)
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -310,6 +323,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "packet": _with_store(_packet_command("command_packet")),
     "packets": _with_store(_packet_command("command_packets")),
     "ics": _with_store(_packet_command("command_ics")),
+    "letter": _with_store(_letter_command("command_letter")),
+    "employer-letter": _with_store(_letter_command("command_employer_letter")),
+    "court-day": _with_store(_letter_command("command_court_day")),
     "passphrase": lambda arguments: change_passphrase.command_passphrase(
         _data_dir(arguments), arguments.rekey
     ),

@@ -66,3 +66,18 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     ics.add_argument("--hearing", type=record_number, required=True)
     ics.add_argument("--lang", default=None, help="language of the event text")
     ics.add_argument("-o", "--output", required=True)
+
+
+def add_letter_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """``letter``, ``court-day`` and ``employer-letter`` (issue 17)."""
+    letter = commands.add_parser("letter", help="save a mailed reminder letter (window envelope)")
+    employer = commands.add_parser("employer-letter", help="save a letter to the employer")
+    for parser in (letter, employer):
+        parser.add_argument("--data-dir", type=str, dest="sub_data_dir")
+        parser.add_argument("--person", type=record_number, required=True)
+        parser.add_argument("--hearing", type=record_number, required=True)
+        parser.add_argument("-o", "--output", required=True)
+    court_day = commands.add_parser("court-day", help="save the advocate's sheet for one day")
+    court_day.add_argument("--data-dir", type=str, dest="sub_data_dir")
+    court_day.add_argument("--on", required=True, help="the day, YYYY-MM-DD")
+    court_day.add_argument("-o", "--output", required=True)
