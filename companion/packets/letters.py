@@ -29,8 +29,10 @@ from companion.packets.envelope import Box, WindowLayout, window_layout
 from companion.packets.from_store import PacketChoice, packet_for
 from companion.packets.job_protection import LAW_SENTENCE, court_role, job_law
 from companion.packets.language import LanguageContext, TranslatorFactory
+from companion.packets.notices import cancelled_lines, change_banner
 from companion.packets.page import PacketPageDecoration, PageGeometry
 from companion.packets.renderer import PacketRenderer
+from companion.packets.summary_page import place
 from companion.packets.textlayout import Span, TextLayout, TextStyle, draw_lines
 from companion.staff_wording import (
     ASKED_TO_ATTEND,
@@ -223,12 +225,15 @@ class ReminderLetterRenderer(LetterRenderer):
         styles = t.styles
         content = self.content
         flowables: list[Flowable] = [self.text(t.gettext("Your court date"), styles.name, t)]
-        flowables.extend(self.change_notice(t))
+        if content.cancelled:
+            flowables.extend(cancelled_lines(self, t))
+        elif content.earlier_starts:
+            flowables.extend(change_banner(self, t))
         flowables.append(self.text(t.gettext("Date"), styles.label, t))
         flowables.append(self.text(format_long_date(content.starts_at, t.tag), styles.title, t))
         flowables.append(self.text(t.gettext("Time"), styles.label, t))
         flowables.append(self.text(format_time(content.starts_at, t.tag), styles.fact_strong, t))
-        flowables.extend(self.place_facts(t))
+        flowables.extend(place(self, t))
         flowables.append(self.text(self.call_sentence(t), styles.body.derive(space_before=10), t))
         return flowables
 

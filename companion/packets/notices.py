@@ -133,6 +133,11 @@ def cancellation_page(renderer: RendererParts) -> list[Flowable]:
     return flowables
 
 
+def cancelled_lines(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
+    """ "This court date is CANCELLED. Do not go to court on …" in ``t``'s language."""
+    return _cancelled_lines(renderer, t)
+
+
 def _cancelled_lines(renderer: RendererParts, t: LanguageContext) -> list[Flowable]:
     content = renderer.content
     styles = t.styles
