@@ -74,7 +74,7 @@ def _warn_names(t: Translator) -> None:
 
 def _days(arguments: argparse.Namespace) -> tuple[dt.date, dt.date]:
     if arguments.start is None or arguments.end is None:
-        raise ValidationError("from", "period_required", None)
+        raise ValidationError("from", "required", None)
     first = parse_date(arguments.start, "from")
     last = parse_date(arguments.end, "to")
     if last < first:
