@@ -32,6 +32,7 @@ from typing import Any
 
 from companion.errors import HandoffCodeError, HandoffFileError
 from companion.private_files import write_private_file
+from companion.store.connection import DatabaseError
 from companion.store.rows import utc_now_text
 from companion.store.search import reindex_case, reindex_courthouse, reindex_person
 from companion.store.store import Store
@@ -211,6 +212,19 @@ def collect(store: Store, person_ids: list[int]) -> dict[str, list[dict[str, Any
             [*case_ids, *people],
         )
     ]
+    # A hearing a person attends may belong to a case they are not linked to: its case
+    # travels too, or the hearing would arrive without one.
+    case_ids = sorted(
+        set(case_ids)
+        | {
+            row["case_id"]
+            for row in _rows(
+                store,
+                f"SELECT case_id FROM hearings WHERE id IN ({_marks(hearing_ids)})",
+                hearing_ids,
+            )
+        }
+    )
     courthouse_ids = [
         row["courthouse_id"]
         for row in _rows(
@@ -334,6 +348,18 @@ def _localised(store: Store, table: str, row: dict[str, Any]) -> dict[str, Any]:
 
 
 def _plan_and_apply(store: Store, payload: dict[str, Any], apply: bool) -> MergePlan:
+    """Match every record of the file by uid (and add the new ones when ``apply``).
+
+    A record the store refuses (a reference to a record neither here nor in the file)
+    means the file does not hold what a handoff holds: ``HandoffFileError``, and the
+    caller's transaction is rolled back."""
+    try:
+        return _merge(store, payload, apply)
+    except DatabaseError as error:
+        raise HandoffFileError("damaged") from error
+
+
+def _merge(store: Store, payload: dict[str, Any], apply: bool) -> MergePlan:
     plan = MergePlan()
     tables: dict[str, Any] = payload["tables"]
     for table in TABLES:

@@ -225,3 +225,40 @@ def test_cli_handoff_round_trip_and_wrong_code(
     merged = json.loads(capsys.readouterr().out)
     assert merged["new_uids"] == preview["new_uids"]
     assert os.environ["COMPANION_HANDOFF_CODE"] == code
+
+
+def test_hearing_of_a_case_the_person_is_not_linked_to_travels_with_its_case(
+    demo_store: Store, other_store: Store, tmp_path: Path
+) -> None:
+    person_id = _two_people(demo_store)[0]
+    hearing_id = int(
+        demo_store.people.scalar(
+            "SELECT min(h.id) FROM hearings h WHERE h.case_id NOT IN "
+            "(SELECT case_id FROM case_people WHERE person_id = ?)",
+            [person_id],
+        )
+    )
+    demo_store.people.insert(
+        "attendance", {"person_id": person_id, "hearing_id": hearing_id, "must_testify": 1}
+    )
+    path = tmp_path / "h.cchandoff"
+    code = export_handoff(demo_store, [person_id], path).code
+    plan = import_handoff(other_store, read_handoff(path, code))
+    assert demo_store.hearings.get(hearing_id).uid in plan.new["hearings"]
+    case_uid = demo_store.cases.get(demo_store.hearings.get(hearing_id).case_id).uid
+    assert case_uid in plan.new["cases"]
+
+
+def test_a_record_pointing_nowhere_is_refused_and_nothing_is_written(
+    demo_store: Store, other_store: Store, tmp_path: Path
+) -> None:
+    path = tmp_path / "h.cchandoff"
+    code = export_handoff(demo_store, _two_people(demo_store)[:1], path).code
+    payload = read_handoff(path, code)
+    payload["tables"]["cases"] = []
+    with pytest.raises(HandoffFileError):
+        import_handoff(other_store, payload)
+    with pytest.raises(HandoffFileError):
+        preview_handoff(other_store, payload)
+    for table in TABLES:
+        assert other_store.people.scalar(f"SELECT count(*) FROM {table}") == 0, table
