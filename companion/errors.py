@@ -299,3 +299,19 @@ class RestoredButNotOpenedError(StoreError):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+
+
+class HandoffCodeError(CompanionError):
+    """The code typed for a handoff file does not open it."""
+
+    code = "handoff_code"
+
+
+class HandoffFileError(CompanionError):
+    """A handoff file is not one, is damaged, or was changed after it was sealed."""
+
+    code = "handoff_file"
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason

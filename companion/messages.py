@@ -249,6 +249,19 @@ def describe_stale_edit(error: StaleEditError, t: Translator) -> str:
     return "\n".join(lines)
 
 
+HANDOFF_FILE_PROBLEMS: dict[str, str] = {
+    "not_a_handoff": N_("This is not a Court Companion handoff file. Nothing was changed."),
+    "unknown_format": N_(
+        "This handoff file was made by a newer version of Court Companion. Nothing was changed."
+    ),
+    "damaged": N_(
+        "This handoff file is damaged or was changed after it was sealed. Nothing was changed. "
+        "Ask for a new one."
+    ),
+    "too_large": N_("This file is too large to be a handoff file. Nothing was changed."),
+}
+
+
 def describe(error: CompanionError, t: Translator) -> str:
     """One clear, translated sentence (or a few lines, for several fields) for an error."""
     if isinstance(error, ValidationErrors):
@@ -332,6 +345,13 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
             tag=error.tag
         )
+    if error.code == "handoff_code":
+        return t.gettext("That code does not open this handoff file. Nothing was changed.")
+    if error.code == "handoff_file":
+        template = HANDOFF_FILE_PROBLEMS.get(
+            getattr(error, "reason", ""), HANDOFF_FILE_PROBLEMS["damaged"]
+        )
+        return t.gettext(template)
     # Packet, backup and self-test errors are matched by code: importing their modules
     # here would load the PDF engine at start-up.
     if error.code == "output_write":

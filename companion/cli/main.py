@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from companion.cli import change_passphrase, packet_arguments
+from companion.cli import change_passphrase, exchange, packet_arguments
 from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
@@ -75,6 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     packet_arguments.add_arguments(commands)
     packet_arguments.add_letter_arguments(commands)
     change_passphrase.add_arguments(commands)
+    exchange.add_arguments(commands)
 
     self_test = commands.add_parser(
         "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
@@ -326,6 +327,15 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "letter": _with_store(_letter_command("command_letter")),
     "employer-letter": _with_store(_letter_command("command_employer_letter")),
     "court-day": _with_store(_letter_command("command_court_day")),
+    "export": _with_store(exchange.command_export),
+    "export-ics": _with_store(exchange.command_export_ics),
+    "handoff": _with_store(
+        lambda store, arguments: (
+            exchange.command_handoff_export(store, arguments)
+            if arguments.handoff_command == "export"
+            else exchange.command_handoff_import(store, arguments)
+        )
+    ),
     "passphrase": lambda arguments: change_passphrase.command_passphrase(
         _data_dir(arguments), arguments.rekey
     ),
@@ -358,6 +368,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except NoPassphraseError as error:
         message = t.gettext("No passphrase: run this on a terminal, or set {variable}.").format(
             variable=error.variable
+        )
+    except exchange.NoHandoffCodeError:
+        message = t.gettext("No handoff code: use --code, or set {variable}.").format(
+            variable=exchange.CODE_VARIABLE
         )
     except PassphrasesDifferError:
         message = t.gettext("The two new passphrases differ. Nothing was changed.")

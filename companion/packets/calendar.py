@@ -228,3 +228,21 @@ def event_for_packet(content: PacketContent, translator: Translator) -> HearingE
         cancelled=content.cancelled,
         calendar_uid=content.calendar_uid,
     )
+
+
+def calendar_bytes(events: list[HearingEvent], *, now: dt.datetime | None = None) -> bytes:
+    """Several hearings in one ``.ics`` file, each with its ``VTIMEZONE``: the same UIDs and
+    sequences as the packets' files, so a calendar that has one updates it."""
+    stamp = now or dt.datetime.now(dt.UTC)
+    calendar = _calendar(compact=False)
+    for event in events:
+        if _zone_name(event.starts_at) is None:
+            raise ValueError("starts_at must carry a zoneinfo.ZoneInfo time zone")
+        calendar.add_component(_event(event, compact=False, stamp=stamp))
+    if events:
+        years = [event.starts_at.year for event in events]
+        calendar.add_missing_timezones(
+            first_date=dt.date(min(years) - 1, 1, 1), last_date=dt.date(max(years) + 2, 1, 1)
+        )
+    data: bytes = calendar.to_ical()
+    return data

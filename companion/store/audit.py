@@ -34,6 +34,7 @@ class AuditAction(enum.StrEnum):
     RESTORED_BACKUP = "restored_backup"
     PURGED = "purged"
     REKEYED = "rekeyed"
+    IMPORTED_HANDOFF = "imported_handoff"
 
     @property
     def label(self) -> str:
@@ -54,6 +55,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.RESTORED_BACKUP: N_("Restored a backup"),
     AuditAction.PURGED: N_("Purged"),
     AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
+    AuditAction.IMPORTED_HANDOFF: N_("Imported a handoff from another laptop"),
 }
 
 

@@ -52,6 +52,7 @@ HISTORY_KINDS: dict[str, str] = {
     "packet_saved": N_("Hearing packet saved"),
     "reminder": N_("Reminder sent"),
     "attendance": N_("Attendance recorded"),
+    "handed_over": N_("Handed over to a colleague's laptop"),
 }
 
 
