@@ -60,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     agenda.add_argument("--days", type=int, default=14)
     agenda.add_argument("--json", action="store_true", help="print JSON")
 
+    search = commands.add_parser("search", help="find people by name, docket or phone number")
+    search.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    search.add_argument("text", help="what to look for, in any script and spelling")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
     check = commands.add_parser("check", help="run integrity and foreign-key checks")
     check.add_argument("--data-dir", type=Path, dest="sub_data_dir")
 
@@ -122,6 +127,21 @@ def _command_agenda(arguments: argparse.Namespace) -> int:
     finally:
         store.close()
     print(agenda_json(entries) if arguments.json else agenda_text(entries, translator("en")))
+    return 0
+
+
+def _command_search(arguments: argparse.Namespace) -> int:
+    from companion.cli.search import search_json, search_text
+
+    store = _open_store(_data_dir(arguments))
+    try:
+        people = store.people.search(arguments.text)
+    finally:
+        store.close()
+    if arguments.json:
+        print(search_json(people))
+    else:
+        print(search_text(people, arguments.text, translator("en")))
     return 0
 
 
@@ -242,6 +262,7 @@ class _UsageError(Exception):
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _command_demo,
     "agenda": _command_agenda,
+    "search": _command_search,
     "check": _command_check,
     "backup": _command_backup,
     "restore": _command_restore,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
@@ -61,6 +62,17 @@ class _Collector:
 
 
 # --- single values -------------------------------------------------------------
+
+
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC), the one form names and notes are stored in:
+    a Vietnamese name typed decomposed (28 code points) and composed (21) is one name."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _compose(record: object, *names: str) -> None:
+    for name in names:
+        setattr(record, name, nfc(getattr(record, name)))
 
 
 def parse_date(value: str, field: str = "date") -> dt.date:
@@ -153,6 +165,7 @@ def check_language_tag(tag: str, field: str = "language") -> str:
 def validate_contact(contact: ContactMethod, index: int) -> list[ValidationError]:
     prefix = f"contacts[{index}]"
     found = _Collector()
+    _compose(contact, "value", "note")
     if not contact.value.strip():
         found.add(f"{prefix}.value", "required")
     elif contact.kind is ContactKind.PHONE:
@@ -172,6 +185,15 @@ def validate_contact(contact: ContactMethod, index: int) -> list[ValidationError
 def validate_person(person: Person) -> Person:
     """Check and normalise a person in place; raise ``ValidationErrors`` listing every problem."""
     found = _Collector()
+    _compose(
+        person,
+        "given_name",
+        "family_name",
+        "native_name",
+        "alternate_name",
+        "alternate_relationship",
+        "notes",
+    )
     person.given_name = person.given_name.strip()
     person.family_name = person.family_name.strip()
     person.native_name = person.native_name.strip()
@@ -202,6 +224,15 @@ def validate_person(person: Person) -> Person:
 
 def validate_courthouse(courthouse: Courthouse) -> Courthouse:
     found = _Collector()
+    _compose(
+        courthouse,
+        "name",
+        "address",
+        "entrance_notes",
+        "security_notes",
+        "accessibility_notes",
+        "transit_notes",
+    )
     courthouse.name = courthouse.name.strip()
     courthouse.address = courthouse.address.strip()
     found.required("name", courthouse.name)
@@ -220,6 +251,7 @@ def validate_courthouse(courthouse: Courthouse) -> Courthouse:
 
 def validate_case(case: Case) -> Case:
     found = _Collector()
+    _compose(case, "docket_number", "court", "description", "advocate")
     case.docket_number = case.docket_number.strip()
     case.court = case.court.strip()
     found.required("docket_number", case.docket_number)
@@ -235,6 +267,7 @@ def validate_case(case: Case) -> Case:
 
 def validate_hearing(hearing: Hearing) -> Hearing:
     found = _Collector()
+    _compose(hearing, "courtroom", "notes")
     if hearing.starts_at.tzinfo is None:
         found.add("starts_at", "missing_timezone")
     if not 1 <= hearing.expected_minutes <= MAX_HEARING_MINUTES:

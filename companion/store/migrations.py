@@ -7,6 +7,8 @@ oldest store in the field must still migrate); add a test in
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlite_utils import Database, Migrations
 
 from companion.store import search
@@ -343,6 +345,49 @@ def m005_stable_ids(db: Database) -> None:
     make_append_only(db, "person_history", {"person_id": "people"}, {"hearing_id": "hearings"})
     make_append_only(db, "attendance_outcomes", {"person_id": "people", "hearing_id": "hearings"})
     make_append_only(db, "audit_log")
+
+
+# The free text of each table as m001 created it: names, addresses, notes.
+_TEXT_COLUMNS = {
+    "people": (
+        "given_name",
+        "family_name",
+        "native_name",
+        "alternate_name",
+        "alternate_relationship",
+        "notes",
+    ),
+    "contact_methods": ("value", "note"),
+    "courthouses": (
+        "name",
+        "address",
+        "entrance_notes",
+        "security_notes",
+        "accessibility_notes",
+        "transit_notes",
+    ),
+    "cases": ("docket_number", "court", "description", "advocate"),
+    "hearings": ("courtroom", "notes"),
+    "attendance": ("reason",),
+}
+
+
+@migrations()
+def m006_compose_text_and_fold_search(db: Database) -> None:
+    """Names and notes in NFC (the form every save now stores), and the search index rebuilt
+    with the spelling-blind folding and phone numbers (``companion.store.search``)."""
+    for table, columns in _TEXT_COLUMNS.items():
+        selected = ", ".join(columns)
+        for row in db.execute(f"SELECT rowid, {selected} FROM {table}").fetchall():
+            rowid, values = row[0], row[1:]
+            composed = [
+                unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+                for value in values
+            ]
+            if composed != list(values):
+                assignments = ", ".join(f"{column} = ?" for column in columns)
+                db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*composed, rowid])
+    search.rebuild(db)
 
 
 def known_migration_names() -> list[str]:
