@@ -97,6 +97,18 @@ REASONS: dict[str, str] = {
         "{field}: {value} is outside the years Court Companion works with (1900 to 2999)."
     ),
     "invalid_time": N_("{field}: “{value}” is not a time. Use 24-hour time, like 09:30."),
+    "date_unreadable": N_("{field}: “{value}” is not a date we can read. Write it like {example}."),
+    "date_impossible": N_(
+        "{field}: “{value}” is not a real date. Check the day and month, written like {example}."
+    ),
+    "date_weekday_mismatch": N_(
+        "{field}: the weekday in “{value}” does not fall on that date. Check the date."
+    ),
+    "time_unreadable": N_("{field}: “{value}” is not a time we can read. Write it like {example}."),
+    "time_impossible": N_("{field}: “{value}” is not a real time. Write it like {example}."),
+    "time_ambiguous": N_(
+        "{field}: “{value}” could be morning or evening. Add AM or PM, like {example}."
+    ),
     "nonexistent_local_time": N_(
         "{field}: {value} does not exist at this courthouse, because the clocks change that "
         "night. Check the time with the court."
@@ -172,7 +184,20 @@ def field_label(field: str, t: Translator) -> str:
 def describe_validation(error: ValidationError, t: Translator) -> str:
     template = REASONS.get(error.reason, N_("{field}: this value is not accepted."))
     value = "" if error.value is None else str(error.value)
-    return t.gettext(template).format(field=field_label(error.field, t), value=value)
+    return t.gettext(template).format(
+        field=field_label(error.field, t), value=value, example=_example(error.reason, t)
+    )
+
+
+def _example(reason: str, t: Translator) -> str:
+    """A date or time written in the translator's language's own way, for the reasons that
+    show one ("12/15/2026", "15/12/2026", "2:30 PM", "오후 2:30")."""
+    if not reason.startswith(("date_", "time_")):
+        return ""
+    from companion.i18n.parsing import date_example, time_example
+
+    tag = t.language.tag
+    return date_example(tag) if reason.startswith("date_") else time_example(tag)
 
 
 def conflict_value(value: object, t: Translator) -> str:

@@ -56,6 +56,24 @@ IGNORED = frozenset(
 )
 
 
+# Scripts written without spaces between words, or with one syllable per character.
+_IDEOGRAPHIC_RANGES = (
+    (0x3040, 0x30FF),  # Hiragana, Katakana
+    (0x3400, 0x4DBF),  # CJK Extension A
+    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
+    (0xAC00, 0xD7AF),  # Hangul syllables
+    (0xF900, 0xFAFF),  # CJK compatibility ideographs
+    (0x20000, 0x2FFFF),  # CJK Extensions B and later
+)
+
+
+def is_ideographic(ch: str) -> bool:
+    """True for a Chinese character, Kana or Hangul syllable: a character that is a word
+    or syllable by itself, which SQLite's tokenizer and our date reader take one at a time."""
+    code = ord(ch)
+    return any(low <= code <= high for low, high in _IDEOGRAPHIC_RANGES)
+
+
 def _dropped(ch: str) -> bool:
     code = ord(ch)
     return any(low <= code <= high for low, high in _DROPPED_MARK_RANGES)

@@ -25,16 +25,7 @@ from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-from companion.i18n.folding import IGNORED, fold, fold_words, split_words
-
-_SPLIT_RANGES = (
-    (0x3040, 0x30FF),  # Hiragana, Katakana
-    (0x3400, 0x4DBF),  # CJK Extension A
-    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
-    (0xAC00, 0xD7AF),  # Hangul syllables
-    (0xF900, 0xFAFF),  # CJK compatibility ideographs
-    (0x20000, 0x2FFFF),  # CJK Extensions B and later
-)
+from companion.i18n.folding import IGNORED, fold, fold_words, is_ideographic, split_words
 
 # Apostrophes and hyphens: they join the parts of one name ("O'Brien", "Jean-Pierre").
 _JOINERS = frozenset(ch for ch in IGNORED if ch not in "\u200c\u200d\u0640")
@@ -44,15 +35,10 @@ _PHONE_TEXT = re.compile(r"^[\d\s+()./\-\u2010-\u2013]+$")
 MIN_PHONE_DIGITS = 4
 
 
-def _is_split_char(ch: str) -> bool:
-    code = ord(ch)
-    return any(low <= code <= high for low, high in _SPLIT_RANGES)
-
-
 def _spaced(text: str) -> str:
     out: list[str] = []
     for ch in text:
-        if _is_split_char(ch):
+        if is_ideographic(ch):
             out.extend((" ", ch, " "))
         else:
             out.append(ch)
