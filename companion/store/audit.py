@@ -34,6 +34,8 @@ class AuditAction(enum.StrEnum):
     RESTORED_BACKUP = "restored_backup"
     PURGED = "purged"
     REKEYED = "rekeyed"
+    IMPORTED = "imported"
+    UNDID_IMPORT = "undid_import"
 
     @property
     def label(self) -> str:
@@ -54,6 +56,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.RESTORED_BACKUP: N_("Restored a backup"),
     AuditAction.PURGED: N_("Purged"),
     AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
+    AuditAction.IMPORTED: N_("Imported a spreadsheet"),
+    AuditAction.UNDID_IMPORT: N_("Undid an import"),
 }
 
 
