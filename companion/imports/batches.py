@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from companion.domain.models import Attendance, Case, ContactKind, ContactMethod, Hearing, Person
-from companion.imports.errors import NothingToUndoError
+from companion.domain.models import Case, ContactKind, ContactMethod, Hearing, Person
+from companion.imports.errors import NothingToUndoError, RowsHaveErrorsError
 from companion.imports.plan import Plan
 from companion.store import search
 from companion.store.audit import AuditAction
@@ -35,8 +35,17 @@ TRACKED_TABLES = (
 )
 
 
-def apply_plan(store: Store, plan: Plan, file_name: str, mapping_name: str = "") -> int:
-    """Write ``plan`` (its rows with errors left out); returns the batch id."""
+def apply_plan(
+    store: Store,
+    plan: Plan,
+    file_name: str,
+    mapping_name: str = "",
+    skip_bad_rows: bool = False,
+) -> int:
+    """Write ``plan``; returns the batch id. A plan with rows in error is refused
+    (``RowsHaveErrorsError``) unless staff chose to skip those rows."""
+    if plan.errors and not skip_bad_rows:
+        raise RowsHaveErrorsError(len({error.row for error in plan.errors}))
     make_backup(store, reason=BACKUP_REASON)
     db = store.db
     before: dict[tuple[str, str], dict[str, Any]] = {}
@@ -134,7 +143,7 @@ def apply_plan(store: Store, plan: Plan, file_name: str, mapping_name: str = "")
             elif hearing.hearing_id is not None:
                 hearing_id = hearing.hearing_id
             else:
-                added = store.hearings.add(
+                new_hearing = store.hearings.add(
                     Hearing(
                         case_id=case_id,
                         courthouse_id=hearing.courthouse_id,
@@ -143,7 +152,7 @@ def apply_plan(store: Store, plan: Plan, file_name: str, mapping_name: str = "")
                         courtroom=hearing.courtroom,
                     )
                 )
-                hearing_id = added.id
+                hearing_id = new_hearing.id
             assert hearing_id is not None
             for key, must in hearing.people.items():
                 db.execute(

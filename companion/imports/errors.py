@@ -42,3 +42,13 @@ class UnknownMappingError(CompanionError):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
+
+
+class RowsHaveErrorsError(CompanionError):
+    """Some rows have errors and staff did not choose to skip them: nothing was written."""
+
+    code = "import_rows_have_errors"
+
+    def __init__(self, rows: int) -> None:
+        super().__init__(rows)
+        self.rows = rows

@@ -172,7 +172,7 @@ def guess_field(header: str) -> str | None:
         if folded.startswith(prefix) and folded[len(prefix) :] in _GUESSES:
             return _GUESSES[folded[len(prefix) :]]
     for suffix in _PREFIXES:  # "Nombre de la víctima", "Apellido testigo"
-        for joint in ("delavictima", "deltestigo", "de", ""):
+        for joint in ("dela", "del", "de", ""):
             tail = joint + suffix
             if folded.endswith(tail) and folded[: -len(tail)] in _GUESSES:
                 return _GUESSES[folded[: -len(tail)]]

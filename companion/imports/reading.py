@@ -100,13 +100,13 @@ def _read_csv(text: str) -> Table:
     rows: list[list[Cell]] = []
     try:
         for values in reader:
-            rows.append(list(values))
+            rows.append([*values])
     except csv.Error as error:
         raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(reader.line_num)) from error
     if text.count('"') % 2:
         raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(len(rows)))
-    for number, values in enumerate(rows, start=1):
-        if any(isinstance(value, str) and "\ufeff" in value for value in values):
+    for number, cells in enumerate(rows, start=1):
+        if any(isinstance(value, str) and "\ufeff" in value for value in cells):
             raise errors.ImportFileError(errors.STRAY_BOM, str(number))
     while rows and not any(str(value).strip() for value in rows[-1]):
         rows.pop()
@@ -143,7 +143,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
 
 def _cell(value: object) -> Cell:
     if value is None or isinstance(value, str | int | float | dt.datetime | dt.date | dt.time):
-        return value  # type: ignore[return-value]
+        return value
     return str(value)
 
 
