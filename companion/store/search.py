@@ -112,6 +112,10 @@ def match_rank(text: str, given_name: str, family_name: str, native_name: str) -
     return 2
 
 
+def _columns(db: Database, table: str) -> set[str]:
+    return {str(row[1]) for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
+
+
 def person_body(db: Database, person_id: int) -> str:
     row = db.execute(
         "SELECT given_name, family_name, native_name FROM people WHERE id = ?", [person_id]
@@ -126,13 +130,11 @@ def person_body(db: Database, person_id: int) -> str:
             [person_id],
         ).fetchall()
     ]
+    sql = "SELECT value FROM contact_methods WHERE person_id = ? AND kind = 'phone'"
+    if "deleted_at" in _columns(db, "contact_methods"):  # soft deletes came with m005
+        sql += " AND deleted_at IS NULL"
     phones = [
-        term
-        for (value,) in db.execute(
-            "SELECT value FROM contact_methods WHERE person_id = ? AND kind = 'phone'",
-            [person_id],
-        ).fetchall()
-        for term in phone_terms(value)
+        term for (value,) in db.execute(sql, [person_id]).fetchall() for term in phone_terms(value)
     ]
     body = index_body([*row, *dockets])
     return " ".join([body, *phones]) if phones else body

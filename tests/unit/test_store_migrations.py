@@ -8,6 +8,7 @@ from companion.errors import StoreNewerError
 from companion.store import keys
 from companion.store.connection import connect
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import new_uid
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from tests.conftest import TEST_PASSPHRASE
@@ -95,12 +96,14 @@ def test_m006_composes_stored_names_and_rebuilds_the_search_index(tmp_path: Path
     decomposed_family = unicodedata.normalize("NFD", "Đặng")
     decomposed_notes = unicodedata.normalize("NFD", "Gọi sau 5 giờ chiều")
     db.execute(
-        "INSERT INTO people (id, role, given_name, family_name, native_name, language, notes) "
-        "VALUES (7, 'witness', 'Minh', ?, ?, 'vi', ?)",
-        [decomposed_family, decomposed_family + " Minh", decomposed_notes],
+        "INSERT INTO people (id, uid, role, given_name, family_name, native_name, language, "
+        "notes) VALUES (7, ?, 'witness', 'Minh', ?, ?, 'vi', ?)",
+        [new_uid(), decomposed_family, decomposed_family + " Minh", decomposed_notes],
     )
     db.execute(
-        "INSERT INTO contact_methods (person_id, kind, value) VALUES (7, 'phone', '+13125550161')"
+        "INSERT INTO contact_methods (uid, person_id, kind, value, created_at, updated_at) "
+        "VALUES (?, 7, 'phone', '+13125550161', '2026-12-01T00:00:00Z', '2026-12-01T00:00:00Z')",
+        [new_uid()],
     )
     db.conn.commit()
     assert len(decomposed_family) == 6  # D with stroke, a, two marks, n, g
