@@ -13,6 +13,7 @@ def add_arguments(commands: argparse._SubParsersAction) -> None:  # type: ignore
     command.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     command.add_argument("file", type=Path)
     command.add_argument("--mapping", default=None, help="a saved mapping's name, or a .json")
+    command.add_argument("--save-mapping", default=None, help="save the mapping under a name")
     command.add_argument("--sheet", default=None)
     command.add_argument("--date-order", choices=ORDERS, default=None)
     command.add_argument("--skip-bad-rows", action="store_true")

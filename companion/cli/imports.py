@@ -10,7 +10,13 @@ from pathlib import Path
 from companion.i18n.catalog import Translator
 from companion.imports.batches import apply_plan, last_batch, undo_last_import
 from companion.imports.errors import UnknownMappingError
-from companion.imports.mapping import Mapping, completed, guess_mapping, load_mapping
+from companion.imports.mapping import (
+    Mapping,
+    completed,
+    guess_mapping,
+    load_mapping,
+    save_mapping,
+)
 from companion.imports.messages import describe_row_reason
 from companion.imports.plan import Plan, build_plan
 from companion.imports.reading import read_table
@@ -43,6 +49,9 @@ def command_import(store: Store, arguments: argparse.Namespace, t: Translator) -
             file=sys.stderr,
         )
         return 2
+    if arguments.save_mapping:
+        save_mapping(store.db, arguments.save_mapping, mapping)
+        mapping.name = arguments.save_mapping
     plan = build_plan(store, table, mapping, arguments.date_order)
     refused = bool(plan.errors) and not arguments.skip_bad_rows
     _report(plan, arguments.json, t)
