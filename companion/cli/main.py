@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from companion.cli import change_passphrase, exchange, packet_arguments
+from companion.cli.import_arguments import add_arguments as import_arguments
 from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
+from companion.imports.errors import ImportFileError
+from companion.imports.messages import describe_file_error
 from companion.messages import describe
 from companion.paths import default_data_dir
 from companion.private_files import use_private_umask
@@ -74,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
 
     packet_arguments.add_arguments(commands)
     packet_arguments.add_letter_arguments(commands)
+    import_arguments(commands)
     change_passphrase.add_arguments(commands)
     exchange.add_arguments(commands)
 
@@ -309,6 +313,19 @@ def _letter_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
     return run
 
 
+def _import_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(arguments: argparse.Namespace) -> int:
+        from companion.cli import imports
+
+        store = _open_store(_data_dir(arguments))
+        try:
+            return int(getattr(imports, name)(store, arguments, translator("en")))
+        finally:
+            store.close()
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -321,6 +338,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "backup": _command_backup,
     "restore": _command_restore,
     "self-test": _command_self_test,
+    "import": _import_command("command_import"),
+    "import-undo": _import_command("command_import_undo"),
     "packet": _with_store(_packet_command("command_packet")),
     "packets": _with_store(_packet_command("command_packets")),
     "ics": _with_store(_packet_command("command_ics")),
@@ -375,6 +394,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except PassphrasesDifferError:
         message = t.gettext("The two new passphrases differ. Nothing was changed.")
+    except ImportFileError as error:
+        message = describe_file_error(error, t)
     except CompanionError as error:
         message = describe(error, t)
     except _UsageError as error:

@@ -35,6 +35,8 @@ class AuditAction(enum.StrEnum):
     PURGED = "purged"
     REKEYED = "rekeyed"
     IMPORTED_HANDOFF = "imported_handoff"
+    IMPORTED = "imported"
+    UNDID_IMPORT = "undid_import"
 
     @property
     def label(self) -> str:
@@ -56,6 +58,8 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.PURGED: N_("Purged"),
     AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
     AuditAction.IMPORTED_HANDOFF: N_("Imported a handoff from another laptop"),
+    AuditAction.IMPORTED: N_("Imported a spreadsheet"),
+    AuditAction.UNDID_IMPORT: N_("Undid an import"),
 }
 
 

@@ -406,5 +406,70 @@ def m007_courthouse_notes(db: Database) -> None:
     )
 
 
+@migrations()
+def m010_imports(db: Database) -> None:
+    """Spreadsheet imports (issue 18): each import is one batch that can be undone.
+
+    - ``import_batches``: one row per import (file name, counts), ``undone_at`` once undone.
+    - ``import_batch_items``: what a batch did to one row of a record table: ``added``
+      (removed on undo) or ``changed`` (its columns before the import kept in ``before``,
+      JSON, and put back on undo).
+    - ``import_mappings``: a column mapping saved under a name, for next week's export.
+    - ``person_external_ids``: a person's id in the office's other system ("source" is
+      what staff call that system, or the file's mapping name), matched on re-import.
+    - ``people.date_of_birth`` (ISO date or NULL), for matching a name on re-import.
+    """
+    if "date_of_birth" not in db["people"].columns_dict:
+        db.execute("ALTER TABLE people ADD COLUMN date_of_birth TEXT")
+    db.execute(
+        f"""CREATE TABLE IF NOT EXISTS import_batches (
+            id INTEGER PRIMARY KEY,
+            file_name TEXT NOT NULL DEFAULT '',
+            mapping_name TEXT NOT NULL DEFAULT '',
+            summary TEXT NOT NULL DEFAULT '{{}}',
+            undone_at TEXT,
+            {_TIMESTAMPS}
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS import_batch_items (
+            id INTEGER PRIMARY KEY,
+            batch_id INTEGER NOT NULL REFERENCES import_batches(id) ON DELETE CASCADE,
+            table_name TEXT NOT NULL,
+            row_uid TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('added', 'changed')),
+            before TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS import_batch_items_batch ON import_batch_items(batch_id)"
+    )
+    db.execute(
+        f"""CREATE TABLE IF NOT EXISTS import_mappings (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            columns TEXT NOT NULL DEFAULT '{{}}',
+            {_TIMESTAMPS}
+        )"""
+    )
+    db.execute(
+        f"""CREATE TABLE IF NOT EXISTS person_external_ids (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            source TEXT NOT NULL DEFAULT '',
+            external_id TEXT NOT NULL,
+            {_TIMESTAMPS},
+            UNIQUE (source, external_id)
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS person_external_ids_person ON person_external_ids(person_id)"
+    )
+    for table in ("import_batches", "import_batch_items", "import_mappings", "person_external_ids"):
+        give_uids(db, table)
+    for table in ("import_batches", "import_mappings", "person_external_ids"):
+        give_versions(db, table)
+
+
 def known_migration_names() -> list[str]:
     return [migration.name for migration in migrations._migrations]

@@ -1,0 +1,175 @@
+"""A CSV or ``.xlsx`` file as a table of header names and rows of cells.
+
+CSV: any of the common delimiters (comma, semicolon, tab, pipe); UTF-8 with or without a
+byte order mark, UTF-16 (Excel's "Unicode text") and Windows-1252, told apart from the
+bytes. ``.xlsx``: read with openpyxl, dates and times as Python values, the sheet chosen.
+Anything that is not a readable table is refused whole, with one ``ImportFileError``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion.imports import errors
+
+MAX_BYTES = 50 * 1024 * 1024
+DELIMITERS = (",", ";", "\t", "|")
+
+Cell = str | int | float | dt.datetime | dt.date | dt.time | None
+
+
+@dataclass
+class Table:
+    headers: list[str]
+    rows: list[list[Cell]]
+    #: The file's encoding ("utf-8", "utf-8-sig", "utf-16", "cp1252") or "xlsx".
+    encoding: str = ""
+    delimiter: str = ""
+    sheet: str = ""
+    sheets: list[str] = field(default_factory=list)
+    #: Each row's number as a spreadsheet shows it (the header is row 1).
+    numbers: list[int] = field(default_factory=list)
+
+
+def read_table(path: Path, sheet: str | None = None) -> Table:
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise errors.ImportFileError(errors.TOO_LARGE, str(size))
+    data = path.read_bytes()
+    if not data.strip():
+        raise errors.ImportFileError(errors.EMPTY)
+    if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
+        table = _read_xlsx(data, sheet)
+    else:
+        text, encoding = decode(data)
+        table = _read_csv(text)
+        table.encoding = encoding
+    return _checked(table)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """The text of a CSV file and the encoding it was read as."""
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", "strict"), "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text, encoding = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as error:
+            raise errors.ImportFileError(errors.UNREADABLE_ENCODING) from error
+    else:
+        if b"\x00" in data:
+            raise errors.ImportFileError(errors.BINARY)
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            try:
+                text, encoding = data.decode("cp1252"), "cp1252"
+            except UnicodeDecodeError as error:
+                raise errors.ImportFileError(errors.BINARY) from error
+    controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    if "\x00" in text or controls > 8:
+        raise errors.ImportFileError(errors.BINARY)
+    return text, encoding
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of the header line: the common one it holds most of, outside quotes."""
+    header = text.split("\n", 1)[0]
+    counts = {candidate: 0 for candidate in DELIMITERS}
+    quoted = False
+    for ch in header:
+        if ch == '"':
+            quoted = not quoted
+        elif not quoted and ch in counts:
+            counts[ch] += 1
+    best = max(DELIMITERS, key=lambda candidate: counts[candidate])
+    return best if counts[best] else ","
+
+
+def _read_csv(text: str) -> Table:
+    # Mixed line endings (CRLF, LF, a lone CR) all end a line; inside quotes they stay.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    delimiter = _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[Cell]] = []
+    try:
+        for values in reader:
+            rows.append([*values])
+    except csv.Error as error:
+        raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(reader.line_num)) from error
+    if text.count('"') % 2:
+        raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(len(rows)))
+    for number, cells in enumerate(rows, start=1):
+        if any(isinstance(value, str) and "\ufeff" in value for value in cells):
+            raise errors.ImportFileError(errors.STRAY_BOM, str(number))
+    while rows and not any(str(value).strip() for value in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise errors.ImportFileError(errors.EMPTY)
+    headers = [str(value) for value in rows[0]]
+    return Table(headers, rows[1:], delimiter=delimiter)
+
+
+def _read_xlsx(data: bytes, sheet: str | None) -> Table:
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
+        raise errors.ImportFileError(errors.CORRUPT_XLSX) from error
+    try:
+        names = list(book.sheetnames)
+        chosen = sheet or names[0]
+        if chosen not in names:
+            raise errors.ImportFileError(errors.UNKNOWN_SHEET, chosen)
+        rows: list[list[Cell]] = []
+        for values in book[chosen].iter_rows(values_only=True):
+            rows.append([_cell(value) for value in values])
+    finally:
+        book.close()
+    while rows and not any(_filled(value) for value in rows[-1]):
+        rows.pop()
+    if not rows:
+        raise errors.ImportFileError(errors.EMPTY)
+    headers = ["" if value is None else str(value) for value in rows[0]]
+    return Table(headers, rows[1:], encoding="xlsx", sheet=chosen, sheets=names)
+
+
+def _cell(value: object) -> Cell:
+    if value is None or isinstance(value, str | int | float | dt.datetime | dt.date | dt.time):
+        return value
+    return str(value)
+
+
+def _filled(value: Cell) -> bool:
+    return value is not None and str(value).strip() != ""
+
+
+def _checked(table: Table) -> Table:
+    headers = [header.strip() for header in table.headers]
+    while headers and not headers[-1]:
+        headers.pop()
+    seen: set[str] = set()
+    for header in headers:
+        key = header.casefold()
+        if key and key in seen:
+            raise errors.ImportFileError(errors.DUPLICATE_HEADERS, header)
+        seen.add(key)
+    kept = [
+        (number, row)
+        for number, row in enumerate(table.rows, start=2)
+        if any(_filled(value) for value in row)
+    ]
+    if not kept:
+        raise errors.ImportFileError(errors.HEADER_ONLY)
+    table.headers = headers
+    table.numbers = [number for number, _ in kept]
+    rows = [row for _, row in kept]
+    table.rows = [(row + [None] * len(headers))[: len(headers)] for row in rows]
+    return table
