@@ -72,8 +72,16 @@ class HearingRepository(Repository):
             before, after = hearing_to_row(old), hearing_to_row(hearing)
             if any(before[name] != after[name] for name in _CALENDAR_FIELDS):
                 hearing.sequence = old.sequence + 1
+            values = hearing_to_row(hearing)
+            # When its people must be told (the reminder schedule calls them once).
+            if before["starts_at_utc"] != values["starts_at_utc"]:
+                values["moved_at"] = utc_now_text()
+            if old.status is not HearingStatus.CANCELLED and (
+                hearing.status is HearingStatus.CANCELLED
+            ):
+                values["cancelled_at"] = utc_now_text()
             hearing.row_version = self.update_values(
-                "hearings", hearing.id, hearing_to_row(hearing), hearing.row_version
+                "hearings", hearing.id, values, hearing.row_version
             )
         return hearing
 

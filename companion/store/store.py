@@ -39,6 +39,7 @@ from companion.store.hearings import HearingRepository
 from companion.store.identity import identity_problems
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
+from companion.store.outreach import OutreachRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
 from companion.store.preflight import check_database_file, store_exists
@@ -71,6 +72,7 @@ class Store:
         self.retention = RetentionRepository(db, self.audit)
         self.organisation = OrganisationRepository(db, self.audit)
         self.drafts = DraftsRepository(db, self.audit)
+        self.outreach = OutreachRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
