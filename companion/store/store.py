@@ -23,6 +23,7 @@ from companion.errors import (
 )
 from companion.store import keys
 from companion.store.agenda import AgendaRepository
+from companion.store.attendance_report import AttendanceReportRepository
 from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
 from companion.store.connection import (
@@ -73,6 +74,7 @@ class Store:
         self.organisation = OrganisationRepository(db, self.audit)
         self.drafts = DraftsRepository(db, self.audit)
         self.outreach = OutreachRepository(db, self.audit)
+        self.reports = AttendanceReportRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 
