@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.cli import packet_arguments
+from companion.cli import outreach_arguments, packet_arguments
 from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
@@ -55,6 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("--to", type=Path, default=None, help="backups folder (e.g. a USB drive)")
 
     packet_arguments.add_arguments(commands)
+    outreach_arguments.add_arguments(commands)
 
     self_test = commands.add_parser(
         "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
@@ -217,6 +218,18 @@ def _packet_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
     return run
 
 
+def _outreach_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
+    """A command of ``companion.cli.outreach``, loaded when it runs."""
+
+    def run(store: Store, arguments: argparse.Namespace) -> str:
+        from companion.cli import outreach
+
+        command: Callable[[Store, argparse.Namespace], str] = getattr(outreach, name)
+        return command(store, arguments)
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -231,6 +244,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "packet": _with_store(_packet_command("command_packet")),
     "packets": _with_store(_packet_command("command_packets")),
     "ics": _with_store(_packet_command("command_ics")),
+    "calls": _with_store(_outreach_command("command_calls")),
+    "contact": _with_store(_outreach_command("command_contact")),
+    "script": _with_store(_outreach_command("command_script")),
+    "report": _with_store(_outreach_command("command_report")),
 }
 
 

@@ -83,6 +83,14 @@ class NeedStatus(enum.StrEnum):
         return _NEED_STATUS_LABELS[self]
 
 
+class WordsKind(enum.StrEnum):
+    """Words to say on a call, leave on a voicemail, or send as a text."""
+
+    CALL = "call"
+    VOICEMAIL = "voicemail"
+    TEXT = "text"
+
+
 class DueKind(enum.StrEnum):
     """Why a person is on the call list."""
 

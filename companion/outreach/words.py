@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
 from companion.domain.models import HearingStatus
@@ -21,13 +20,10 @@ from companion.i18n.catalog import N_, translator
 from companion.i18n.formatting import format_date, format_hearing_datetime, format_time
 from companion.i18n.languages import SOURCE_TAG, get_language, language_for_tag
 from companion.i18n.review import review_status
+from companion.outreach.model import WordsKind
 from companion.outreach.sms import SmsSize, sms_size
 
-
-class WordsKind(enum.StrEnum):
-    CALL = "call"
-    VOICEMAIL = "voicemail"
-    TEXT = "text"
+__all__ = ["WordsKind", "build_words", "words_language"]
 
 
 class OfficeDetailsMissingError(CompanionError):
