@@ -78,6 +78,9 @@ FIELD_LABELS: dict[str, str] = {
     "transit_notes": N_("Transit and parking"),
     "do_not_contact": N_("Asked not to be contacted"),
     "note": N_("Note"),
+    "outcome": N_("Outcome"),
+    "method": N_("Method"),
+    "kind": N_("Kind"),
 }
 
 LIST_FIELD_LABELS: dict[str, str] = {
@@ -107,6 +110,7 @@ REASONS: dict[str, str] = {
     "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
     "not_a_phone": N_("{field}: texts and voicemail need a phone number."),
     "out_of_range": N_("{field}: this number is out of range."),
+    "not_a_choice": N_("{field}: “{value}” is not one of the choices."),
     "unknown_person": N_("{field}: one of the people no longer exists."),
     "unknown_case": N_("{field}: choose a case."),
     "unknown_courthouse": N_("{field}: choose a courthouse."),

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import enum
 import json
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from companion.errors import ValidationError, ValidationErrors
 from companion.i18n.catalog import translator
@@ -18,12 +19,21 @@ from companion.store.outreach import CallItem
 if TYPE_CHECKING:
     from companion.store.store import Store
 
+_Choice = TypeVar("_Choice", bound=enum.StrEnum)
+
 
 def parse_day(text: str, field: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise ValidationErrors([ValidationError(field, "invalid_date", text)]) from None
+
+
+def parse_choice(kind: type[_Choice], text: str, field: str) -> _Choice:
+    try:
+        return kind(text)
+    except ValueError:
+        raise ValidationErrors([ValidationError(field, "not_a_choice", text)]) from None
 
 
 def _clock(value: dt.time | None) -> str | None:
@@ -100,12 +110,13 @@ def command_calls(store: Store, arguments: argparse.Namespace) -> str:
 
 
 def command_contact(store: Store, arguments: argparse.Namespace) -> str:
-    outcome = ContactOutcome(arguments.outcome)
+    outcome = parse_choice(ContactOutcome, arguments.outcome, "outcome")
+    channel = parse_choice(ContactChannel, arguments.method, "method")
     store.outreach.log_contact(
         arguments.person,
         arguments.hearing,
         outcome,
-        ContactChannel(arguments.method),
+        channel,
         arguments.note,
         who=store.audit.staff_name or store.audit.os_user,
     )
@@ -118,9 +129,8 @@ def command_contact(store: Store, arguments: argparse.Namespace) -> str:
 def command_script(store: Store, arguments: argparse.Namespace) -> str:
     from companion.outreach.from_store import words_for
 
-    words = words_for(
-        store, arguments.person, arguments.hearing, WordsKind(arguments.kind), arguments.lang
-    )
+    kind = parse_choice(WordsKind, arguments.kind, "kind")
+    words = words_for(store, arguments.person, arguments.hearing, kind, arguments.lang)
     t = translator(words.language)
     out = []
     if words.draft:

@@ -19,9 +19,13 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     contact.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     contact.add_argument("--person", type=int, required=True)
     contact.add_argument("--hearing", type=int, required=True)
-    contact.add_argument("--outcome", required=True, choices=[o.value for o in ContactOutcome])
     contact.add_argument(
-        "--method", default=ContactChannel.PHONE.value, choices=[c.value for c in ContactChannel]
+        "--outcome", required=True, help=" | ".join(o.value for o in ContactOutcome)
+    )
+    contact.add_argument(
+        "--method",
+        default=ContactChannel.PHONE.value,
+        help=" | ".join(c.value for c in ContactChannel),
     )
     contact.add_argument("--note", default="")
 
@@ -29,7 +33,7 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
     script.add_argument("--data-dir", type=Path, dest="sub_data_dir")
     script.add_argument("--person", type=int, required=True)
     script.add_argument("--hearing", type=int, required=True)
-    script.add_argument("--kind", required=True, choices=[k.value for k in WordsKind])
+    script.add_argument("--kind", required=True, help=" | ".join(k.value for k in WordsKind))
     script.add_argument("--lang", default=None, help="language tag (default: the person's)")
 
     report = commands.add_parser("report", help="the office's attendance record for a period")
