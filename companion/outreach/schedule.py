@@ -66,10 +66,12 @@ def validate_schedule(schedule: ReminderSchedule) -> ReminderSchedule:
 
 @dataclass(frozen=True)
 class AttemptSeen:
-    """An attempt as the schedule sees it: its local day and outcome."""
+    """An attempt as the schedule sees it: its local day and outcome (and its instant, to
+    tell a call made before a hearing was moved that day from one made after)."""
 
     on: dt.date
     outcome: ContactOutcome
+    at: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,9 @@ class HearingTimeline:
     moved_on: dt.date | None = None
     #: The day it was cancelled; None while it is on.
     cancelled_on: dt.date | None = None
+    #: The instants of the move and the cancellation, where known.
+    moved_at: dt.datetime | None = None
+    cancelled_at: dt.datetime | None = None
     #: Continued to another hearing, or already held: its people are called about that one.
     superseded: bool = False
 
@@ -126,10 +131,16 @@ def due_reason(
     if not reached:
         return None
     step = reached[-1]
-    since = sorted(
-        (attempt for attempt in attempts if step.step_on <= attempt.on <= on),
-        key=lambda attempt: attempt.on,
+    instant = {DueKind.MOVED: timeline.moved_at, DueKind.CANCELLED: timeline.cancelled_at}.get(
+        step.kind
     )
+
+    def after_step(attempt: AttemptSeen) -> bool:
+        if instant is not None and attempt.at is not None and attempt.on == step.step_on:
+            return attempt.at >= instant
+        return step.step_on <= attempt.on <= on
+
+    since = sorted(filter(after_step, attempts), key=lambda attempt: attempt.on)
     if any(attempt.outcome.reached for attempt in since):
         return None
     if not since:

@@ -118,7 +118,7 @@ class AttendanceReportRepository(Repository):
         rows = self.rows(
             "SELECT a.person_id, a.hearing_id, a.status, p.language, h.starts_at_utc, "
             "(SELECT count(*) FROM contact_attempts ca WHERE ca.person_id = a.person_id "
-            " AND ca.hearing_id = a.hearing_id AND ca.at < h.starts_at_utc "
+            " AND ca.hearing_id = a.hearing_id AND julianday(ca.at) < julianday(h.starts_at_utc) "
             " AND ca.id NOT IN (SELECT corrects_id FROM contact_attempts "
             "  WHERE corrects_id IS NOT NULL)) AS contacts, "
             "EXISTS (SELECT 1 FROM person_history ph WHERE ph.person_id = a.person_id "

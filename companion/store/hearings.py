@@ -24,6 +24,12 @@ from companion.store.rows import (
 )
 from companion.store.versions import edit_is_current
 
+
+def precise_utc_text() -> str:
+    """Now, in UTC to the microsecond (see ``companion.store.outreach``)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 # Changes that make a calendar entry on the witness's phone out of date.
 _CALENDAR_FIELDS = ("starts_at_utc", "timezone", "courthouse_id", "courtroom", "status")
 
@@ -75,11 +81,11 @@ class HearingRepository(Repository):
             values = hearing_to_row(hearing)
             # When its people must be told (the reminder schedule calls them once).
             if before["starts_at_utc"] != values["starts_at_utc"]:
-                values["moved_at"] = utc_now_text()
+                values["moved_at"] = precise_utc_text()
             if old.status is not HearingStatus.CANCELLED and (
                 hearing.status is HearingStatus.CANCELLED
             ):
-                values["cancelled_at"] = utc_now_text()
+                values["cancelled_at"] = precise_utc_text()
             hearing.row_version = self.update_values(
                 "hearings", hearing.id, values, hearing.row_version
             )

@@ -54,6 +54,13 @@ def _utc_text(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def precise_utc_text(moment: dt.datetime | None = None) -> str:
+    """A UTC instant to the microsecond: a call logged just after a hearing was moved or
+    cancelled must sort after it."""
+    moment = moment or dt.datetime.now(dt.UTC)
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 def _attempt(row: Row) -> ContactAttempt:
     return ContactAttempt(
         id=row["id"],
@@ -177,7 +184,7 @@ class OutreachRepository(Repository):
                 {
                     "person_id": person_id,
                     "hearing_id": hearing_id,
-                    "at": _utc_text(moment),
+                    "at": precise_utc_text(moment),
                     "staff_name": who,
                     "method": channel.value,
                     "outcome": outcome.value,
@@ -421,20 +428,21 @@ class OutreachRepository(Repository):
 
             scheduled_on = local_day(max(row["added_at"], row["hearing_created_at"]))
             assert scheduled_on is not None
-            moved_on = local_day(row["moved_at"])
+            moved = row["moved_at"]
             if row["continued_from_id"] is not None:
-                moved_on = max(filter(None, (moved_on, local_day(row["hearing_created_at"]))))
+                moved = max(filter(None, (moved, row["hearing_created_at"])))
+            cancelled = row["cancelled_at"] if row["status"] == HearingStatus.CANCELLED else None
             timeline = HearingTimeline(
                 hearing_on=starts_at.date(),
                 scheduled_on=scheduled_on,
-                moved_on=moved_on,
-                cancelled_on=local_day(row["cancelled_at"])
-                if row["status"] == HearingStatus.CANCELLED.value
-                else None,
+                moved_on=local_day(moved),
+                cancelled_on=local_day(cancelled),
+                moved_at=_utc(moved) if moved else None,
+                cancelled_at=_utc(cancelled) if cancelled else None,
             )
             attempts = self.attempts(row["person_id"], row["hearing_id"])
             seen = [
-                AttemptSeen(attempt.at.astimezone(zone).date(), attempt.outcome)
+                AttemptSeen(attempt.at.astimezone(zone).date(), attempt.outcome, attempt.at)
                 for attempt in attempts
             ]
             reason = due_reason(timeline, seen, on, schedule)
