@@ -159,7 +159,9 @@ def _values(context: WordsContext, tag: str, short: bool) -> dict[str, str]:
 
 
 def _short_when(context: WordsContext, tag: str) -> str:
-    return (
+    """The date and time for a text message. CLDR's no-break spaces ("9:30\u202fAM")
+    become plain ones: either alone would make a Latin-script text UCS-2, twice as long."""
+    when = (
         translator(tag)
         .gettext("{date} at {time}")
         .format(
@@ -167,6 +169,7 @@ def _short_when(context: WordsContext, tag: str) -> str:
             time=format_time(context.starts_at, tag, "short"),
         )
     )
+    return when.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def build_words(kind: WordsKind, context: WordsContext, tag: str) -> Words:
