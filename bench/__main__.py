@@ -106,12 +106,23 @@ MIGRATION_TARGET_SECONDS = 10.0
 
 def _migration_row(folder: Path) -> tuple[str, str, str, str]:
     """Open the large store as the release before ``MIGRATION`` left it: the time staff
-    wait at the first unlock after updating (the copy made before migrating included)."""
+    wait at the first unlock after updating. The copy the store makes before migrating is
+    part of it; it is also timed on its own, beforehand, to show its share."""
     from bench.startup import PASSPHRASE
+    from companion.store import keys
+    from companion.store.connection import connect, copy_database
+    from companion.store.files import DATABASE_FILE_NAME
     from companion.store.store import Store
 
     print(f"Building the same store before {MIGRATION}...", flush=True)
     build_large_store_before(folder, MIGRATION)
+    database_key = keys.KeyFile.load(folder).unlock(PASSPHRASE)
+    db = connect(folder / DATABASE_FILE_NAME, database_key)
+    try:
+        copy = _timed(partial(copy_database, db, folder.parent / "copy.db", database_key))
+    finally:
+        db.close()
+    (folder.parent / "copy.db").unlink()
     opened: list[Store] = []
     seconds = _timed(lambda: opened.append(Store.open(folder, PASSPHRASE)))
     store = opened[0]
@@ -122,12 +133,38 @@ def _migration_row(folder: Path) -> tuple[str, str, str, str]:
     if problems:
         raise RuntimeError(f"the migrated store has problems: {problems[:3]}")
     return (
-        f"Migration {MIGRATION} of the large store, at unlock",
+        f"First unlock after updating: migration {MIGRATION} of the large store",
         f"{seconds:.1f} s",
-        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; copy before migrating included; "
-        "later migrations too",
+        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; copying the store before migrating "
+        f"takes {copy:.1f} s of it",
         "ok" if seconds < MIGRATION_TARGET_SECONDS else "MISSED",
     )
+
+
+def _unlock_rows(folder: Path, passphrase: str) -> list[tuple[str, str, str, str]]:
+    """The key derivation alone, and a whole unlock (derivation, opening, page check)."""
+    from companion.store import kdf, keys
+    from companion.store.store import Store
+
+    cost = kdf.PASSPHRASE_COST
+    sealed = keys.KeyFile.load(folder)
+    derivation = [_timed(partial(sealed.unlock, passphrase)) * 1000 for _ in range(RUNS)]
+    unlock = [_timed(lambda: Store.open(folder, passphrase).close()) * 1000 for _ in range(RUNS)]
+    return [
+        (
+            f"Key derivation at unlock (Argon2id t={cost.time_cost}, "
+            f"m={cost.memory_kib // 1024} MiB, p={cost.lanes})",
+            f"{statistics.median(derivation):.0f} ms",
+            "about 500 ms (RFC 9106's shape; slower while the machine is busy)",
+            "",
+        ),
+        (
+            "Unlock: derivation, opening and page check (large store)",
+            f"{statistics.median(unlock):.0f} ms",
+            "",
+            "",
+        ),
+    ]
 
 
 def main() -> int:
@@ -198,6 +235,7 @@ def main() -> int:
         from bench.startup import PASSPHRASE
         from companion.store.store import Store
 
+        rows.extend(_unlock_rows(folder, PASSPHRASE))
         store = Store.open(folder, PASSPHRASE)
         queries = ["Ana", "wei", "Sample1", "Demo", "BENCH-00", "王", "أحمد", "박", "Ольга", "Li"]
         typed = [query[:length] for query in queries for length in range(1, len(query) + 1)]

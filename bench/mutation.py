@@ -53,7 +53,7 @@ TARGETS = (
     Target(
         "domain/validation",
         "companion/domain/validation.py",
-        ("tests/unit/test_domain_validation.py",),
+        ("tests/unit/test_domain_validation.py", "tests/unit/test_validation_rules.py"),
         gated=True,
     ),
     Target(

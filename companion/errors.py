@@ -104,15 +104,17 @@ class WrongRecoveryCodeError(StoreError):
 
 
 class WeakPassphraseError(StoreError):
-    """A new passphrase was refused. ``reason`` is one of ``too_short``, ``too_common``,
-    ``too_simple``."""
+    """A new passphrase was refused. ``reason`` is a code of
+    ``companion.store.passphrase_policy`` (``too_short``, ``too_common``, ``dates``...);
+    ``score`` is the strength estimate, 0 to 4."""
 
     code = "weak_passphrase"
 
-    def __init__(self, reason: str, minimum_length: int = 0) -> None:
+    def __init__(self, reason: str, minimum_length: int = 0, score: int = 0) -> None:
         super().__init__(reason)
         self.reason = reason
         self.minimum_length = minimum_length
+        self.score = score
 
 
 class StoreNewerError(StoreError):
@@ -140,6 +142,17 @@ class NotAStoreError(StoreError):
     def __init__(self, path: str) -> None:
         super().__init__(path)
         self.path = path
+
+
+class KeyFileError(NotAStoreError):
+    """The key file cannot be used as it is: unreadable, malformed, or with values out of
+    bounds (as a file damaged or changed by hand would have). Nothing was derived from it."""
+
+    code = "key_file"
+
+    def __init__(self, path: str, detail: str) -> None:
+        super().__init__(path)
+        self.detail = detail
 
 
 class StoreWriteError(StoreError):
@@ -230,3 +243,17 @@ class AppendOnlyError(CompanionError):
     def __init__(self, table: str) -> None:
         super().__init__(table)
         self.table = table
+
+
+class FolderProblemError(StoreError):
+    """A folder cannot be written, and the reason is the disk or the folder, not the data.
+
+    ``reason`` is one of ``disk_full``, ``read_only``, ``no_permission``, ``not_a_folder``.
+    """
+
+    code = "folder_problem"
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(path, reason)
+        self.path = path
+        self.reason = reason

@@ -1,7 +1,8 @@
 """Application logs: a file in the platform's log folder, rotated when the app starts.
 
 Logs name record ids, actions and error types, never a person's name, address or
-phone number. ``COMPANION_LOG_DIR`` moves them (tests, demos).
+phone number; the log folder is 0700 and its files 0600 all the same.
+``COMPANION_LOG_DIR`` moves them (tests, demos).
 
 The file is rotated at start, once it has passed ``MAX_BYTES``: the app logs a few lines
 per action, so one session stays small, and a plain file handler spares every start
@@ -16,6 +17,7 @@ import os
 from pathlib import Path
 
 from companion.paths import default_log_dir
+from companion.private_files import PRIVATE_FILE_MODE, make_private_folder, narrow_mode
 
 LOG_FILE_NAME = "court-companion.log"
 MAX_BYTES = 1_000_000
@@ -59,14 +61,15 @@ def _is_our_handler(handler: logging.Handler, path: Path) -> bool:
 
 def configure_logging(level: int = logging.INFO) -> Path:
     """Send the app's logs to the log file; returns the file's path. Safe to call twice."""
-    folder = log_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = make_private_folder(log_dir())
     path = folder / LOG_FILE_NAME
     root = logging.getLogger()
     if any(_is_our_handler(handler, path) for handler in root.handlers):
         return path
     rotate_if_large(path)
     handler = logging.FileHandler(path, encoding="utf-8")
+    for number in range(BACKUP_COUNT + 1):  # this file and the older ones: 0600
+        narrow_mode(numbered(path, number) if number else path, PRIVATE_FILE_MODE)
     handler.setFormatter(logging.Formatter(_FORMAT))
     root.addHandler(handler)
     root.setLevel(level)

@@ -10,7 +10,9 @@ import datetime as dt
 
 from companion.errors import (
     CompanionError,
+    FolderProblemError,
     InUseError,
+    KeyFileError,
     NoStoreError,
     NotAStoreError,
     NotFoundError,
@@ -96,7 +98,22 @@ REASONS: dict[str, str] = {
     "invalid_date": N_(
         "{field}: “{value}” is not a real date. Use year-month-day, like 2026-12-03."
     ),
+    "date_out_of_range": N_(
+        "{field}: {value} is outside the years Court Companion works with (1900 to 2999)."
+    ),
     "invalid_time": N_("{field}: “{value}” is not a time. Use 24-hour time, like 09:30."),
+    "date_unreadable": N_("{field}: “{value}” is not a date we can read. Write it like {example}."),
+    "date_impossible": N_(
+        "{field}: “{value}” is not a real date. Check the day and month, written like {example}."
+    ),
+    "date_weekday_mismatch": N_(
+        "{field}: the weekday in “{value}” does not fall on that date. Check the date."
+    ),
+    "time_unreadable": N_("{field}: “{value}” is not a time we can read. Write it like {example}."),
+    "time_impossible": N_("{field}: “{value}” is not a real time. Write it like {example}."),
+    "time_ambiguous": N_(
+        "{field}: “{value}” could be morning or evening. Add AM or PM, like {example}."
+    ),
     "nonexistent_local_time": N_(
         "{field}: {value} does not exist at this courthouse, because the clocks change that "
         "night. Check the time with the court."
@@ -123,8 +140,32 @@ REASONS: dict[str, str] = {
 
 PASSPHRASE_REASONS: dict[str, str] = {
     "too_short": N_("The passphrase is too short. Use at least {minimum} characters."),
-    "too_common": N_("This passphrase is on lists of common passwords. Choose another."),
-    "too_simple": N_("The passphrase is too simple: avoid repeated or consecutive characters."),
+    "too_common": N_(
+        "This passphrase is, or is close to, a commonly used password. Choose another."
+    ),
+    "about_the_app": N_(
+        "Words about courts, legal aid or this office are among the first an attacker tries."
+    ),
+    "keyboard_pattern": N_("Rows of keys, like qwerty or asdf, are easy to guess."),
+    "repeated": N_("Repeated letters or words, like aaa or abcabc, are easy to guess."),
+    "sequence": N_("Runs like abc or 6543 are easy to guess."),
+    "dates": N_("Dates and years are easy to guess."),
+    "too_guessable": N_("This is still easy to guess. Add a word or two that are not obvious."),
+}
+
+FOLDER_PROBLEMS: dict[str, str] = {
+    "disk_full": N_(
+        "The disk that holds {folder} is full. Nothing was changed. Make room, then try again."
+    ),
+    "read_only": N_(
+        "{folder} is read-only: the disk, the folder or its files cannot be written. Nothing "
+        "was changed. Use a folder you can write to."
+    ),
+    "no_permission": N_(
+        "{folder} cannot be used: the folder is missing, its path is too long, or you may not "
+        "write there. Nothing was changed."
+    ),
+    "not_a_folder": N_("{folder} is a file, not a folder. Nothing was changed."),
 }
 
 NOT_FOUND: dict[str, str] = {
@@ -150,7 +191,20 @@ def field_label(field: str, t: Translator) -> str:
 def describe_validation(error: ValidationError, t: Translator) -> str:
     template = REASONS.get(error.reason, N_("{field}: this value is not accepted."))
     value = "" if error.value is None else str(error.value)
-    return t.gettext(template).format(field=field_label(error.field, t), value=value)
+    return t.gettext(template).format(
+        field=field_label(error.field, t), value=value, example=_example(error.reason, t)
+    )
+
+
+def _example(reason: str, t: Translator) -> str:
+    """A date or time written in the translator's language's own way, for the reasons that
+    show one ("12/15/2026", "15/12/2026", "2:30 PM", "오후 2:30")."""
+    if not reason.startswith(("date_", "time_")):
+        return ""
+    from companion.i18n.parsing import date_example, time_example
+
+    tag = t.language.tag
+    return date_example(tag) if reason.startswith("date_") else time_example(tag)
 
 
 def conflict_value(value: object, t: Translator) -> str:
@@ -212,6 +266,14 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("That recovery code is not right. Check each group of letters.")
     if isinstance(error, WeakPassphraseError):
         return t.gettext(PASSPHRASE_REASONS[error.reason]).format(minimum=error.minimum_length)
+    if isinstance(error, KeyFileError):
+        return t.gettext(
+            "The key file {path} cannot be used: {detail}. Nothing was changed. Restore the "
+            "latest backup, or ask your IT contact for help."
+        ).format(path=error.path, detail=error.detail)
+    if isinstance(error, FolderProblemError):
+        template = FOLDER_PROBLEMS.get(error.reason, FOLDER_PROBLEMS["no_permission"])
+        return t.gettext(template).format(folder=error.path)
     if isinstance(error, NoStoreError):
         return t.gettext("There is no Court Companion store in {folder}.").format(folder=error.path)
     if isinstance(error, StoreExistsError):

@@ -10,6 +10,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.key_costs import QUICK_PASSPHRASE_COST_VALUES
+
 if TYPE_CHECKING:
     from companion.store.store import Store
 
@@ -18,6 +20,34 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("COMPANION_LOG_DIR", tempfile.mkdtemp(prefix="companion-test-logs-"))
 
 TEST_PASSPHRASE = "plum orchard lantern 42"
+
+
+@pytest.fixture(autouse=True)
+def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Seal passphrases with a light Argon2id in this process: the real cost (about 0.5 s)
+    would be paid at every store a test makes. Tests of the cost itself read
+    ``DEFAULT_PASSPHRASE_COST``; app processes started by tests use the real cost."""
+    from companion.store import kdf
+
+    monkeypatch.setattr(kdf, "PASSPHRASE_COST", kdf.Argon2idCost(*QUICK_PASSPHRASE_COST_VALUES))
+
+
+@pytest.fixture(autouse=True)
+def private_runtime_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """A runtime folder of the test's own (``XDG_RUNTIME_DIR``, 0700, as a login session
+    has): the viewer copies and the single-instance lock of one test never meet another's,
+    nor the user's real ones. Outside ``tmp_path``, which stays the test's alone, and with
+    a short path, as a socket's path may not be long."""
+    from companion import user_runtime
+
+    folder = tmp_path_factory.mktemp("run")
+    folder.chmod(0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    user_runtime.forget_chosen_folder()
+    yield folder
+    user_runtime.forget_chosen_folder()
 
 
 @pytest.fixture

@@ -12,26 +12,39 @@ import sys
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
-from companion.cli import outreach_arguments, packet_arguments
-from companion.cli.passphrase import ENVIRONMENT_VARIABLE, NoPassphraseError, read_passphrase
+from companion.cli import change_passphrase, outreach_arguments, packet_arguments
+from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.paths import default_data_dir
+from companion.private_files import use_private_umask
 from companion.store.preflight import check_store_files
 
 if TYPE_CHECKING:
     from companion.store.store import Store
 
 EXIT_USER_ERROR = 2
+#: ``agenda --days`` at most: ten years ahead is already far more than any docket holds.
+MAX_AGENDA_DAYS = 3660
 
 log = logging.getLogger(__name__)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Argument errors as every user error: one line on stderr, exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        t = translator("en")
+        line = t.gettext("companion: {message}").format(message=f"{self.prog}: {message}")
+        print(line.replace("\n", " "), file=sys.stderr)
+        sys.exit(EXIT_USER_ERROR)
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser: argparse.ArgumentParser = _OneLineParser(
         prog="companion",
         description="Court Companion: hearings, reminders and witness packets, offline.",
     )
@@ -47,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     agenda.add_argument("--days", type=int, default=14)
     agenda.add_argument("--json", action="store_true", help="print JSON")
 
+    search = commands.add_parser("search", help="find people by name, docket or phone number")
+    search.add_argument("--data-dir", type=Path, dest="sub_data_dir")
+    search.add_argument("text", help="what to look for, in any script and spelling")
+    search.add_argument("--json", action="store_true", help="print JSON")
+
     check = commands.add_parser("check", help="run integrity and foreign-key checks")
     check.add_argument("--data-dir", type=Path, dest="sub_data_dir")
 
@@ -56,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
 
     packet_arguments.add_arguments(commands)
     outreach_arguments.add_arguments(commands)
+    change_passphrase.add_arguments(commands)
 
     self_test = commands.add_parser(
         "self-test", help="check fonts, catalogs, store, packets and Qt plugins end to end"
@@ -97,14 +116,33 @@ def _command_demo(arguments: argparse.Namespace) -> int:
 def _command_agenda(arguments: argparse.Namespace) -> int:
     from companion.cli.agenda import agenda_json, agenda_text
 
-    if arguments.days < 1:
-        raise _UsageError(translator("en").gettext("--days must be 1 or more."))
+    if not 1 <= arguments.days <= MAX_AGENDA_DAYS:
+        raise _UsageError(
+            translator("en")
+            .gettext("--days must be between 1 and {maximum}.")
+            .format(maximum=MAX_AGENDA_DAYS)
+        )
     store = _open_store(_data_dir(arguments))
     try:
         entries = store.agenda.upcoming(arguments.days)
     finally:
         store.close()
     print(agenda_json(entries) if arguments.json else agenda_text(entries, translator("en")))
+    return 0
+
+
+def _command_search(arguments: argparse.Namespace) -> int:
+    from companion.cli.search import search_json, search_text
+
+    store = _open_store(_data_dir(arguments))
+    try:
+        people = store.people.search(arguments.text)
+    finally:
+        store.close()
+    if arguments.json:
+        print(search_json(people))
+    else:
+        print(search_text(people, arguments.text, translator("en")))
     return 0
 
 
@@ -237,6 +275,7 @@ class _UsageError(Exception):
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "demo": _command_demo,
     "agenda": _command_agenda,
+    "search": _command_search,
     "check": _command_check,
     "backup": _command_backup,
     "restore": _command_restore,
@@ -248,10 +287,14 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "contact": _with_store(_outreach_command("command_contact")),
     "script": _with_store(_outreach_command("command_script")),
     "report": _with_store(_outreach_command("command_report")),
+    "passphrase": lambda arguments: change_passphrase.command_passphrase(
+        _data_dir(arguments), arguments.rekey
+    ),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    use_private_umask()  # every file this process writes is the user's alone (0600)
     arguments = _parser().parse_args(argv)
     t = translator("en")
     try:
@@ -260,14 +303,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return int(run_app(_data_dir(arguments), arguments.language))
         return _COMMANDS[arguments.command](arguments)
-    except NoPassphraseError:
+    except NoPassphraseError as error:
         message = t.gettext("No passphrase: run this on a terminal, or set {variable}.").format(
-            variable=ENVIRONMENT_VARIABLE
+            variable=error.variable
         )
+    except PassphrasesDifferError:
+        message = t.gettext("The two new passphrases differ. Nothing was changed.")
     except CompanionError as error:
         message = describe(error, t)
     except _UsageError as error:
         message = str(error)
+    except OSError as error:
+        # A path the system refuses (too long, a file where a folder should be, no right
+        # to read): named as such, never a traceback.
+        message = t.gettext("{path}: {reason}. Nothing was changed.").format(
+            path=error.filename or _data_dir(arguments),
+            reason=error.strerror or type(error).__name__,
+        )
     except KeyboardInterrupt:
         return 130
     print(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import phonenumbers
@@ -28,6 +29,10 @@ DEFAULT_PHONE_REGION = "US"
 MAX_NAME_LENGTH = 200
 MAX_TEXT_LENGTH = 20_000
 MAX_HEARING_MINUTES = 24 * 60
+#: The years a typed date may fall in: wide enough for any hearing, and clear of the
+#: calendar's ends (years 1 and 9999), where a shift of time zone or a day range overflows.
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
 
 _BCP47 = re.compile(
     r"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([0-9A-Za-z]{5,8}|[0-9][0-9A-Za-z]{3}))*$"
@@ -59,15 +64,30 @@ class _Collector:
 # --- single values -------------------------------------------------------------
 
 
+def nfc(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC), the one form names and notes are stored in:
+    a Vietnamese name typed decomposed (28 code points) and composed (21) is one name."""
+    return unicodedata.normalize("NFC", text)
+
+
+def _compose(record: object, *names: str) -> None:
+    for name in names:
+        setattr(record, name, nfc(getattr(record, name)))
+
+
 def parse_date(value: str, field: str = "date") -> dt.date:
-    """An ISO date (``2026-12-03``) that exists on the calendar (no 31 February)."""
+    """An ISO date (``2026-12-03``) that exists on the calendar (no 31 February), in the
+    years ``FIRST_YEAR`` to ``LAST_YEAR``."""
     text = value.strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
         raise ValidationError(field, "invalid_date", value)
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError as error:
         raise ValidationError(field, "invalid_date", value) from error
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValidationError(field, "date_out_of_range", value)
+    return day
 
 
 def parse_time(value: str, field: str = "time") -> dt.time:
@@ -145,6 +165,7 @@ def check_language_tag(tag: str, field: str = "language") -> str:
 def validate_contact(contact: ContactMethod, index: int) -> list[ValidationError]:
     prefix = f"contacts[{index}]"
     found = _Collector()
+    _compose(contact, "value", "note")
     if not contact.value.strip():
         found.add(f"{prefix}.value", "required")
     elif contact.kind is ContactKind.PHONE:
@@ -164,6 +185,15 @@ def validate_contact(contact: ContactMethod, index: int) -> list[ValidationError
 def validate_person(person: Person) -> Person:
     """Check and normalise a person in place; raise ``ValidationErrors`` listing every problem."""
     found = _Collector()
+    _compose(
+        person,
+        "given_name",
+        "family_name",
+        "native_name",
+        "alternate_name",
+        "alternate_relationship",
+        "notes",
+    )
     person.given_name = person.given_name.strip()
     person.family_name = person.family_name.strip()
     person.native_name = person.native_name.strip()
@@ -194,6 +224,15 @@ def validate_person(person: Person) -> Person:
 
 def validate_courthouse(courthouse: Courthouse) -> Courthouse:
     found = _Collector()
+    _compose(
+        courthouse,
+        "name",
+        "address",
+        "entrance_notes",
+        "security_notes",
+        "accessibility_notes",
+        "transit_notes",
+    )
     courthouse.name = courthouse.name.strip()
     courthouse.address = courthouse.address.strip()
     found.required("name", courthouse.name)
@@ -212,6 +251,7 @@ def validate_courthouse(courthouse: Courthouse) -> Courthouse:
 
 def validate_case(case: Case) -> Case:
     found = _Collector()
+    _compose(case, "docket_number", "court", "description", "advocate")
     case.docket_number = case.docket_number.strip()
     case.court = case.court.strip()
     found.required("docket_number", case.docket_number)
@@ -227,6 +267,7 @@ def validate_case(case: Case) -> Case:
 
 def validate_hearing(hearing: Hearing) -> Hearing:
     found = _Collector()
+    _compose(hearing, "courtroom", "notes")
     if hearing.starts_at.tzinfo is None:
         found.add("starts_at", "missing_timezone")
     if not 1 <= hearing.expected_minutes <= MAX_HEARING_MINUTES:

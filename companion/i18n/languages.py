@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 
@@ -122,3 +123,77 @@ def get_language(tag: str) -> Language:
 
         raise UnsupportedLanguageError(tag)
     return language
+
+
+# --- finding a language by any of its names ---------------------------------------------
+
+
+def language_name_in(language: Language, interface_tag: str) -> str:
+    """``language``'s name in the interface language, from CLDR ("Vietnamese", "vietnamita",
+    "越南语"); its English name where CLDR has none in that language."""
+    from babel import Locale, UnknownLocaleError
+
+    interface = get_language(interface_tag)
+    try:
+        names = Locale.parse(interface.babel_locale).languages
+    except (UnknownLocaleError, ValueError):
+        return language.english_name
+    key = language.tag.replace("-", "_")
+    name = names.get(key) or names.get(language.babel_locale)
+    if not name or interface.tag in ("ht", PSEUDO_TAG):
+        # CLDR's Haitian Creole has almost no names; the pseudo-locale mirrors English.
+        return language.english_name
+    return str(name)
+
+
+def language_label(language: Language, interface_tag: str) -> str:
+    """How a list shows a language: its name in the interface language and its own name,
+    "Vietnamese · Tiếng Việt"; its own name alone in its own interface ("Español" in
+    Spanish)."""
+    from companion.i18n.folding import fold
+
+    shown = language_name_in(language, interface_tag)
+    if language == get_language(interface_tag) or fold(shown) == fold(language.native_name):
+        return language.native_name
+    return f"{shown} · {language.native_name}"
+
+
+def find_languages(
+    text: str, interface_tag: str, languages: tuple[Language, ...] = LANGUAGES
+) -> list[Language]:
+    """The languages ``text`` may name, best first: by tag ("vi", "zh-TW", "fil"), by name
+    in the interface language ("Vietnamese", "vietnamita"), by its own name ("Tiếng Việt",
+    typed with or without accents) or its English name, whole or from the start of a word
+    ("viet"). Empty text gives every language, in order."""
+    from companion.i18n.folding import fold, split_words
+
+    wanted = fold(text).strip()
+    if not wanted:
+        return list(languages)
+    by_tag = language_for_tag(text) if _BCP47_LIKE.fullmatch(text.strip()) else None
+    ranked: list[tuple[int, int, Language]] = []
+    for position, language in enumerate(languages):
+        names = [
+            fold(name)
+            for name in (
+                language_name_in(language, interface_tag),
+                language.native_name,
+                language.english_name,
+            )
+        ]
+        tag = language.tag.lower()
+        if language == by_tag or wanted in names:
+            score = 0
+        elif any(name.startswith(wanted) for name in names) or tag.startswith(wanted):
+            score = 1
+        elif any(word.startswith(wanted) for name in names for word in split_words(name)):
+            score = 2
+        elif len(wanted) >= 2 and any(wanted in name for name in names):
+            score = 3
+        else:
+            continue
+        ranked.append((score, position, language))
+    return [language for _, _, language in sorted(ranked, key=lambda item: item[:2])]
+
+
+_BCP47_LIKE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8})*")

@@ -37,6 +37,7 @@ class AuditAction(enum.StrEnum):
     CHANGED_NEED = "changed_need"
     CHANGED_SCHEDULE = "changed_schedule"
     CHANGED_DO_NOT_CONTACT = "changed_do_not_contact"
+    REKEYED = "rekeyed"
 
     @property
     def label(self) -> str:
@@ -60,6 +61,7 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.CHANGED_NEED: N_("Changed a need"),
     AuditAction.CHANGED_SCHEDULE: N_("Changed the reminder schedule"),
     AuditAction.CHANGED_DO_NOT_CONTACT: N_("Changed “do not contact”"),
+    AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
 }
 
 

@@ -34,6 +34,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from companion.errors import CompanionError, NoStoreError, NotAStoreError, StoreDamagedError
+from companion.private_files import PRIVATE_FILE_MODE, make_private_folder, narrow_mode
 from companion.store import keys
 from companion.store.audit import AuditAction
 from companion.store.connection import (
@@ -161,7 +162,7 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
     created = dt.datetime.now(dt.UTC)
     name = f"court-companion-{created.strftime('%Y%m%d-%H%M%S-%f')}-{reason}{SUFFIX}"
     try:
-        target_folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(target_folder)
         with tempfile.TemporaryDirectory(prefix="cc-backup-", dir=target_folder) as scratch:
             copy_path = Path(scratch) / DATABASE_FILE_NAME
             store.copy_to(copy_path)
@@ -187,6 +188,7 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
                 archive.write(store.folder / keys.KEY_FILE_NAME, keys.KEY_FILE_NAME)
                 archive.writestr(MANIFEST, json.dumps(manifest, indent=2))
             _verify_archive(partial, store.database_key, contents.records)
+            narrow_mode(partial, PRIVATE_FILE_MODE)
             with open(partial, "rb") as handle:
                 os.fsync(handle.fileno())
             final = target_folder / name

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from companion.errors import NotAStoreError, StoreDamagedError
+from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError, StoreError
 
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.
 DatabaseError = sqlcipher3.dbapi2.DatabaseError
@@ -22,8 +23,14 @@ def connect(path: Path, key: bytes) -> Database:
     a wrong key from a file that is not a store, and the key file has already been
     checked by the time we get here.
     """
-    conn = sqlcipher3.connect(str(path), check_same_thread=False)
     try:
+        conn = sqlcipher3.connect(str(path), check_same_thread=False)
+    except DatabaseError as error:
+        raise _opening_error(path, error) from error
+    try:
+        # SQLCipher logs to stderr by default (three lines for a page that fails its HMAC);
+        # failures reach the user as one typed error instead. The level is process-wide.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first thing that needs the key to be right.
@@ -35,11 +42,31 @@ def connect(path: Path, key: bytes) -> Database:
         conn.execute("PRAGMA busy_timeout = 5000")
     except DatabaseError as error:
         conn.close()
-        message = str(error).lower()
-        if "not a database" in message or "encrypted" in message:
-            raise NotAStoreError(str(path)) from error
-        raise StoreDamagedError(type(error).__name__) from error
+        raise _opening_error(path, error) from error
     return Database(conn, execute_plugins=False)
+
+
+def _opening_error(path: Path, error: Exception) -> StoreError:
+    """The typed error for a database that would not open: "damaged" only when it is."""
+    message = str(error).lower()
+    if "not a database" in message or "encrypted" in message:
+        return NotAStoreError(str(path))
+    if "disk is full" in message:
+        return FolderProblemError(str(path.parent), "disk_full")
+    if "readonly" in message or "read-only" in message:
+        return FolderProblemError(str(path.parent), "read_only")
+    if "unable to open" in message or not _can_write(path):
+        return FolderProblemError(str(path.parent), "no_permission")
+    return StoreDamagedError(type(error).__name__)
+
+
+def _can_write(path: Path) -> bool:
+    """Whether this process may change ``path`` and add files beside it (``-wal``, ``-shm``)."""
+    try:
+        folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
+        return folder_ok and (not path.exists() or os.access(path, os.W_OK))
+    except (OSError, ValueError):
+        return False
 
 
 def damaged_pages(db: Database) -> list[str]:

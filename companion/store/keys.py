@@ -1,21 +1,29 @@
 """The store's key, and the two ways to reach it: the passphrase and the recovery code.
 
 The database key is 32 random bytes. It never leaves memory unwrapped: the key file
-holds two copies of it, each sealed with AES-GCM under a key derived by scrypt
-(memory-hard) from the staff passphrase or from the recovery code. Changing the
-passphrase re-seals the same key, so the database itself is not re-encrypted.
+holds two copies of it, each sealed with AES-GCM under a key derived (Argon2id, see
+``companion.store.kdf``) from the staff passphrase or from the recovery code. Changing
+the passphrase re-seals the same key; re-keying (``companion.store.rekey``) replaces the
+key itself, so that no earlier key file opens the store.
+
+Every value read from a key file is checked before it is used: a key file that is not a
+regular file, is malformed, or names costs out of bounds raises ``KeyFileError``.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
+import dataclasses
 import json
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from companion.errors import NotAStoreError, WrongPassphraseError, WrongRecoveryCodeError
+from companion.errors import KeyFileError, WrongPassphraseError, WrongRecoveryCodeError
+from companion.private_files import write_private_file
+from companion.store import kdf
 
 KEY_FILE_NAME = "keys.json"
 KEY_FILE_FORMAT = 1
@@ -23,23 +31,33 @@ KEY_FILE_FORMAT = 1
 #: passphrase policy, so no real store can have it.
 DEMO_PASSPHRASE = "demo"
 DATABASE_KEY_BYTES = 32
-
-# scrypt with N=2**15, r=8 uses 32 MiB of memory and takes about 0.1 s on an office laptop.
-SCRYPT_N = 2**15
-SCRYPT_R = 8
-SCRYPT_P = 1
+SALT_BYTES = 16
+NONCE_BYTES = 12
+#: AES-GCM adds a 16-byte tag to the 32-byte key it seals.
+SEALED_KEY_BYTES = DATABASE_KEY_BYTES + 16
+#: No genuine key file comes near this; a bigger one is not read.
+MAX_KEY_FILE_BYTES = 64 * 1024
 
 _RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U
 RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LENGTH = 5
 
 
-def _b64(data: bytes) -> str:
+def encode_bytes(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: str) -> bytes:
-    return base64.b64decode(text.encode("ascii"))
+def decode_field(data: dict[str, object], name: str, size: range, where: str) -> bytes:
+    text = data.get(name)
+    if not isinstance(text, str):
+        raise KeyFileError(where, f"{name} is missing")
+    try:
+        value = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeEncodeError) as error:
+        raise KeyFileError(where, f"{name} is not base64") from error
+    if len(value) not in size:
+        raise KeyFileError(where, f"{name} has {len(value)} bytes")
+    return value
 
 
 @dataclass(frozen=True)
@@ -49,33 +67,23 @@ class SealedKey:
     salt: bytes
     nonce: bytes
     ciphertext: bytes
-    n: int = SCRYPT_N
-    r: int = SCRYPT_R
-    p: int = SCRYPT_P
-
-    @staticmethod
-    def _derive(secret: str, salt: bytes, n: int, r: int, p: int) -> bytes:
-        # scrypt from the same library as the cipher (both OpenSSL underneath; the result is
-        # the same as hashlib.scrypt's), so the app needs no second copy of OpenSSL.
-        from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
-
-        return Scrypt(salt=salt, length=32, n=n, r=r, p=p).derive(secret.encode("utf-8"))
+    cost: kdf.KdfCost
 
     @classmethod
-    def seal(cls, database_key: bytes, secret: str, purpose: bytes) -> SealedKey:
-        salt = os.urandom(16)
-        nonce = os.urandom(12)
-        wrapping = cls._derive(secret, salt, SCRYPT_N, SCRYPT_R, SCRYPT_P)
+    def seal(cls, database_key: bytes, secret: str, purpose: bytes, cost: kdf.KdfCost) -> SealedKey:
+        salt = os.urandom(SALT_BYTES)
+        nonce = os.urandom(NONCE_BYTES)
+        wrapping = cost.derive(secret.encode("utf-8"), salt)
         from cryptography.hazmat.primitives.ciphers.aead import (
             AESGCM,  # loaded when first needed, see open()
         )
 
         ciphertext = AESGCM(wrapping).encrypt(nonce, database_key, purpose)
-        return cls(salt, nonce, ciphertext)
+        return cls(salt, nonce, ciphertext, cost)
 
     def open(self, secret: str, purpose: bytes) -> bytes | None:
         """The database key, or ``None`` if ``secret`` is wrong."""
-        wrapping = self._derive(secret, self.salt, self.n, self.r, self.p)
+        wrapping = self.cost.derive(secret.encode("utf-8"), self.salt)
         # Imported here, not at the top: the unlock screen reads the key file before anyone
         # types, and should not wait for the cipher library to load.
         from cryptography.exceptions import InvalidTag
@@ -88,24 +96,23 @@ class SealedKey:
 
     def to_json(self) -> dict[str, object]:
         return {
-            "kdf": "scrypt",
-            "n": self.n,
-            "r": self.r,
-            "p": self.p,
-            "salt": _b64(self.salt),
-            "nonce": _b64(self.nonce),
-            "ciphertext": _b64(self.ciphertext),
+            **self.cost.to_json(),
+            "salt": encode_bytes(self.salt),
+            "nonce": encode_bytes(self.nonce),
+            "ciphertext": encode_bytes(self.ciphertext),
         }
 
     @classmethod
-    def from_json(cls, data: dict[str, object]) -> SealedKey:
+    def from_json(cls, data: object, where: str) -> SealedKey:
+        if not isinstance(data, dict):
+            raise KeyFileError(where, "a sealed key is missing")
         return cls(
-            salt=_unb64(str(data["salt"])),
-            nonce=_unb64(str(data["nonce"])),
-            ciphertext=_unb64(str(data["ciphertext"])),
-            n=int(str(data["n"])),
-            r=int(str(data["r"])),
-            p=int(str(data["p"])),
+            salt=decode_field(data, "salt", range(SALT_BYTES, 65), where),
+            nonce=decode_field(data, "nonce", range(NONCE_BYTES, NONCE_BYTES + 1), where),
+            ciphertext=decode_field(
+                data, "ciphertext", range(SEALED_KEY_BYTES, SEALED_KEY_BYTES + 1), where
+            ),
+            cost=kdf.cost_from_json(data, where),
         )
 
 
@@ -158,10 +165,8 @@ class KeyFile:
 
         return cls(
             store_id=secrets.token_hex(8),
-            by_passphrase=SealedKey.seal(database_key, passphrase, _PASSPHRASE),
-            by_recovery=SealedKey.seal(
-                database_key, normalise_recovery_code(recovery_code), _RECOVERY
-            ),
+            by_passphrase=_seal_passphrase(database_key, passphrase),
+            by_recovery=_seal_recovery_code(database_key, recovery_code),
         )
 
     def unlock(self, passphrase: str) -> bytes:
@@ -179,13 +184,31 @@ class KeyFile:
     def with_new_passphrase(self, database_key: bytes, passphrase: str) -> KeyFile:
         return KeyFile(
             self.store_id,
-            SealedKey.seal(database_key, passphrase, _PASSPHRASE),
+            _seal_passphrase(database_key, passphrase),
             self.by_recovery,
             demo=False,  # the demo passphrase cannot be chosen again
         )
 
-    def save(self, folder: Path) -> None:
-        """Write atomically: a crash leaves the old file or the new one, never half of each."""
+    def with_new_recovery_code(self, database_key: bytes, recovery_code: str) -> KeyFile:
+        return dataclasses.replace(
+            self, by_recovery=_seal_recovery_code(database_key, recovery_code)
+        )
+
+    def with_new_key(self, database_key: bytes, passphrase: str, recovery_code: str) -> KeyFile:
+        """The same store sealed around a new database key (see ``companion.store.rekey``)."""
+        return KeyFile(
+            self.store_id,
+            _seal_passphrase(database_key, passphrase),
+            _seal_recovery_code(database_key, recovery_code),
+            demo=False,
+        )
+
+    @property
+    def passphrase_seal_is_outdated(self) -> bool:
+        """Whether the passphrase copy was sealed with a weaker derivation than new ones."""
+        return self.by_passphrase.cost.is_weaker_than(kdf.PASSPHRASE_COST)
+
+    def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
             "format": KEY_FILE_FORMAT,
             "store_id": self.store_id,
@@ -194,40 +217,58 @@ class KeyFile:
         }
         if self.demo:
             data["demo"] = True
-        target = folder / KEY_FILE_NAME
-        temporary = folder / (KEY_FILE_NAME + ".tmp")
-        with open(temporary, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, indent=2)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, target)
-        _fsync_folder(folder)
+        return data
+
+    def save(self, folder: Path, name: str = KEY_FILE_NAME) -> None:
+        """Write atomically and privately (0600): a crash leaves the old file or the new one,
+        never half of each."""
+        write_private_file(folder / name, json.dumps(self.to_json(), indent=2).encode("utf-8"))
 
     @classmethod
-    def load(cls, folder: Path) -> KeyFile:
-        path = folder / KEY_FILE_NAME
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            if data.get("format") != KEY_FILE_FORMAT:
-                raise NotAStoreError(str(path))
-            return cls(
-                store_id=str(data["store_id"]),
-                by_passphrase=SealedKey.from_json(data["passphrase"]),
-                by_recovery=SealedKey.from_json(data["recovery_code"]),
-                demo=data.get("demo") is True,
-            )
-        except (ValueError, KeyError, TypeError, AttributeError) as error:
-            raise NotAStoreError(str(path)) from error
+    def from_json(cls, data: object, where: str) -> KeyFile:
+        if not isinstance(data, dict) or data.get("format") != KEY_FILE_FORMAT:
+            raise KeyFileError(where, "not a key file of this format")
+        store_id = data.get("store_id")
+        if not isinstance(store_id, str) or not 0 < len(store_id) <= 64:
+            raise KeyFileError(where, "store_id is missing")
+        return cls(
+            store_id=store_id,
+            by_passphrase=SealedKey.from_json(data.get("passphrase"), where),
+            by_recovery=SealedKey.from_json(data.get("recovery_code"), where),
+            demo=data.get("demo") is True,
+        )
+
+    @classmethod
+    def load(cls, folder: Path, name: str = KEY_FILE_NAME) -> KeyFile:
+        return cls.from_json(read_key_file_json(folder / name), str(folder / name))
 
 
-def _fsync_folder(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
+def read_key_file_json(path: Path) -> object:
+    """The parsed JSON of a key file; ``KeyFileError`` if it is not a small, readable file."""
+    where = str(path)
     try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
+        if path.is_dir():
+            raise KeyFileError(where, "it is a folder, not a file")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_KEY_FILE_BYTES + 1)
+    except OSError as error:
+        raise KeyFileError(where, error.strerror or type(error).__name__) from error
+    if len(raw) > MAX_KEY_FILE_BYTES:
+        raise KeyFileError(where, "too large")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError) as error:
+        raise KeyFileError(where, "not JSON") from error
+
+
+def _seal_passphrase(database_key: bytes, passphrase: str) -> SealedKey:
+    return SealedKey.seal(database_key, passphrase, _PASSPHRASE, kdf.PASSPHRASE_COST)
+
+
+def _seal_recovery_code(database_key: bytes, recovery_code: str) -> SealedKey:
+    return SealedKey.seal(
+        database_key, normalise_recovery_code(recovery_code), _RECOVERY, kdf.RECOVERY_CODE_COST
+    )
 
 
 class UnlockThrottle:

@@ -7,6 +7,8 @@ oldest store in the field must still migrate); add a test in
 
 from __future__ import annotations
 
+import unicodedata
+
 from sqlite_utils import Database, Migrations
 
 from companion.store import search
@@ -302,10 +304,15 @@ def m005_stable_ids(db: Database) -> None:
 
     A hearing's ``calendar_uid`` is left as it is: it is what witnesses' phones know.
     """
+    db.conn.create_function("companion_new_uid", 0, new_uid)
     for table, parent in _STAMPS_FROM_PARENT.items():
-        db.execute(f"ALTER TABLE {table} ADD COLUMN created_at TEXT")
-        db.execute(f"ALTER TABLE {table} ADD COLUMN updated_at TEXT")
-        db.execute(f"UPDATE {table} SET (created_at, updated_at) = ({parent.format(t=table)})")
+        for column in ("uid", "created_at", "updated_at"):
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+        # Each row is rewritten once: its stamps and its uid together.
+        db.execute(
+            f"UPDATE {table} SET uid = companion_new_uid(), "
+            f"(created_at, updated_at) = ({parent.format(t=table)})"
+        )
     for table in ("contact_methods", "attendance"):
         db.execute(f"ALTER TABLE {table} ADD COLUMN deleted_at TEXT")
     db.execute(
@@ -343,6 +350,24 @@ def m005_stable_ids(db: Database) -> None:
     make_append_only(db, "person_history", {"person_id": "people"}, {"hearing_id": "hearings"})
     make_append_only(db, "attendance_outcomes", {"person_id": "people", "hearing_id": "hearings"})
     make_append_only(db, "audit_log")
+
+
+@migrations()
+def m006_compose_text_and_fold_search(db: Database) -> None:
+    """Names and notes in NFC (the form every save now stores), and the search index rebuilt
+    with the spelling-blind folding and phone numbers (``companion.store.search``)."""
+    for table, columns in _TEXT_COLUMNS.items():
+        selected = ", ".join(columns)
+        for row in db.execute(f"SELECT rowid, {selected} FROM {table}").fetchall():
+            rowid, values = row[0], row[1:]
+            composed = [
+                unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+                for value in values
+            ]
+            if composed != list(values):
+                assignments = ", ".join(f"{column} = ?" for column in columns)
+                db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*composed, rowid])
+    search.rebuild(db)
 
 
 @migrations()
@@ -407,6 +432,31 @@ def m009_outreach(db: Database) -> None:
     give_uids(db, "hearing_needs")
     give_versions(db, "hearing_needs")
     make_append_only(db, "contact_attempts", {"person_id": "people"}, {"hearing_id": "hearings"})
+
+
+# The free text of each table as m001 created it: names, addresses, notes.
+_TEXT_COLUMNS = {
+    "people": (
+        "given_name",
+        "family_name",
+        "native_name",
+        "alternate_name",
+        "alternate_relationship",
+        "notes",
+    ),
+    "contact_methods": ("value", "note"),
+    "courthouses": (
+        "name",
+        "address",
+        "entrance_notes",
+        "security_notes",
+        "accessibility_notes",
+        "transit_notes",
+    ),
+    "cases": ("docket_number", "court", "description", "advocate"),
+    "hearings": ("courtroom", "notes"),
+    "attendance": ("reason",),
+}
 
 
 def known_migration_names() -> list[str]:

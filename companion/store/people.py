@@ -172,7 +172,8 @@ class PeopleRepository(Repository):
         return [_summary(row) for row in self.rows(sql)]
 
     def search(self, text: str, limit: int = 500) -> builtins.list[PersonSummary]:
-        """People whose names (any script) or docket numbers start with the typed words."""
+        """People whose names (any script, any spelling), docket numbers or phone numbers
+        start with the typed words, best match first (see ``search.match_rank``)."""
         query = search.fts_query(text)
         if query is None:
             return self.list(limit)
@@ -184,7 +185,13 @@ class PeopleRepository(Repository):
             + _ORDER
             + f" LIMIT {int(limit)}"
         )
-        return [_summary(row) for row in self.rows(sql, [query])]
+        found = [_summary(row) for row in self.rows(sql, [query])]
+        return sorted(
+            found,
+            key=lambda person: search.match_rank(
+                text, person.given_name, person.family_name, person.native_name
+            ),
+        )
 
     def count(self) -> int:
         return int(self.scalar("SELECT count(*) FROM people WHERE deleted_at IS NULL"))

@@ -1,4 +1,17 @@
-"""Turning names and docket numbers into full-text index entries, and typed text into queries.
+"""Turning names, docket numbers and phone numbers into full-text index entries, and typed
+text into queries.
+
+Both sides are folded the same way (``companion.i18n.folding``): case, diacritics, the
+Vietnamese Đ, Arabic letter forms and harakat, Persian and Arabic keyboard letters,
+joiners, apostrophes and hyphens. "Dang" finds "Đặng", "احمد" finds "أحمد", "obrien" and
+"O'Brien" find "O’Brien".
+
+A word joined by an apostrophe or hyphen is indexed whole and in its parts, so "Jean-Pierre"
+is found by "jeanpierre", "jean-pierre", "jean" and "pierre".
+
+Phone numbers are indexed as digits only, once from each digit on (while four or more are
+left). A query is matched against the start of index words, so any run of four or more
+digits from the number, typed with any punctuation, finds it.
 
 SQLite's ``unicode61`` tokenizer keeps a run of Chinese characters or Hangul syllables
 as one token, so typing the given name alone would not find ``王小明``. We index such
@@ -7,55 +20,96 @@ text one character per token (as well as whole), and split queries the same way.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterable
 
 from sqlite_utils import Database
 
-_SPLIT_RANGES = (
-    (0x3040, 0x30FF),  # Hiragana, Katakana
-    (0x3400, 0x4DBF),  # CJK Extension A
-    (0x4E00, 0x9FFF),  # CJK Unified Ideographs
-    (0xAC00, 0xD7AF),  # Hangul syllables
-    (0xF900, 0xFAFF),  # CJK compatibility ideographs
-    (0x20000, 0x2FFFF),  # CJK Extensions B and later
-)
+from companion.i18n.folding import IGNORED, fold, fold_words, is_ideographic, split_words
 
+# Apostrophes and hyphens: they join the parts of one name ("O'Brien", "Jean-Pierre").
+_JOINERS = frozenset(ch for ch in IGNORED if ch not in "\u200c\u200d\u0640")
 
-def _is_split_char(ch: str) -> bool:
-    code = ord(ch)
-    return any(low <= code <= high for low, high in _SPLIT_RANGES)
+# What may be typed around the digits of a phone number.
+_PHONE_TEXT = re.compile(r"^[\d\s+()./\-\u2010-\u2013]+$")
+MIN_PHONE_DIGITS = 4
 
 
 def _spaced(text: str) -> str:
     out: list[str] = []
     for ch in text:
-        if _is_split_char(ch):
+        if is_ideographic(ch):
             out.extend((" ", ch, " "))
         else:
             out.append(ch)
     return "".join(out)
 
 
+def _split_at_joiners(text: str) -> str:
+    """``text`` folded, with apostrophes and hyphens as spaces ("jean pierre")."""
+    return "".join(" " if ch in _JOINERS else ch for ch in fold(text, keep=_JOINERS))
+
+
 def index_body(parts: Iterable[str]) -> str:
     """The text stored in the search index for one record."""
-    normalised = unicodedata.normalize("NFKC", " ".join(part for part in parts if part))
-    return _spaced(normalised)
+    text = " ".join(part for part in parts if part)
+    joined = fold(text)
+    split = _split_at_joiners(text)
+    body = joined if split == joined else f"{joined} {split}"
+    return _spaced(body)
+
+
+def phone_terms(number: str) -> list[str]:
+    """The index words of one phone number: its digits from every position that leaves at
+    least four (``+1 312-555-0161`` gives 13125550161, 3125550161, ..., 0161)."""
+    digits = "".join(ch for ch in number if ch.isdigit())
+    return [digits[start:] for start in range(len(digits) - MIN_PHONE_DIGITS + 1)]
+
+
+def _terms(words: Iterable[str]) -> str:
+    return " ".join('"' + word + '"*' for word in words)
 
 
 def fts_query(text: str) -> str | None:
     """An FTS5 query where every typed word must match the start of an indexed word.
 
-    Returns ``None`` when nothing searchable was typed. User text is always quoted, so
-    FTS syntax characters in it (``"``, ``*``, ``OR``) are just text.
+    The words are tried as typed (folded) and split at apostrophes and hyphens; text that
+    looks like a phone number is also tried as its digits alone. Returns ``None`` when
+    nothing searchable was typed. User text is always quoted, so FTS syntax characters in
+    it (``"``, ``*``, ``OR``) are just text.
     """
-    spaced = _spaced(unicodedata.normalize("NFKC", text))
-    # The tokenizer splits on anything that is not a letter, digit or mark; so do we.
-    words = "".join(
-        ch if ch.isalnum() or unicodedata.category(ch).startswith("M") else " " for ch in spaced
-    ).split()
-    terms = ['"' + word + '"*' for word in words]
-    return " ".join(terms) if terms else None
+    alternatives: list[list[str]] = []
+    for words in (
+        fold_words(_spaced(text)),
+        split_words(_spaced(_split_at_joiners(text))),
+    ):
+        if words and words not in alternatives:
+            alternatives.append(words)
+    digits = "".join(ch for ch in text if ch.isdigit())
+    looks_like_phone = bool(_PHONE_TEXT.match(text.strip())) and len(digits) >= MIN_PHONE_DIGITS
+    if looks_like_phone and [digits] not in alternatives:
+        alternatives.append([digits])
+    if not alternatives:
+        return None
+    if len(alternatives) == 1:
+        return _terms(alternatives[0])
+    return " OR ".join("(" + _terms(words) + ")" for words in alternatives)
+
+
+def match_rank(text: str, given_name: str, family_name: str, native_name: str) -> int:
+    """How well typed ``text`` matches a person's names, for ordering results (lower is
+    better): 0 the whole name as typed (given and family names in either order, or the
+    name in the person's own script), 1 every typed word is a whole word of the names,
+    2 typed words only start words."""
+    typed = fold_words(text)
+    given, family, native = (fold_words(name) for name in (given_name, family_name, native_name))
+    if not typed:
+        return 2
+    if typed in (given + family, family + given, native):
+        return 0
+    if all(word in {*given, *family, *native} for word in typed):
+        return 1
+    return 2
 
 
 def person_body(db: Database, person_id: int) -> str:
@@ -72,7 +126,16 @@ def person_body(db: Database, person_id: int) -> str:
             [person_id],
         ).fetchall()
     ]
-    return index_body([*row, *dockets])
+    phones = [
+        term
+        for (value,) in db.execute(
+            "SELECT value FROM contact_methods WHERE person_id = ? AND kind = 'phone'",
+            [person_id],
+        ).fetchall()
+        for term in phone_terms(value)
+    ]
+    body = index_body([*row, *dockets])
+    return " ".join([body, *phones]) if phones else body
 
 
 # Each record's entry lives at a rowid computed from its kind and id, so replacing

@@ -20,8 +20,15 @@ from companion.errors import (
     StoreDamagedError,
     StoreExistsError,
     StoreNewerError,
+    StoreWriteError,
 )
-from companion.store import keys
+from companion.private_files import (
+    create_private_file,
+    files_in,
+    make_private_folder,
+    repair_modes,
+)
+from companion.store import kdf, keys
 from companion.store.agenda import AgendaRepository
 from companion.store.attendance_report import AttendanceReportRepository
 from companion.store.audit import AuditAction, AuditTrail
@@ -44,6 +51,7 @@ from companion.store.outreach import OutreachRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
 from companion.store.preflight import check_database_file, store_exists
+from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database, unlock_store_key
 from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.trash import TrashRepository
@@ -51,6 +59,26 @@ from companion.store.trash import TrashRepository
 log = logging.getLogger(__name__)
 
 BACKUPS_FOLDER_NAME = "backups"
+
+
+def repair_store_modes(folder: Path) -> None:
+    """The data folder and ``backups/`` 0700; the database, its ``-wal`` and ``-shm``, the key
+    files and the backups 0600. A database left 0444 (a copy from a read-only medium) would
+    otherwise give SQLite a 0444 ``-shm`` that every later start fails to open."""
+    database = folder / DATABASE_FILE_NAME
+    backups = folder / BACKUPS_FOLDER_NAME
+    repair_modes(
+        [folder, backups],
+        [
+            database,
+            database.with_name(DATABASE_FILE_NAME + "-wal"),
+            database.with_name(DATABASE_FILE_NAME + "-shm"),
+            folder / keys.KEY_FILE_NAME,
+            folder / JOURNAL_FILE_NAME,
+            *files_in(backups, "*.ccbackup"),
+            *files_in(backups, "*.db"),
+        ],
+    )
 
 
 class Store:
@@ -91,10 +119,11 @@ class Store:
             raise StoreExistsError(str(folder))
         if enforce_policy:
             check_new_passphrase(passphrase)
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         code = recovery_code or keys.new_recovery_code()
         database_key = keys.new_database_key()
         key_file = keys.KeyFile.create(database_key, passphrase, code)
+        create_private_file(folder / DATABASE_FILE_NAME)
         db = connect(folder / DATABASE_FILE_NAME, database_key)
         migrations.apply(db)
         key_file.save(folder)
@@ -103,17 +132,40 @@ class Store:
 
     @classmethod
     def open(cls, folder: Path, passphrase: str) -> Store:
+        """Unlock with the passphrase. A passphrase copy sealed with an older, weaker key
+        derivation (scrypt) is sealed again with today's (Argon2id) on the way."""
         key_file = cls._key_file_of(folder)
-        return cls._open(folder, key_file, key_file.unlock(passphrase))
+        key_file, database_key = unlock_store_key(
+            folder, key_file, lambda candidate: candidate.unlock(passphrase)
+        )
+        store = cls._open(folder, key_file, database_key)
+        if key_file.passphrase_seal_is_outdated:
+            store._upgrade_passphrase_seal(passphrase)
+        return store
+
+    def _upgrade_passphrase_seal(self, passphrase: str) -> None:
+        upgraded = self._key_file.with_new_passphrase(self._key, passphrase)
+        upgraded = dataclasses.replace(upgraded, demo=self._key_file.demo)
+        try:
+            upgraded.save(self.folder)
+        except OSError as error:  # a read-only copy still opens; the next unlock tries again
+            log.warning("could not upgrade the key file: %s", type(error).__name__)
+            return
+        self._key_file = upgraded
+        log.info("store %s: passphrase copy sealed again with Argon2id", self.store_id)
 
     @classmethod
     def open_with_recovery(cls, folder: Path, recovery_code: str, new_passphrase: str) -> Store:
         """Unlock with the recovery code; a new passphrase is required and set at once."""
         check_new_passphrase(new_passphrase)
         key_file = cls._key_file_of(folder)
-        database_key = key_file.unlock_with_recovery(recovery_code)
+        key_file, database_key = unlock_store_key(
+            folder, key_file, lambda candidate: candidate.unlock_with_recovery(recovery_code)
+        )
         store = cls._open(folder, key_file, database_key)
         store._key_file = key_file.with_new_passphrase(database_key, new_passphrase)
+        if key_file.by_recovery.cost.is_weaker_than(kdf.RECOVERY_CODE_COST):
+            store._key_file = store._key_file.with_new_recovery_code(database_key, recovery_code)
         store._key_file.save(folder)
         store.audit.record(AuditAction.USED_RECOVERY_CODE)
         log.info("store %s unlocked with its recovery code; passphrase replaced", key_file.store_id)
@@ -131,6 +183,7 @@ class Store:
     def _open(cls, folder: Path, key_file: keys.KeyFile, database_key: bytes) -> Store:
         path = folder / DATABASE_FILE_NAME
         check_database_file(path)
+        repair_store_modes(folder)
         db = connect(path, database_key)
         try:
             cls._migrate(folder, db, database_key)
@@ -156,21 +209,37 @@ class Store:
         if not migrations.pending(db):
             return
         if applied:
-            backups = folder / BACKUPS_FOLDER_NAME
-            backups.mkdir(exist_ok=True)
+            backups = make_private_folder(folder / BACKUPS_FOLDER_NAME)
             stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
             copy_database(db, backups / f"before-migration-{stamp}.db", database_key)
             log.info("copied store before migrating from step %d", len(applied))
         migrations.apply(db)
 
-    def change_passphrase(self, current: str, new: str) -> None:
-        """Re-seal the database key under a new passphrase; the database is not rewritten."""
+    def change_passphrase(self, current: str, new: str, rekey: bool = False) -> str | None:
+        """Seal the database key under a new passphrase; the database is not rewritten.
+
+        With ``rekey``, for when someone may have seen the passphrase or the recovery code:
+        the database is re-encrypted under a new key with a new recovery code, which is
+        returned (show it once). Afterwards no earlier key file opens the store; backups
+        made before still open with their own key file and the passphrase of their day.
+        """
         self._key_file.unlock(current)
         check_new_passphrase(new)
-        self._key_file = self._key_file.with_new_passphrase(self._key, new)
-        self._key_file.save(self.folder)
-        self.audit.record(AuditAction.CHANGED_PASSPHRASE)
-        log.info("passphrase changed for store %s", self._key_file.store_id)
+        if not rekey:
+            self._key_file = self._key_file.with_new_passphrase(self._key, new)
+            self._key_file.save(self.folder)
+            self.audit.record(AuditAction.CHANGED_PASSPHRASE)
+            log.info("passphrase changed for store %s", self._key_file.store_id)
+            return None
+        code = keys.new_recovery_code()
+        try:
+            self._key, self._key_file = rekey_database(
+                self.folder, self.db.execute, self._key, self._key_file, new, code
+            )
+        except DatabaseError as error:
+            raise StoreWriteError(f"{type(error).__name__}: {error}") from error
+        self.audit.record(AuditAction.REKEYED)
+        return code
 
     def mark_as_demo(self) -> None:
         """Note in the key file that this is the demo office, unlocked with "demo"."""

@@ -31,6 +31,20 @@ def app_settings() -> QSettings:
     )
 
 
+def keep_private() -> None:
+    """The preferences file 0600 and its folder 0700 (the staff member's name is in it).
+    Qt keeps an existing file's mode when it saves, so narrowing it once is enough."""
+    from pathlib import Path
+
+    from companion.private_files import PRIVATE_FILE_MODE, PRIVATE_FOLDER_MODE, narrow_mode
+
+    settings = app_settings()
+    settings.sync()  # creates the file if there is none yet
+    path = Path(settings.fileName())
+    narrow_mode(path.parent, PRIVATE_FOLDER_MODE)
+    narrow_mode(path, PRIVATE_FILE_MODE)
+
+
 def remembered_language() -> str | None:
     value = app_settings().value(LANGUAGE_KEY)
     return str(value) if value else None

@@ -240,3 +240,14 @@ def test_a_failure_while_unlocking_leaves_the_app_locked_and_the_store_closed(
     assert [type(error) for _kind, error, _trace in raised] == [RuntimeError]
     assert locker.is_locked and screen.isVisible()
     assert len(opened) == 1 and opened[0].closed
+
+
+def test_locking_deletes_the_viewer_copies(qtbot, store: Store, locker: Locker) -> None:
+    from companion.viewer_copies import viewer_folder, write_viewer_copy
+
+    window = show_window(qtbot, store)
+    copy = write_viewer_copy(store.folder, "hearing-packet-1", b"%PDF-1.4 fictional")
+    assert copy.exists()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert locker.is_locked
+    assert not copy.exists() and list(viewer_folder(store.folder).iterdir()) == []

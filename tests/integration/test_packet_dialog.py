@@ -3,6 +3,7 @@ Save and Open use exactly those bytes; printing and saving are recorded."""
 
 from __future__ import annotations
 
+import os
 import stat
 from pathlib import Path
 
@@ -259,7 +260,10 @@ def test_open_in_viewer_uses_a_private_local_copy(
     assert copy.read_bytes() == dialog.preview.pdf_bytes()
     assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
     assert "María" not in copy.name and "López" not in copy.name
-    viewer_files().remove_all()
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    runtime = Path(os.environ["XDG_RUNTIME_DIR"])
+    assert copy.is_relative_to(runtime), "in the user's runtime folder, not the shared /tmp"
+    viewer_files(demo_store.folder).remove_all()
     assert not copy.exists()
 
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtNetwork import QLocalServer
 
 from companion.logs import LOG_FILE_NAME
 from companion.store.store import Store
-from companion.ui.session.single_instance import SingleInstance, server_name
+from companion.ui.session.single_instance import SingleInstance, server_name, socket_address
 from companion.ui.shell import app as app_module
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
@@ -106,7 +109,7 @@ def test_a_socket_left_by_a_crash_does_not_block_the_next_start(qtbot, tmp_path:
     folder = tmp_path / "office"
     folder.mkdir()
     stale = QLocalServer()
-    assert stale.listen(server_name(folder))
+    assert stale.listen(socket_address(server_name(folder)))
     # A crashed app leaves its socket file, but nobody answers on it any more.
     stale.setParent(None)
     socket_path = Path(stale.fullServerName())
@@ -187,3 +190,37 @@ def test_second_launch_exits_without_opening_the_store(
                 logging.getLogger().removeHandler(handler)
                 handler.close()
         logging.getLogger().setLevel(level)
+
+
+def test_lock_and_socket_live_in_the_private_runtime_folder_not_the_shared_one(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing in the shared temporary folder shows (by its owner) who runs the app, and
+    no other account can plant a lock or a socket where the app looks for them."""
+    from PySide6.QtCore import QDir
+
+    from companion import user_runtime
+
+    # A runtime folder with a path as short as a login session's (/run/user/1000): a
+    # socket's path has at most 108 bytes, and pytest's own folders are longer.
+    private_runtime_folder = Path(tempfile.mkdtemp(prefix="cc-run-"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(private_runtime_folder))
+    user_runtime.forget_chosen_folder()
+    shared = Path(QDir.tempPath())
+    before = set(shared.glob("court-companion-*"))
+    folder = tmp_path / "office"
+    folder.mkdir()
+    first = SingleInstance(folder)
+    assert first.start()
+    first.listen()
+    try:
+        assert first.server is not None and first.server.isListening()
+        ours = private_runtime_folder / "court-companion"
+        assert sorted(path.suffix for path in ours.iterdir()) == [".lock", ".socket"]
+        if os.name == "posix":
+            assert ours.stat().st_mode & 0o777 == 0o700 and ours.stat().st_uid == os.getuid()
+        assert set(shared.glob("court-companion-*")) == before
+        assert str(folder) not in first.address and os.environ.get("USER", "@") not in first.address
+    finally:
+        first.stop()
+        shutil.rmtree(private_runtime_folder, ignore_errors=True)

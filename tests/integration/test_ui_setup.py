@@ -113,3 +113,27 @@ def test_save_as_pdf_from_the_dialog_reports_the_file(
     assert target.is_file()
     assert "code.pdf" in dialog.code_message.text()
     assert not dialog.code_message.is_error
+
+
+def test_the_strength_meter_shows_a_score_and_a_reason_as_you_type(qtbot, data_dir: Path) -> None:
+    dialog = SetupDialog(data_dir)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.meter.level.text() == ""
+    qtbot.keyClicks(dialog.passphrase, "Summer2024!")
+    assert dialog.meter.bar.value() < 4
+    assert dialog.meter.level.text() != "Strength: strong enough"
+    assert dialog.meter.reason.text() == describe(
+        WeakPassphraseError("too_common", 10), translator("en")
+    )
+    for _character in "Summer2024!":
+        qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Backspace)
+    qtbot.keyClicks(dialog.passphrase, GOOD_PASSPHRASE)
+    assert dialog.meter.bar.value() == 4
+    assert dialog.meter.level.text() == "Strength: strong enough"
+    assert dialog.meter.reason.text() == ""
+    qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.repeat, GOOD_PASSPHRASE)
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert dialog.pages.currentIndex() == SetupDialog.CODE_PAGE

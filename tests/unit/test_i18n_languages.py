@@ -10,9 +10,11 @@ from companion.i18n.languages import (
     LANGUAGES,
     PSEUDO_ENV,
     PSEUDO_TAG,
+    find_languages,
     get_language,
     interface_languages,
     language_for_tag,
+    language_label,
 )
 
 
@@ -76,3 +78,49 @@ def test_translators_translate() -> None:
     assert translator("ht").gettext("Witness") == "Temwen"
     # A string no catalog knows falls back to the English source.
     assert translator("ko").gettext("No such message here") == "No such message here"
+
+
+@pytest.mark.parametrize(
+    ("typed", "interface", "expected"),
+    [
+        ("viet", "en", ["vi"]),
+        ("Vietnamese", "en", ["vi"]),
+        ("Tiếng Việt", "en", ["vi"]),
+        ("tieng viet", "es", ["vi"]),  # its own name, accents left out
+        ("vi", "en", ["vi"]),
+        ("vietnamita", "es", ["vi"]),  # the name in the interface language
+        ("Vietnamese", "es", ["vi"]),  # English names work in every interface language
+        ("越南", "zh-Hans", ["vi"]),
+        ("chin", "en", ["zh-Hans", "zh-Hant"]),
+        ("zh-TW", "en", ["zh-Hant"]),
+        ("fil", "en", ["tl"]),
+        ("kreyol", "en", ["ht"]),
+        ("arab", "fr", ["ar"]),
+        ("한국", "en", ["ko"]),
+        ("klingon", "en", []),
+    ],
+)
+def test_find_languages_by_any_name_or_tag(typed: str, interface: str, expected: list[str]) -> None:
+    assert [language.tag for language in find_languages(typed, interface)] == expected
+
+
+def test_find_languages_puts_the_exact_tag_first() -> None:
+    # "fr" is French's tag, and the start of no other language's name in English.
+    assert [language.tag for language in find_languages("fr", "en")][:1] == ["fr"]
+    assert find_languages("", "en") == list(LANGUAGES)
+
+
+@pytest.mark.parametrize(
+    ("tag", "interface", "label"),
+    [
+        ("vi", "en", "Vietnamese · Tiếng Việt"),
+        ("vi", "es", "vietnamita · Tiếng Việt"),
+        ("es", "es", "Español"),  # one name when both are the same
+        ("en", "en", "English"),
+        ("ar", "zh-Hans", "阿拉伯语 · العربية"),
+        ("ht", "ht", "Kreyòl ayisyen"),
+        ("vi", "ht", "Vietnamese · Tiếng Việt"),  # CLDR has no Kreyòl names: English
+    ],
+)
+def test_language_label_shows_both_names(tag: str, interface: str, label: str) -> None:
+    assert language_label(get_language(tag), interface) == label

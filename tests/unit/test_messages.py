@@ -1,5 +1,6 @@
 """Every typed error the core can raise has its own translated sentence."""
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -41,3 +42,18 @@ def test_validation_message_names_the_field(reason: str) -> None:
 def test_passphrase_reasons_are_explained(reason: str) -> None:
     text = describe(WeakPassphraseError(reason, 10), translator("en"))
     assert text and "{" not in text
+
+
+def test_date_and_time_refusals_give_an_example_in_the_languages_own_format() -> None:
+    from companion.i18n.parsing import DATE_UNREADABLE, TIME_AMBIGUOUS
+
+    year = dt.date.today().year
+    english = describe(ValidationError("date", DATE_UNREADABLE, "12.8"), translator("en"))
+    assert english.startswith("Date: “12.8”") and f"12/15/{year}" in english
+    spanish = describe(ValidationError("date", DATE_UNREADABLE, "12.8"), translator("es"))
+    assert f"15/12/{year}" in spanish
+    korean = describe(ValidationError("time", TIME_AMBIGUOUS, "2:30"), translator("ko"))
+    assert "오후 2:30" in korean and "“2:30”" in korean
+    assert "2:30\u202fPM" in describe(
+        ValidationError("time", TIME_AMBIGUOUS, "2:30"), translator("en")
+    )

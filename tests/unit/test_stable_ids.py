@@ -419,7 +419,7 @@ def test_the_stale_edit_message_is_translated(store: Store) -> None:
         store.people.update(mine)
     spanish = describe(raised.value, translator("es"))
     assert "Este registro se cambió en otra ventana" in spanish
-    assert "Necesita intérprete: ahora “Sí”, suyo “No”." in spanish
+    assert "Necesita intérprete: ahora “Sí”, usted escribió “No”." in spanish
     assert "changed" not in spanish
 
 

@@ -281,8 +281,15 @@ def test_recovery_code_unlocks_and_forces_a_new_passphrase(data_dir: Path) -> No
     [
         ("short", "too_short"),
         ("password123", "too_common"),
-        ("aaaaaaaaaaaa", "too_simple"),
-        ("abcdefghijkl", "too_simple"),
+        # What the issue found accepted by the old length-and-list rule:
+        ("Passw0rd!!", "too_common"),
+        ("Summer2024!", "too_common"),
+        ("legalaid2024", "about_the_app"),
+        ("aaaaaaaaaaaa", "repeated"),
+        ("abcdefghijkl", "sequence"),
+        ("qwertyuiop[]\\", "keyboard_pattern"),
+        ("01/02/1990xq", "dates"),
+        ("green tractor", "too_guessable"),
     ],
 )
 def test_weak_passphrases_are_refused_with_a_reason(
@@ -378,19 +385,28 @@ def test_only_the_demo_office_is_marked_demo_in_its_key_file(
 
 
 def test_key_derivation_is_standard_scrypt() -> None:
-    """Key files stay readable whatever library derives the key: RFC 7914's own test
-    vector, and the same bytes as Python's hashlib.scrypt for our parameters."""
+    """Key files written before Argon2id stay readable: RFC 7914's own test vector, and the
+    same bytes as Python's hashlib.scrypt for the parameters those files hold."""
     import hashlib
 
-    from companion.store import keys
+    from companion.store.kdf import ScryptCost
 
     rfc_7914 = bytes.fromhex(
         "fdbabe1c9d3472007856e7190d01e9fe7c6ad7cbc8237830e77376634b373162"
     )  # first 32 bytes of the vector with N=1024, r=8, p=16
-    assert keys.SealedKey._derive("password", b"NaCl", 1024, 8, 16) == rfc_7914
+    assert ScryptCost(1024, 8, 16).derive(b"password", b"NaCl") == rfc_7914
     salt = bytes(range(16))
-    ours = keys.SealedKey._derive("violet harbour compass 7", salt, keys.SCRYPT_N, 8, 1)
+    ours = ScryptCost(2**15, 8, 1).derive(b"violet harbour compass 7", salt)
     reference = hashlib.scrypt(
-        b"violet harbour compass 7", salt=salt, n=keys.SCRYPT_N, r=8, p=1, maxmem=2**26, dklen=32
+        b"violet harbour compass 7", salt=salt, n=2**15, r=8, p=1, maxmem=2**26, dklen=32
     )
     assert ours == reference
+
+
+def test_key_derivation_is_standard_argon2id() -> None:
+    """The reference implementation's Argon2id test vector (password "password", salt
+    "somesalt", t=2, m=64 MiB, p=1)."""
+    from companion.store.kdf import Argon2idCost
+
+    reference = bytes.fromhex("09316115d5cf24ed5a15a31a3ba326e5cf32edc24702987c02b6566f61913cf7")
+    assert Argon2idCost(2, 65536, 1).derive(b"password", b"somesalt") == reference

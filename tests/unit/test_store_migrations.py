@@ -1,3 +1,4 @@
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,7 @@ from companion.errors import StoreNewerError
 from companion.store import keys
 from companion.store.connection import connect
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import new_uid
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from tests.conftest import TEST_PASSPHRASE
@@ -82,3 +84,38 @@ def test_store_from_a_newer_version_is_refused_and_left_untouched(
         Store.open(data_dir, TEST_PASSPHRASE)
     assert (data_dir / DATABASE_FILE_NAME).read_bytes() == before
     assert not (data_dir / BACKUPS_FOLDER_NAME).exists()
+
+
+def test_m006_composes_stored_names_and_rebuilds_the_search_index(tmp_path: Path) -> None:
+    folder = tmp_path / "before-m006"
+    folder.mkdir()
+    database_key = keys.new_database_key()
+    keys.KeyFile.create(database_key, TEST_PASSPHRASE, keys.new_recovery_code()).save(folder)
+    db = connect(folder / DATABASE_FILE_NAME, database_key)
+    migrations.apply(db, stop_before="m006_compose_text_and_fold_search")
+    decomposed_family = unicodedata.normalize("NFD", "Đặng")
+    decomposed_notes = unicodedata.normalize("NFD", "Gọi sau 5 giờ chiều")
+    db.execute(
+        "INSERT INTO people (id, uid, role, given_name, family_name, native_name, language, "
+        "notes) VALUES (7, ?, 'witness', 'Minh', ?, ?, 'vi', ?)",
+        [new_uid(), decomposed_family, decomposed_family + " Minh", decomposed_notes],
+    )
+    db.execute(
+        "INSERT INTO contact_methods (uid, person_id, kind, value, created_at, updated_at) "
+        "VALUES (?, 7, 'phone', '+13125550161', '2026-12-01T10:00:00Z', '2026-12-01T10:00:00Z')",
+        [new_uid()],
+    )
+    db.conn.commit()
+    assert len(decomposed_family) == 6  # D with stroke, a, two marks, n, g
+    db.close()
+
+    migrated = Store.open(folder, TEST_PASSPHRASE)
+    row = migrated.db.execute(
+        "SELECT family_name, native_name, notes FROM people WHERE id = 7"
+    ).fetchone()
+    assert row == ("Đặng", "Đặng Minh", "Gọi sau 5 giờ chiều")
+    assert len(row[0]) == 4
+    # The index was rebuilt with the new folding: no accents, no Đ, phone digits.
+    assert [p.id for p in migrated.people.search("dang minh")] == [7]
+    assert [p.id for p in migrated.people.search("(312) 555-0161")] == [7]
+    migrated.close()

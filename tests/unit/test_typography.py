@@ -90,6 +90,8 @@ def test_spanish_calendar_description_ends_in_one_full_stop() -> None:
     assert "a.m." in first_line or "p.m." in first_line
     assert first_line.endswith(".")
     assert ".." not in event.description
+    # Wherever a catalog puts the time last in the sentence, its own stop is the end.
+    assert single_stop("llegue a esta hora: 8:15 a.m..") == "llegue a esta hora: 8:15 a.m."
     assert single_stop("Espere…") == "Espere…" and single_stop("Wait...") == "Wait..."
 
 

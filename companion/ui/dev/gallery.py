@@ -196,6 +196,16 @@ def recovery_page(dialog: QWidget, _store: Store) -> None:
     dialog.use_recovery_button.click()
 
 
+def rekey_ticked(dialog: QWidget, _store: Store) -> None:
+    """The re-key box ticked, and a weak new passphrase typed: the meter and its reason."""
+    from companion.ui.session.change_passphrase_dialog import ChangePassphraseDialog
+
+    if not isinstance(dialog, ChangePassphraseDialog):
+        raise TypeError(f"{type(dialog).__name__} is not the change-passphrase dialog")
+    dialog.new.setText("Summer2024!")
+    dialog.rekey.setChecked(True)
+
+
 # --- the registry -------------------------------------------------------------------------------
 
 
@@ -340,6 +350,17 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         "companion.ui.session.unlock_dialog:UnlockDialog",
         (store_folder,),
         then=(recovery_page,),
+    ),
+    GalleryEntry(
+        "change-passphrase",
+        "companion.ui.session.change_passphrase_dialog:ChangePassphraseDialog",
+        (the_store,),
+    ),
+    GalleryEntry(
+        "change-passphrase-rekey",
+        "companion.ui.session.change_passphrase_dialog:ChangePassphraseDialog",
+        (the_store,),
+        then=(rekey_ticked,),
     ),
     GalleryEntry("trash", "companion.ui.records.trash_dialog:TrashDialog", (the_store,)),
     GalleryEntry("about", "companion.ui.shell.about_dialog:AboutDialog"),

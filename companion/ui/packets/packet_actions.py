@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -218,11 +217,9 @@ class PacketActions:
         )
 
     def closing(self) -> None:
-        if "companion.ui.packets.pdf_output" not in sys.modules:
-            return  # no packet was opened: nothing to clean up
-        from companion.ui.packets.pdf_output import viewer_files
+        from companion.viewer_copies import remove_viewer_copies
 
-        viewer_files().remove_all()
+        remove_viewer_copies(self.window.store.folder)
 
 
 def install(window: Desk) -> PacketActions:

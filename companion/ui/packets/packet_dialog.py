@@ -425,7 +425,9 @@ class PacketDialog(QDialog):
         if result is None:
             return
         try:
-            _path, opened = viewer_files().open(f"hearing-packet-{self.hearing_id}", result.data)
+            _path, opened = viewer_files(self.store.folder).open(
+                f"hearing-packet-{self.hearing_id}", result.data
+            )
         except OutputWriteError as error:
             show_error(self, error)
             return

@@ -4,17 +4,15 @@ Printing rasterises each page of the PDF (through QtPdf) at the printer's resolu
 capped so a page never needs more than a few tens of megabytes, and paints it on the
 printer. The page keeps its proportions and is centred on the paper.
 
-The system viewer gets a copy in a private temporary folder (readable by this user
-only), removed when the app closes. The file name carries no name of a person.
+The system viewer gets a copy in this user's private runtime folder (see
+``companion.viewer_copies``: the folder 0700, the file 0600), deleted when the app locks or
+quits, and swept at the next start after a crash. The file name carries no name of a
+person. Printing to a PDF file leaves that file 0600, like Save.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import os
-import shutil
-import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, QUrl
@@ -23,7 +21,9 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
 
 from companion.packets.content import PaperSize
-from companion.packets.output import write_pdf_atomically
+from companion.packets.errors import OutputWriteError
+from companion.private_files import PRIVATE_FILE_MODE, narrow_mode
+from companion.viewer_copies import remove_viewer_copies, viewer_folder, write_viewer_copy
 
 log = logging.getLogger(__name__)
 
@@ -111,6 +111,7 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
                 painter.drawImage(_target_rect(paper, size.width(), size.height()), image)
         finally:
             painter.end()
+        _keep_pdf_output_private(printer)
         log.info("printed %d pages", len(pages))
         return len(pages)
     finally:
@@ -118,29 +119,28 @@ def print_pdf(data: bytes, printer: QPrinter) -> int:
         buffer.close()
 
 
-class ViewerFiles:
-    """Copies handed to the system viewer, in one private folder removed at the end."""
+def _keep_pdf_output_private(printer: QPrinter) -> None:
+    """ "Print to file" wrote a PDF that holds the packet: make it 0600, like Save."""
+    if printer.outputFormat() is QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        narrow_mode(Path(printer.outputFileName()), PRIVATE_FILE_MODE)
 
-    def __init__(self) -> None:
-        self._folder: Path | None = None
+
+class ViewerFiles:
+    """Copies of one store's packets handed to the system viewer (``companion.viewer_copies``)."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = data_dir
 
     @property
     def folder(self) -> Path:
-        if self._folder is None or not self._folder.is_dir():
-            # mkdtemp makes the folder readable and writable by this user only.
-            self._folder = Path(tempfile.mkdtemp(prefix="court-companion-view-"))
-        return self._folder
+        return viewer_folder(self.data_dir)
 
     def write(self, stem: str, data: bytes) -> Path:
         """Write ``data`` as a new PDF file named after ``stem`` (plus a unique part)."""
-        handle, name = tempfile.mkstemp(prefix=f"{stem}-", suffix=".pdf", dir=self.folder)
-        os.close(handle)
         try:
-            return write_pdf_atomically(name, data)
-        except Exception:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
-            raise
+            return write_viewer_copy(self.data_dir, stem, data)
+        except OSError as error:
+            raise OutputWriteError(stem, error.strerror or type(error).__name__) from error
 
     def open(self, stem: str, data: bytes) -> tuple[Path, bool]:
         """Write a copy and ask the system to open it (a local file, never a network URL).
@@ -154,14 +154,9 @@ class ViewerFiles:
         return path, opened
 
     def remove_all(self) -> None:
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+        remove_viewer_copies(self.data_dir)
 
 
-_viewer_files = ViewerFiles()
-
-
-def viewer_files() -> ViewerFiles:
-    """The app's one folder of viewer copies."""
-    return _viewer_files
+def viewer_files(data_dir: Path) -> ViewerFiles:
+    """The viewer copies of the store in ``data_dir``."""
+    return ViewerFiles(data_dir)

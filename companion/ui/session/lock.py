@@ -45,6 +45,7 @@ from companion.ui.session import dialog_drafts
 from companion.ui.session.idle_guard import DEFAULT_CLOCKS, LOCK_KEYS, Clock, IdleGuard
 from companion.ui.session.lock_screen import LockScreen
 from companion.ui.session.session_events import SessionEvents
+from companion.viewer_copies import remove_viewer_copies
 
 if TYPE_CHECKING:
     from companion.ui.shell.desk import Desk
@@ -203,6 +204,7 @@ class Locker(QObject):
                 store.close()
             except DatabaseError as error:  # closed anyway; the key is dropped
                 log.warning("closing the store while locking: %s", type(error).__name__)
+        remove_viewer_copies(self.folder)  # the viewer may still show them: no longer
         screen.passphrase.setFocus()
         self.locked.emit()
 

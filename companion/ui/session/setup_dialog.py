@@ -31,6 +31,7 @@ from companion.store.passphrase_policy import MINIMUM_LENGTH, check_new_passphra
 from companion.store.store import Store
 from companion.ui.i18n import _
 from companion.ui.session import recovery_sheet
+from companion.ui.session.strength_meter import StrengthMeter
 from companion.ui.widgets.messages import MessageLabel
 
 log = logging.getLogger(__name__)
@@ -67,8 +68,11 @@ class SetupDialog(QDialog):
         self.repeat_label.setBuddy(self.repeat)
         self.show_typing = QCheckBox()
         self.passphrase_message = MessageLabel()
+        self.meter = StrengthMeter()
+        self.passphrase.textChanged.connect(self.meter.judge)
         form = QFormLayout()
         form.addRow(self.passphrase_label, self.passphrase)
+        form.addRow("", self.meter)
         form.addRow(self.repeat_label, self.repeat)
         form.addRow("", self.show_typing)
         passphrase_page = QWidget()
@@ -315,3 +319,4 @@ class SetupDialog(QDialog):
         self.cancel_button.setAccessibleName(_("Cancel"))
         for message in (self.passphrase_message, self.code_message, self.confirm_message):
             message.retranslate()
+        self.meter.retranslate()

@@ -11,8 +11,12 @@ Two parts, so that neither slows the first window down:
   the store; the first answers by showing its window (or its lock screen). If the first
   is still starting, the second keeps trying for a few seconds.
 
-Both names come from a hash of this user's name and the resolved data folder, so they
-reveal neither. Nothing here reaches the network, and only this user may connect.
+Both live in this user's private runtime folder (``companion.user_runtime``: checked to
+be owned by the user and 0700, so no other account can plant a lock or a socket there to
+stop the app from starting). Their names come from a hash of the user's name and the
+resolved data folder, so they reveal neither; nothing is put in the shared temporary
+folder, where a file's owner shows who runs the app. (On Windows the socket is a named
+pipe, open to this user only.) Nothing here reaches the network.
 """
 
 from __future__ import annotations
@@ -23,7 +27,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCryptographicHash, QDir, QLockFile, QObject, QStandardPaths, Signal
+from PySide6.QtCore import QCryptographicHash, QDir, QLockFile, QObject, Signal
+
+from companion.user_runtime import private_runtime_folder
 
 if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -33,6 +39,8 @@ log = logging.getLogger(__name__)
 ACTIVATE = b"activate\n"
 CONNECT_TIMEOUT_MS = 1000
 WRITE_TIMEOUT_MS = 1000
+#: Longest path a Unix domain socket may have (108 bytes on Linux, 104 on macOS), with room.
+MAX_SOCKET_PATH_BYTES = 100
 #: How long a second launch keeps trying to reach a first one that is still starting.
 STARTING_GRACE_SECONDS = 5.0
 _RETRY_SECONDS = 0.05
@@ -55,14 +63,22 @@ def server_name(data_dir: Path) -> str:
 
 
 def lock_path(name: str) -> Path:
-    """Where the lock file for the socket ``name`` lives, private to this user: the runtime
-    folder on Linux (``$XDG_RUNTIME_DIR``, as ``/tmp`` is shared), the temporary folder on
-    Windows and macOS (kept per user there; Qt's runtime folder would be the home folder)."""
-    folder = ""
-    if sys.platform.startswith("linux"):
-        location = QStandardPaths.StandardLocation.RuntimeLocation
-        folder = QStandardPaths.writableLocation(location)
-    return Path(folder or QDir.tempPath()) / f"{name}.lock"
+    """Where the lock file for the socket ``name`` lives: this user's private runtime folder."""
+    return private_runtime_folder() / f"{name}.lock"
+
+
+def socket_address(name: str) -> str:
+    """What ``QLocalServer.listen`` gets: on Linux and macOS a path in the private runtime
+    folder; on Windows (named pipes have no folder) the name itself. Should that path be
+    too long for a socket, the name alone (a socket in the temporary folder, its name a
+    hash that reveals nothing)."""
+    if sys.platform == "win32":
+        return name
+    path = private_runtime_folder() / f"{name[-16:]}.socket"
+    if len(str(path).encode("utf-8", "surrogatepass")) <= MAX_SOCKET_PATH_BYTES:
+        return str(path)
+    log.warning("private runtime folder path too long for a socket; using a hashed name")
+    return str(Path(QDir.tempPath()) / name)
 
 
 class SingleInstance(QObject):
@@ -78,6 +94,7 @@ class SingleInstance(QObject):
     def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.name = server_name(data_dir)
+        self.address = socket_address(self.name)
         self.lock = QLockFile(str(lock_path(self.name)))
         # Held for the whole session, however long: never stale by age, only when the
         # process that took it is gone.
@@ -114,10 +131,10 @@ class SingleInstance(QObject):
 
         server = QLocalServer(self)
         server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        if not server.listen(self.name):
+        if not server.listen(self.address):
             # A socket left behind by a crash answers nobody (we hold the lock): replace it.
-            QLocalServer.removeServer(self.name)
-            if not server.listen(self.name):
+            QLocalServer.removeServer(self.address)
+            if not server.listen(self.address):
                 log.warning("single-instance channel unavailable: %s", server.errorString())
                 return
         server.newConnection.connect(self._accept)
@@ -145,7 +162,7 @@ class SingleInstance(QObject):
         from PySide6.QtNetwork import QLocalSocket
 
         socket = QLocalSocket()
-        socket.connectToServer(self.name)
+        socket.connectToServer(self.address)
         if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
             return False
         socket.write(ACTIVATE)

@@ -17,8 +17,10 @@ from companion.logs import configure_logging
 from companion.store.preflight import store_exists
 from companion.ui import preferences
 from companion.ui.fonts import install_application_font
+from companion.ui.session.exit_signals import install_exit_signals
 from companion.ui.session.single_instance import SingleInstance
 from companion.ui.shell.language import startup_language
+from companion.viewer_copies import remove_viewer_copies, sweep_at_start
 
 if TYPE_CHECKING:
     from companion.store.store import Store
@@ -135,6 +137,11 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
     if not instance.start():
         return 0
     log.info("starting; logs in %s", log_file.parent)
+    # Only now, as the one instance on this folder: viewer copies a crash or a kill left
+    # behind go before anyone unlocks.
+    sweep_at_start(data_dir)
+    preferences.keep_private()
+    exit_signals = install_exit_signals(app, lambda: remove_viewer_copies(data_dir))
     instance.activation_requested.connect(bring_forward)
 
     def once_the_first_window_shows() -> None:
@@ -163,4 +170,6 @@ def run_app(data_dir: Path, language: str | None = None) -> int:
         finally:
             close_open_stores(store)  # a restore may have replaced the first store
     finally:
+        remove_viewer_copies(data_dir)
+        exit_signals.uninstall()
         instance.stop()

@@ -37,10 +37,10 @@ def installers() -> list[Installer]:
     from companion.ui.guidance import guidance_feature
 
     installers.append(guidance_feature.install)
-    from companion.ui.session import lock
+    from companion.ui.session import change_passphrase_dialog, lock
     from companion.ui.settings import preferences_dialog
 
-    installers += [preferences_dialog.install, lock.install]
+    installers += [preferences_dialog.install, change_passphrase_dialog.install, lock.install]
     return installers
 
 

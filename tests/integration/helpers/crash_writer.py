@@ -10,11 +10,16 @@ import sys
 from pathlib import Path
 
 from companion.domain.models import Person
+from companion.store import kdf
 from companion.store.store import Store
+from tests.key_costs import QUICK_PASSPHRASE_COST_VALUES
 
 
 def main() -> None:
     folder, passphrase = Path(sys.argv[1]), sys.argv[2]
+    # The parent made the store with the tests' light key derivation; this child is started
+    # 50 times and measures crash safety, not unlocking: it derives the same way.
+    kdf.PASSPHRASE_COST = kdf.Argon2idCost(*QUICK_PASSPHRASE_COST_VALUES)
     store = Store.open(folder, passphrase)
     print("ready", flush=True)
     number = 0

@@ -1,0 +1,310 @@
+"""File ▸ Change passphrase…: a new passphrase, and, when someone may have seen the
+passphrase or the recovery code, a new database key and a new recovery code as well.
+
+Re-keying (``Store.change_passphrase(..., rekey=True)``) re-encrypts the records, so the
+old passphrase, the old recovery code and any copy of the old key file stop opening them.
+The dialog says what that means for backups made before: each still opens only with the
+passphrase (or recovery code) in use when it was made. A new recovery code is shown once,
+with Print and Save as PDF, as at setup.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.errors import CompanionError
+from companion.store.passphrase_policy import check_new_passphrase
+from companion.ui.i18n import _
+from companion.ui.session import recovery_sheet
+from companion.ui.session.strength_meter import StrengthMeter
+from companion.ui.widgets.messages import MessageLabel
+
+if TYPE_CHECKING:
+    from companion.store.store import Store
+    from companion.ui.shell.desk import Desk
+
+log = logging.getLogger(__name__)
+
+
+def _password_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    return field
+
+
+class ChangePassphraseDialog(QDialog):
+    """Changes the passphrase of ``store``; with the re-key box ticked, also its key and its
+    recovery code (then shown on a second page). ``new_recovery_code`` holds it after."""
+
+    FORM_PAGE = 0
+    CODE_PAGE = 1
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.new_recovery_code = ""
+
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.current_label = QLabel()
+        self.current = _password_field()
+        self.current_label.setBuddy(self.current)
+        self.new_label = QLabel()
+        self.new = _password_field()
+        self.new_label.setBuddy(self.new)
+        self.meter = StrengthMeter()
+        self.new.textChanged.connect(self.meter.judge)
+        self.repeat_label = QLabel()
+        self.repeat = _password_field()
+        self.repeat_label.setBuddy(self.repeat)
+        self.rekey = QCheckBox()
+        self.rekey_note = QLabel()
+        self.rekey_note.setWordWrap(True)
+        self.message = MessageLabel()
+        form = QFormLayout()
+        form.addRow(self.current_label, self.current)
+        form.addRow(self.new_label, self.new)
+        form.addRow("", self.meter)
+        form.addRow(self.repeat_label, self.repeat)
+        form_page = QWidget()
+        layout = QVBoxLayout(form_page)
+        layout.addWidget(self.intro)
+        layout.addLayout(form)
+        layout.addWidget(self.rekey)
+        layout.addWidget(self.rekey_note)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.code_intro = QLabel()
+        self.code_intro.setWordWrap(True)
+        self.code_display = QLabel()
+        self.code_display.setTextFormat(Qt.TextFormat.PlainText)
+        self.code_display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.code_display.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
+        code_font.setWeight(QFont.Weight.Bold)
+        self.code_display.setFont(code_font)
+        self.code_display.setStyleSheet("padding: 12px; border: 1px solid #888;")
+        self.print_button = QPushButton()
+        self.save_pdf_button = QPushButton()
+        self.code_message = MessageLabel()
+        print_row = QHBoxLayout()
+        print_row.addStretch(1)
+        print_row.addWidget(self.print_button)
+        print_row.addWidget(self.save_pdf_button)
+        print_row.addStretch(1)
+        code_page = QWidget()
+        layout = QVBoxLayout(code_page)
+        layout.addWidget(self.code_intro)
+        layout.addWidget(self.code_display)
+        layout.addLayout(print_row)
+        layout.addWidget(self.code_message)
+        layout.addStretch(1)
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(form_page)
+        self.pages.addWidget(code_page)
+        self.cancel_button = QPushButton()
+        self.ok_button = QPushButton()
+        self.ok_button.setDefault(True)
+        self.ok_button.setAutoDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.pages, 1)
+        outer.addLayout(buttons)
+        self.resize(600, 440)
+
+        self.rekey.toggled.connect(lambda _checked: self.retranslate())
+        self.ok_button.clicked.connect(self.go_on)
+        self.cancel_button.clicked.connect(self.reject)
+        self.print_button.clicked.connect(self.print_code)
+        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
+        for field in (self.current, self.new, self.repeat):
+            field.textChanged.connect(lambda _text: self.message.clear_message())
+        self.retranslate()
+        self.current.setFocus()
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def go_on(self) -> None:
+        if self.pages.currentIndex() == self.CODE_PAGE:
+            self.accept()
+        else:
+            self.change()
+
+    def change(self) -> None:
+        if self.new.text() != self.repeat.text():
+            self.message.show_message(
+                lambda: _("The two passphrases are not the same. Type them again."), error=True
+            )
+            self.repeat.clear()
+            self.repeat.setFocus()
+            return
+        rekey = self.rekey.isChecked()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            check_new_passphrase(self.new.text())
+            code = self.store.change_passphrase(self.current.text(), self.new.text(), rekey=rekey)
+        except CompanionError as error:
+            self.message.show_error(error)
+            self.current.setFocus()
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        for field in (self.current, self.new, self.repeat):
+            field.clear()
+        if code is None:
+            self.accept()
+            return
+        self.new_recovery_code = code
+        self.code_display.setText(code)
+        self.pages.setCurrentIndex(self.CODE_PAGE)
+        self.cancel_button.setEnabled(False)  # done: nothing left to cancel
+        self.retranslate()
+        self.ok_button.setFocus()
+
+    def reject(self) -> None:
+        if self.pages.currentIndex() == self.CODE_PAGE:
+            return  # the new code must be acknowledged: it is shown only this once
+        super().reject()
+
+    # --- the sheet --------------------------------------------------------------------------
+
+    def print_code(self) -> None:
+        if recovery_sheet.print_sheet(self.new_recovery_code, self):
+            self.code_message.show_message(lambda: _("The recovery code was sent to the printer."))
+
+    def ask_where_to_save_pdf(self) -> None:
+        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
+        dialog.open()
+
+    def save_pdf(self, target: Path) -> None:
+        try:
+            recovery_sheet.save_sheet_pdf(self.new_recovery_code, target)
+        except OSError as error:
+            log.warning("could not save the recovery sheet: %s", type(error).__name__)
+        if target.is_file():
+            self.code_message.show_message(
+                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
+            )
+        else:
+            self.code_message.show_message(
+                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
+                error=True,
+            )
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("Change passphrase"))
+        self.intro.setText(
+            _(
+                "Type the passphrase in use now, then the new one twice. Backups made before "
+                "still open only with the passphrase that was in use when each was made."
+            )
+        )
+        self.current_label.setText(_("C&urrent passphrase:"))
+        self.current.setAccessibleName(_("Current passphrase"))
+        self.new_label.setText(_("&New passphrase:"))
+        self.new.setAccessibleName(_("New passphrase"))
+        self.repeat_label.setText(_("&Repeat it:"))
+        self.repeat.setAccessibleName(_("Repeat the new passphrase"))
+        self.rekey.setText(_("&Someone may have seen the passphrase or the recovery code"))
+        self.rekey.setAccessibleName(_("Someone may have seen the passphrase or the recovery code"))
+        self.rekey_note.setText(
+            _(
+                "The records will also be encrypted again under a new key, and you will get a "
+                "new recovery code: the old passphrase, the old recovery code and copies of the "
+                "old key file stop working. Backups made before today still open only with "
+                "the passphrase or recovery code of their day: keep them safe, or delete them "
+                "once a new backup is made."
+            )
+            if self.rekey.isChecked()
+            else _(
+                "Tick this if the passphrase or the recovery code may be known to someone "
+                "else: a new passphrase alone does not replace the key or the recovery code."
+            )
+        )
+        self.code_intro.setText(
+            _(
+                "The records are now encrypted under a new key. This is the new recovery code, "
+                "shown only once; the old one no longer works. Print it or write it down, and "
+                "keep it locked away from the laptop."
+            )
+        )
+        self.code_display.setAccessibleName(_("Recovery code"))
+        self.print_button.setText(_("&Print…"))
+        self.print_button.setAccessibleName(_("Print the recovery code"))
+        self.save_pdf_button.setText(_("Save as P&DF…"))
+        self.save_pdf_button.setAccessibleName(_("Save the recovery code as PDF"))
+        on_code_page = self.pages.currentIndex() == self.CODE_PAGE
+        ok_text = _("I have &kept it") if on_code_page else _("&Change passphrase")
+        self.ok_button.setText(ok_text)
+        self.ok_button.setAccessibleName(ok_text.replace("&", ""))
+        self.cancel_button.setText(_("Cancel"))
+        self.cancel_button.setAccessibleName(_("Cancel"))
+        for message in (self.message, self.code_message):
+            message.retranslate()
+        self.meter.retranslate()
+
+
+class ChangePassphraseFeature:
+    """File ▸ Change passphrase…"""
+
+    def __init__(self, window: Desk) -> None:
+        from companion.ui.session.lock import add_to_file_menu
+
+        self.window = window
+        self.action = QAction(window.widget())
+        self.action.triggered.connect(self.open_dialog)
+        add_to_file_menu(window, self.action)
+        self.retranslate()
+
+    def open_dialog(self) -> ChangePassphraseDialog:
+        dialog = ChangePassphraseDialog(self.window.store, self.window.widget())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def retranslate(self) -> None:
+        self.action.setText(_("&Change passphrase…"))
+        self.action.setStatusTip(
+            _("A new passphrase; or, if someone may have seen it, a new key and recovery code")
+        )
+
+    def closing(self) -> None:
+        """Nothing to tidy: the dialog closes with the window."""
+
+
+def install(window: Desk) -> ChangePassphraseFeature:
+    return ChangePassphraseFeature(window)

@@ -1,0 +1,108 @@
+"""``companion passphrase [--rekey]``: current passphrase from COMPANION_PASSPHRASE or the
+terminal, the new one from COMPANION_NEW_PASSPHRASE or the terminal (typed twice)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from companion.cli.main import main
+from companion.errors import NotAStoreError, WrongPassphraseError
+from companion.store.store import Store
+from tests.conftest import TEST_PASSPHRASE
+
+NEW_PASSPHRASE = "violet harbour compass 7"
+RECOVERY_CODE = re.compile(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){5}")
+
+
+@pytest.fixture
+def office(data_dir: Path) -> Path:
+    Store.create(data_dir, TEST_PASSPHRASE)[0].close()
+    return data_dir
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_changing_the_passphrase_from_the_environment(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COMPANION_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("COMPANION_NEW_PASSPHRASE", NEW_PASSPHRASE)
+    code, out, err = _run(capsys, "passphrase", "--data-dir", str(office))
+    assert code == 0, err
+    assert "backups made before" in out.lower() and not RECOVERY_CODE.search(out)
+    Store.open(office, NEW_PASSPHRASE).close()
+    with pytest.raises(WrongPassphraseError):
+        Store.open(office, TEST_PASSPHRASE)
+
+
+def test_rekey_prints_the_new_recovery_code_once_on_stdout(
+    office: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    old_keys = tmp_path / "old-keys.json"
+    shutil.copy(office / "keys.json", old_keys)
+    monkeypatch.setenv("COMPANION_PASSPHRASE", TEST_PASSPHRASE)
+    monkeypatch.setenv("COMPANION_NEW_PASSPHRASE", NEW_PASSPHRASE)
+    code, out, err = _run(capsys, "passphrase", "--data-dir", str(office), "--rekey")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 1 and RECOVERY_CODE.fullmatch(lines[0]), out
+    assert "backups made before" in err.lower() and lines[0] not in err
+    Store.open_with_recovery(office, lines[0], "fresh winter passphrase 3").close()
+    shutil.copy(old_keys, office / "keys.json")
+    with pytest.raises(NotAStoreError):
+        Store.open(office, TEST_PASSPHRASE)
+
+
+def test_on_a_terminal_the_new_passphrase_is_typed_twice(
+    office: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("COMPANION_PASSPHRASE", raising=False)
+    monkeypatch.delenv("COMPANION_NEW_PASSPHRASE", raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    answers = iter([TEST_PASSPHRASE, NEW_PASSPHRASE, NEW_PASSPHRASE + "!"])
+    asked: list[str] = []
+
+    def typed(prompt: str) -> str:
+        asked.append(prompt)
+        return next(answers)
+
+    monkeypatch.setattr("getpass.getpass", typed)
+    code, out, err = _run(capsys, "passphrase", "--data-dir", str(office))
+    assert asked == ["Current passphrase: ", "New passphrase: ", "New passphrase again: "]
+    assert code == 2 and out == "" and err.count("\n") == 1 and "differ" in err
+    Store.open(office, TEST_PASSPHRASE).close()  # nothing was changed
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "says"),
+    [
+        ("not the passphrase", NEW_PASSPHRASE, "not right"),
+        (TEST_PASSPHRASE, "Summer2024!", "commonly used password"),
+        (TEST_PASSPHRASE, "legalaid2024", "legal aid"),
+    ],
+)
+def test_a_refused_change_is_one_line_and_changes_nothing(
+    office: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    current: str,
+    new: str,
+    says: str,
+) -> None:
+    before = (office / "keys.json").read_bytes()
+    monkeypatch.setenv("COMPANION_PASSPHRASE", current)
+    monkeypatch.setenv("COMPANION_NEW_PASSPHRASE", new)
+    code, out, err = _run(capsys, "passphrase", "--data-dir", str(office), "--rekey")
+    assert code == 2 and out == "" and err.count("\n") == 1 and says in err, err
+    assert (office / "keys.json").read_bytes() == before

@@ -1,0 +1,287 @@
+"""Backups damaged for real, in every part of the archive, must fail verification.
+
+The damage is injected between the write and the check (``_verify_archive`` is wrapped so
+that it first damages the file it was given, as a failing disk or USB stick would), and
+the real check then reads the damaged file back. The same damage done to a good backup
+afterwards must make the check before a restore refuse it, leaving the store as it was.
+
+Bytes are flipped where a zip reader relies on them: signatures, member names, CRCs, the
+central directory's offset, and member contents. (A flip in a field every reader ignores,
+such as a local header's timestamp, changes nothing that a restore would bring back.)
+"""
+
+from __future__ import annotations
+
+import io
+import struct
+import zipfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from companion.domain.models import Person
+from companion.store import backups
+from companion.store.connection import DatabaseError, connect
+from companion.store.files import DATABASE_FILE_NAME
+from companion.store.identity import RECORD_TABLES
+from companion.store.keys import KEY_FILE_NAME
+from companion.store.store import Store
+from tests.conftest import TEST_PASSPHRASE
+
+Damage = Callable[[Path], None]
+EOCD_SIZE = 22
+
+
+def _flip(path: Path, offset: int) -> None:
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0xFF
+    path.write_bytes(bytes(data))
+
+
+def _local_header(path: Path, member: str) -> int:
+    with zipfile.ZipFile(path) as archive:
+        return archive.getinfo(member).header_offset
+
+
+def _member_data(path: Path, member: str) -> tuple[int, int]:
+    """Offset and size of a member's stored bytes (read from its local header)."""
+    start = _local_header(path, member)
+    raw = path.read_bytes()
+    name_length, extra_length = struct.unpack("<HH", raw[start + 26 : start + 30])
+    with zipfile.ZipFile(path) as archive:
+        size = archive.getinfo(member).compress_size
+    return start + 30 + name_length + extra_length, size
+
+
+def _central_directory(path: Path) -> int:
+    raw = path.read_bytes()
+    eocd = raw[-EOCD_SIZE:]
+    assert eocd[:4] == b"PK\x05\x06"  # no archive comment, so the record is the last bytes
+    (offset,) = struct.unpack("<I", eocd[16:20])
+    return offset
+
+
+def _central_entry(path: Path, member: str) -> int:
+    """Offset of a member's entry in the central directory."""
+    raw = path.read_bytes()
+    position = _central_directory(path)
+    while raw[position : position + 4] == b"PK\x01\x02":
+        name_length, extra_length, comment_length = struct.unpack(
+            "<HHH", raw[position + 28 : position + 34]
+        )
+        name = raw[position + 46 : position + 46 + name_length].decode("ascii")
+        if name == member:
+            return position
+        position += 46 + name_length + extra_length + comment_length
+    raise AssertionError(f"{member} is not in the central directory")
+
+
+def _flip_in_member(member: str) -> Damage:
+    def damage(path: Path) -> None:
+        start, size = _member_data(path, member)
+        _flip(path, start + size // 2)
+
+    return damage
+
+
+def _flip_local_header(member: str, field_offset: int) -> Damage:
+    return lambda path: _flip(path, _local_header(path, member) + field_offset)
+
+
+def _flip_central_entry(member: str, field_offset: int) -> Damage:
+    return lambda path: _flip(path, _central_entry(path, member) + field_offset)
+
+
+def _flip_end_record(field_offset: int) -> Damage:
+    return lambda path: _flip(path, path.stat().st_size - EOCD_SIZE + field_offset)
+
+
+def _truncate(keep: Callable[[Path], int]) -> Damage:
+    def damage(path: Path) -> None:
+        path.write_bytes(path.read_bytes()[: keep(path)])
+
+    return damage
+
+
+#: Local header: signature at 0, CRC at 14, name at 30. Central entry: signature at 0,
+#: CRC at 16, name at 46. End record: signature at 0, central directory offset at 16.
+ZIP_DAMAGE: dict[str, Damage] = {
+    "database local header signature": _flip_local_header(DATABASE_FILE_NAME, 0),
+    "database local header name": _flip_local_header(DATABASE_FILE_NAME, 30),
+    "database contents": _flip_in_member(DATABASE_FILE_NAME),
+    "database first page": lambda path: _flip(path, _member_data(path, DATABASE_FILE_NAME)[0]),
+    "key file local header signature": _flip_local_header(KEY_FILE_NAME, 0),
+    "key file local header name": _flip_local_header(KEY_FILE_NAME, 30),
+    "key file contents": _flip_in_member(KEY_FILE_NAME),
+    "manifest local header signature": _flip_local_header(backups.MANIFEST, 0),
+    "manifest contents": _flip_in_member(backups.MANIFEST),
+    "central directory entry signature": _flip_central_entry(DATABASE_FILE_NAME, 0),
+    "central directory database CRC": _flip_central_entry(DATABASE_FILE_NAME, 16),
+    "central directory key file CRC": _flip_central_entry(KEY_FILE_NAME, 16),
+    "central directory key file name": _flip_central_entry(KEY_FILE_NAME, 46),
+    "central directory manifest CRC": _flip_central_entry(backups.MANIFEST, 16),
+    "end record signature": _flip_end_record(0),
+    "end record central directory offset": _flip_end_record(16),
+    "truncated by one byte": _truncate(lambda path: path.stat().st_size - 1),
+    "truncated to half": _truncate(lambda path: path.stat().st_size // 2),
+    "truncated before the central directory": _truncate(_central_directory),
+    "truncated inside the database": _truncate(
+        lambda path: sum(_member_data(path, DATABASE_FILE_NAME)) - 4096
+    ),
+}
+
+
+PEOPLE = 40
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One store for the module (a failed backup leaves it as it was), with a good backup."""
+    opened, _code = Store.create(tmp_path_factory.mktemp("data"), TEST_PASSPHRASE)
+    for index in range(PEOPLE):
+        opened.people.add(Person(f"Given{index:02d}", "Sample", language="es"))
+    backups.make_backup(opened)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def good_backup(filled: Store, tmp_path: Path) -> Path:
+    """A copy of the module's good backup, to damage."""
+    [original] = backups.list_backups(backups.backup_folder(filled))
+    copy = tmp_path / original.path.name
+    copy.write_bytes(original.path.read_bytes())
+    return copy
+
+
+def _folder_names(store: Store) -> list[str]:
+    return sorted(path.name for path in backups.backup_folder(store).iterdir())
+
+
+def _damage_on_the_way(monkeypatch: pytest.MonkeyPatch, damage: Damage) -> None:
+    real_check = backups._verify_archive
+
+    def damaged_then_checked(path: Path, *args: object) -> None:
+        damage(path)
+        real_check(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(backups, "_verify_archive", damaged_then_checked)
+
+
+def test_the_undamaged_backup_passes_the_check(good_backup: Path) -> None:
+    assert backups.inspect_backup(good_backup, TEST_PASSPHRASE).people == PEOPLE
+
+
+@pytest.mark.parametrize("region", sorted(ZIP_DAMAGE))
+def test_damage_anywhere_in_the_archive_fails_verification(
+    filled: Store, monkeypatch: pytest.MonkeyPatch, region: str
+) -> None:
+    before = _folder_names(filled)
+    _damage_on_the_way(monkeypatch, ZIP_DAMAGE[region])
+    with pytest.raises(backups.BackupFailedError):
+        backups.make_backup(filled)
+    assert _folder_names(filled) == before  # nothing kept, not even a partial file
+
+
+@pytest.mark.parametrize("region", sorted(ZIP_DAMAGE))
+def test_the_check_before_a_restore_refuses_a_damaged_backup(
+    good_backup: Path, tmp_path: Path, region: str
+) -> None:
+    ZIP_DAMAGE[region](good_backup)
+    new_laptop = tmp_path / "new-laptop"
+    with pytest.raises((backups.BackupFailedError, backups.NotABackupError)):
+        backups.restore_backup(new_laptop, good_backup, TEST_PASSPHRASE)
+    assert not (new_laptop / DATABASE_FILE_NAME).exists()
+
+
+# --- damage only SQLite's integrity check can see ---------------------------------------
+
+
+def _what_queries_see(db_path: Path, key: bytes) -> tuple[int, int, dict[str, list[str]]]:
+    """Live people and hearings, and every record table's uids, by plain queries."""
+    db = connect(db_path, key)
+    try:
+        people = db.execute("SELECT count(*) FROM people WHERE deleted_at IS NULL").fetchone()[0]
+        hearings = db.execute("SELECT count(*) FROM hearings WHERE deleted_at IS NULL").fetchone()[
+            0
+        ]
+        uids = {
+            table: [row[0] for row in db.execute(f"SELECT uid FROM {table} ORDER BY uid")]
+            for table in RECORD_TABLES
+        }
+    finally:
+        db.close()
+    return int(people), int(hearings), uids
+
+
+def _page_only_the_integrity_check_sees(database: bytes, key: bytes, scratch: Path) -> int:
+    """The first page whose damage leaves every count and uid list readable and right."""
+    original = scratch / "original.db"
+    original.write_bytes(database)
+    db = connect(original, key)
+    page_size = int(db.execute("PRAGMA cipher_page_size").fetchone()[0])
+    db.close()
+    expected = _what_queries_see(original, key)
+    for page in range(1, len(database) // page_size):  # page 0 holds the salt and header
+        damaged = scratch / f"page-{page}.db"
+        data = bytearray(database)
+        data[page * page_size + page_size // 2] ^= 0xFF
+        damaged.write_bytes(bytes(data))
+        try:
+            if _what_queries_see(damaged, key) == expected:
+                return page * page_size + page_size // 2
+        except DatabaseError:
+            continue
+    raise AssertionError("every damaged page also breaks a plain query")
+
+
+def _with_database(path: Path, database: bytes) -> None:
+    """Rewrite the archive with another database member, CRC and all (a zip check passes)."""
+    with zipfile.ZipFile(path) as archive:
+        members = [(info, archive.read(info.filename)) for info in archive.infolist()]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
+        for info, content in members:
+            archive.writestr(info, database if info.filename == DATABASE_FILE_NAME else content)
+    path.write_bytes(buffer.getvalue())
+
+
+def _damage_a_hidden_page(store: Store, scratch: Path) -> Damage:
+    def damage(path: Path) -> None:
+        with zipfile.ZipFile(path) as archive:
+            database = bytearray(archive.read(DATABASE_FILE_NAME))
+        offset = _page_only_the_integrity_check_sees(bytes(database), store.database_key, scratch)
+        database[offset] ^= 0xFF
+        _with_database(path, bytes(database))
+        with zipfile.ZipFile(path) as archive:
+            assert archive.testzip() is None  # the zip layer sees nothing wrong
+
+    return damage
+
+
+def test_a_page_only_the_integrity_check_sees_fails_verification(
+    filled: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    before = _folder_names(filled)
+    _damage_on_the_way(monkeypatch, _damage_a_hidden_page(filled, tmp_path))
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(filled)
+    assert "records differ" not in failure.value.detail  # refused for the damage itself
+    assert _folder_names(filled) == before
+
+
+def test_the_check_before_a_restore_refuses_a_page_only_the_integrity_check_sees(
+    store: Store, data_dir: Path, tmp_path: Path
+) -> None:
+    for index in range(PEOPLE):
+        store.people.add(Person(f"Given{index:02d}", "Sample", language="es"))
+    good = backups.make_backup(store)
+    _damage_a_hidden_page(store, tmp_path)(good.path)
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.inspect_backup(good.path, TEST_PASSPHRASE)
+    assert "records differ" not in failure.value.detail
+    with pytest.raises(backups.BackupFailedError):
+        backups.restore_backup(data_dir, good.path, TEST_PASSPHRASE, current=store)
+    assert len(store.people.list()) == PEOPLE
+    assert _folder_names(store) == [good.path.name]  # no before-restore backup either
