@@ -162,6 +162,7 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
     with store.db.atomic():
         store.settings.set(DEMO_FLAG, True)
         store.organisation.save(DEMO_ORGANISATION)
+    cases: list[int] = []
     for index, person in enumerate(people):
         assert person.id is not None
         courthouse = courthouses[index % len(courthouses)]
@@ -203,7 +204,10 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
             store.hearings.set_status(hearing.id, HearingStatus.CANCELLED)
         _backdate(store, hearing.id, today - dt.timedelta(days=21))
         _outreach_for_upcoming(store, index, person.id, hearing.id, today)
-        _past_hearing(store, index, person, case.id, courthouse, today)
+        cases.append(case.id)
+    # Earlier hearings of the same cases come after, so the upcoming ones keep their numbers.
+    for index, (person, case_id) in enumerate(zip(people, cases, strict=True)):
+        _past_hearing(store, index, person, case_id, courthouses[index % len(courthouses)], today)
     # One person asked not to be contacted: the mark shows wherever her name is.
     santos = people[8]
     assert santos.id is not None
@@ -333,6 +337,7 @@ def _past_hearing(
         )
     if packet:
         store.people.record_history(person.id, "packet_saved", hearing.id)
+    store.hearings.set_status(hearing.id, HearingStatus.HELD)
     if outcome is not AttendanceStatus.UNKNOWN:
         (entry,) = store.hearings.attendance_for(hearing.id)
         entry.status = outcome

@@ -138,7 +138,7 @@ def test_script_prints_the_words_in_the_persons_language(
         "--person",
         "2",
         "--hearing",
-        "3",
+        "2",
         "--kind",
         "voicemail",
     )
