@@ -27,6 +27,13 @@ from companion.domain.models import (
 )
 from companion.domain.organisation import AdvocateContact, Hotline, LocalNote, Organisation
 from companion.domain.validation import local_datetime
+from companion.outreach.model import (
+    ContactChannel,
+    ContactOutcome,
+    HearingNeed,
+    NeedKind,
+    NeedStatus,
+)
 from companion.store.keys import DEMO_PASSPHRASE
 from companion.store.settings import DEMO_FLAG
 from companion.store.store import Store
@@ -169,6 +176,7 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
     with store.db.atomic():
         store.settings.set(DEMO_FLAG, True)
         store.organisation.save(DEMO_ORGANISATION)
+    cases: list[int] = []
     for index, person in enumerate(people):
         assert person.id is not None
         courthouse = courthouses[index % len(courthouses)]
@@ -208,6 +216,154 @@ def fill_demo_office(store: Store, today: dt.date) -> None:
             )
         if index == 5:
             store.hearings.set_status(hearing.id, HearingStatus.CANCELLED)
+        _backdate(store, hearing.id, today - dt.timedelta(days=21))
+        _outreach_for_upcoming(store, index, person.id, hearing.id, today)
+        cases.append(case.id)
+    # Earlier hearings of the same cases come after, so the upcoming ones keep their numbers.
+    for index, (person, case_id) in enumerate(zip(people, cases, strict=True)):
+        _past_hearing(store, index, person, case_id, courthouses[index % len(courthouses)], today)
+    # One person asked not to be contacted: the mark shows wherever her name is.
+    santos = people[8]
+    assert santos.id is not None
+    (santos_hearing,) = store.hearings.for_person(santos.id)[-1:]
+    assert santos_hearing.id is not None
+    store.outreach.log_contact(
+        santos.id,
+        santos_hearing.id,
+        ContactOutcome.DO_NOT_CONTACT,
+        note="Fictional: asked to be reached only through her advocate in person.",
+        who=DEMO_ORGANISATION.advocates[2].name,
+        at=_at(today, -2, 11),
+    )
+
+
+def _backdate(store: Store, hearing_id: int, scheduled_on: dt.date) -> None:
+    """Say the demo's hearings were put in the diary three weeks ago (not the moment the
+    demo was made), so its contact history reads like an office's, not all of it today."""
+    stamp = f"{scheduled_on.isoformat()}T14:00:00Z"
+    with store.db.atomic():
+        store.db.execute("UPDATE hearings SET created_at = ? WHERE id = ?", [stamp, hearing_id])
+        store.db.execute(
+            "UPDATE attendance SET created_at = ? WHERE hearing_id = ?", [stamp, hearing_id]
+        )
+
+
+def _at(today: dt.date, days: int, hour: int) -> dt.datetime:
+    """A moment ``days`` from today at ``hour`` o'clock UTC, for made-up contact times."""
+    return dt.datetime.combine(today + dt.timedelta(days=days), dt.time(hour), dt.UTC)
+
+
+#: Contacts already made about the upcoming hearings (index of the person: attempts).
+_UPCOMING_CONTACTS: dict[int, tuple[tuple[int, ContactOutcome, ContactChannel], ...]] = {
+    0: ((-2, ContactOutcome.NO_ANSWER, ContactChannel.PHONE),),
+    1: ((-3, ContactOutcome.CONFIRMED, ContactChannel.PHONE),),
+    3: (
+        (-4, ContactOutcome.LEFT_VOICEMAIL, ContactChannel.PHONE),
+        (-1, ContactOutcome.NO_ANSWER, ContactChannel.PHONE),
+    ),
+    6: ((-1, ContactOutcome.NEEDS_HELP, ContactChannel.PHONE),),
+    9: ((-1, ContactOutcome.WRONG_NUMBER, ContactChannel.PHONE),),
+    11: ((-2, ContactOutcome.CONFIRMED, ContactChannel.TEXT),),
+}
+
+#: Needs for the upcoming hearings (index of the person: (need, met?)).
+_UPCOMING_NEEDS: dict[int, tuple[tuple[NeedKind, bool], ...]] = {
+    0: ((NeedKind.CHILDCARE, False), (NeedKind.SEPARATE_WAITING_AREA, True)),
+    3: ((NeedKind.TIME_OFF_WORK, False),),
+    6: ((NeedKind.TRANSPORT, False), (NeedKind.COMPANION, True)),
+    9: ((NeedKind.ESCORT, False), (NeedKind.SEPARATE_WAITING_AREA, False)),
+    10: ((NeedKind.ACCESSIBILITY, True),),
+}
+
+
+def _outreach_for_upcoming(
+    store: Store, index: int, person_id: int, hearing_id: int, today: dt.date
+) -> None:
+    advocate = DEMO_ORGANISATION.advocates[index % 3].name
+    person = store.people.get(person_id)
+    if person.needs_interpreter:
+        store.outreach.set_need(
+            HearingNeed(person_id, hearing_id, NeedKind.INTERPRETER, language=person.language)
+        )
+    for kind, met in _UPCOMING_NEEDS.get(index, ()):
+        status = NeedStatus.MET if met else NeedStatus.OPEN
+        store.outreach.set_need(HearingNeed(person_id, hearing_id, kind, status))
+    for days, outcome, channel in _UPCOMING_CONTACTS.get(index, ()):
+        store.outreach.log_contact(
+            person_id, hearing_id, outcome, channel, who=advocate, at=_at(today, days, 15)
+        )
+
+
+#: Past hearings: (days ago, outcome, contacts before it, packet given, needs met).
+_PAST: dict[int, tuple[int, AttendanceStatus, int, bool, bool]] = {
+    0: (12, AttendanceStatus.ATTENDED, 2, True, True),
+    1: (20, AttendanceStatus.ATTENDED, 1, True, True),
+    2: (33, AttendanceStatus.MISSED, 0, False, False),
+    3: (9, AttendanceStatus.ATTENDED, 3, True, True),
+    4: (26, AttendanceStatus.UNKNOWN, 1, False, True),
+    5: (40, AttendanceStatus.MISSED, 1, True, False),
+    6: (16, AttendanceStatus.ATTENDED, 2, False, True),
+    7: (5, AttendanceStatus.UNKNOWN, 0, False, True),
+    9: (23, AttendanceStatus.ATTENDED, 2, True, False),
+    10: (30, AttendanceStatus.MISSED, 0, False, True),
+}
+
+
+def _past_hearing(
+    store: Store, index: int, person: Person, case_id: int, courthouse: Courthouse, today: dt.date
+) -> None:
+    """An earlier hearing of the same case, with the calls made before it and what
+    happened, for the outcomes list and the attendance report."""
+    if index not in _PAST:
+        return
+    assert person.id is not None and courthouse.id is not None
+    days_ago, outcome, contacts, packet, needs_met = _PAST[index]
+    day = _weekday_on_or_before(today - dt.timedelta(days=days_ago))
+    hearing = store.hearings.add(
+        Hearing(
+            case_id=case_id,
+            courthouse_id=courthouse.id,
+            starts_at=local_datetime(day, dt.time(9, 30), courthouse.timezone),
+            hearing_type=HearingType.STATUS if index % 2 else HearingType.PRELIMINARY,
+            courtroom=f"{2 + index % 4}C",
+        ),
+        [Attendance(person.id, 0, must_testify=True)],
+    )
+    assert hearing.id is not None
+    advocate = DEMO_ORGANISATION.advocates[index % 3].name
+    if index % 3 == 0:
+        store.outreach.set_need(
+            HearingNeed(
+                person.id,
+                hearing.id,
+                NeedKind.TRANSPORT,
+                NeedStatus.MET if needs_met else NeedStatus.OPEN,
+            )
+        )
+    for number in range(contacts):
+        last = number == contacts - 1
+        store.outreach.log_contact(
+            person.id,
+            hearing.id,
+            ContactOutcome.CONFIRMED if last else ContactOutcome.NO_ANSWER,
+            who=advocate,
+            at=_at(day, -(contacts - number), 16),
+        )
+    if packet:
+        store.people.record_history(person.id, "packet_saved", hearing.id)
+    store.hearings.set_status(hearing.id, HearingStatus.HELD)
+    if outcome is not AttendanceStatus.UNKNOWN:
+        (entry,) = store.hearings.attendance_for(hearing.id)
+        entry.status = outcome
+        if outcome is AttendanceStatus.MISSED:
+            entry.reason = "Fictional: no ride that morning."
+        store.hearings.set_attendance(entry)
+
+
+def _weekday_on_or_before(day: dt.date) -> dt.date:
+    while day.weekday() >= 5:
+        day -= dt.timedelta(days=1)
+    return day
 
 
 def _weekday_on_or_after(day: dt.date) -> dt.date:

@@ -82,6 +82,11 @@ FIELD_LABELS: dict[str, str] = {
     "security_notes": N_("Security screening"),
     "accessibility_notes": N_("Accessibility"),
     "transit_notes": N_("Transit and parking"),
+    "do_not_contact": N_("Asked not to be contacted"),
+    "note": N_("Note"),
+    "outcome": N_("Outcome"),
+    "method": N_("Method"),
+    "kind": N_("Kind"),
 }
 
 LIST_FIELD_LABELS: dict[str, str] = {
@@ -126,6 +131,7 @@ REASONS: dict[str, str] = {
     "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
     "not_a_phone": N_("{field}: texts and voicemail need a phone number."),
     "out_of_range": N_("{field}: this number is out of range."),
+    "not_a_choice": N_("{field}: “{value}” is not one of the choices."),
     "unknown_person": N_("{field}: one of the people no longer exists."),
     "unknown_case": N_("{field}: choose a case."),
     "unknown_courthouse": N_("{field}: choose a courthouse."),
@@ -171,6 +177,7 @@ NOT_FOUND: dict[str, str] = {
     "case": N_("No case with number {id} was found."),
     "hearing": N_("No hearing with number {id} was found."),
     "courthouse": N_("No courthouse with number {id} was found."),
+    "contact": N_("No logged contact with number {id} was found."),
 }
 
 
@@ -354,6 +361,21 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext(template)
     # Packet, backup and self-test errors are matched by code: importing their modules
     # here would load the PDF engine at start-up.
+    if error.code == "office_details_missing":
+        if getattr(error, "missing", "") == "name":
+            return t.gettext("The office has no name yet. Add it in Preferences, Office.")
+        return t.gettext(
+            "The office has no phone number to call back. Add an advocate's or a hotline's "
+            "phone in Preferences, Office."
+        )
+    if error.code == "voicemail_not_allowed":
+        return t.gettext("No phone of person {id} may take a voicemail.").format(
+            id=getattr(error, "person_id", "")
+        )
+    if error.code == "text_not_allowed":
+        return t.gettext("No phone of person {id} may be sent a text.").format(
+            id=getattr(error, "person_id", "")
+        )
     if error.code == "output_write":
         return t.gettext("Could not write {path}: {detail}. Nothing was left there.").format(
             path=getattr(error, "path", ""), detail=getattr(error, "detail", "")

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from companion.cli import change_passphrase, exchange, packet_arguments
+from companion.cli import change_passphrase, exchange, outreach_arguments, packet_arguments
 from companion.cli.import_arguments import add_arguments as import_arguments
 from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
 from companion.errors import CompanionError
@@ -78,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     packet_arguments.add_arguments(commands)
     packet_arguments.add_letter_arguments(commands)
     import_arguments(commands)
+    outreach_arguments.add_arguments(commands)
     change_passphrase.add_arguments(commands)
     exchange.add_arguments(commands)
 
@@ -326,6 +327,18 @@ def _import_command(name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
+def _outreach_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
+    """A command of ``companion.cli.outreach``, loaded when it runs."""
+
+    def run(store: Store, arguments: argparse.Namespace) -> str:
+        from companion.cli import outreach
+
+        command: Callable[[Store, argparse.Namespace], str] = getattr(outreach, name)
+        return command(store, arguments)
+
+    return run
+
+
 class _UsageError(Exception):
     pass
 
@@ -355,6 +368,10 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
             else exchange.command_handoff_import(store, arguments)
         )
     ),
+    "calls": _with_store(_outreach_command("command_calls")),
+    "contact": _with_store(_outreach_command("command_contact")),
+    "script": _with_store(_outreach_command("command_script")),
+    "report": _with_store(_outreach_command("command_report")),
     "passphrase": lambda arguments: change_passphrase.command_passphrase(
         _data_dir(arguments), arguments.rekey
     ),

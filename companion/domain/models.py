@@ -109,6 +109,8 @@ class ContactMethod:
     safe_hours_start: dt.time | None = None
     safe_hours_end: dt.time | None = None
     note: str = ""
+    #: A voicemail on this number may say what it is about (the hearing's date and place).
+    voicemail_details: bool = False
     id: int | None = None
     #: The contact's stable id across laptops (UUID version 7); empty until stored.
     uid: str = ""
@@ -127,6 +129,8 @@ class Person:
     alternate_relationship: str = ""
     alternate_phone: str = ""
     notes: str = ""
+    #: They asked not to be contacted: off every call list, shown wherever their name is.
+    do_not_contact: bool = False
     id: int | None = None
     deleted_at: dt.datetime | None = None
     #: The record's stable id across laptops (UUID version 7); empty until stored.

@@ -33,6 +33,10 @@ class AuditAction(enum.StrEnum):
     BACKED_UP = "backed_up"
     RESTORED_BACKUP = "restored_backup"
     PURGED = "purged"
+    LOGGED_CONTACT = "logged_contact"
+    CHANGED_NEED = "changed_need"
+    CHANGED_SCHEDULE = "changed_schedule"
+    CHANGED_DO_NOT_CONTACT = "changed_do_not_contact"
     REKEYED = "rekeyed"
     IMPORTED_HANDOFF = "imported_handoff"
     IMPORTED = "imported"
@@ -56,6 +60,10 @@ ACTION_LABELS: dict[AuditAction, str] = {
     AuditAction.BACKED_UP: N_("Made a backup"),
     AuditAction.RESTORED_BACKUP: N_("Restored a backup"),
     AuditAction.PURGED: N_("Purged"),
+    AuditAction.LOGGED_CONTACT: N_("Logged a contact"),
+    AuditAction.CHANGED_NEED: N_("Changed a need"),
+    AuditAction.CHANGED_SCHEDULE: N_("Changed the reminder schedule"),
+    AuditAction.CHANGED_DO_NOT_CONTACT: N_("Changed “do not contact”"),
     AuditAction.REKEYED: N_("Replaced the encryption key and the recovery code"),
     AuditAction.IMPORTED_HANDOFF: N_("Imported a handoff from another laptop"),
     AuditAction.IMPORTED: N_("Imported a spreadsheet"),

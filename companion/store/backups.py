@@ -135,6 +135,8 @@ def record_counts(db: Database) -> dict[str, RecordCount]:
         return {}
     counts = {}
     for table in RECORD_TABLES:
+        if not db[table].exists():  # a table a later schema step adds
+            continue
         digest = hashlib.sha256()
         rows = 0
         for (uid,) in db.execute(f"SELECT uid FROM {table} ORDER BY uid"):

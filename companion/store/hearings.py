@@ -24,6 +24,12 @@ from companion.store.rows import (
 )
 from companion.store.versions import edit_is_current
 
+
+def precise_utc_text() -> str:
+    """Now, in UTC to the microsecond (see ``companion.store.outreach``)."""
+    return dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
 # Changes that make a calendar entry on the witness's phone out of date.
 _CALENDAR_FIELDS = ("starts_at_utc", "timezone", "courthouse_id", "courtroom", "status")
 
@@ -72,8 +78,16 @@ class HearingRepository(Repository):
             before, after = hearing_to_row(old), hearing_to_row(hearing)
             if any(before[name] != after[name] for name in _CALENDAR_FIELDS):
                 hearing.sequence = old.sequence + 1
+            values = hearing_to_row(hearing)
+            # When its people must be told (the reminder schedule calls them once).
+            if before["starts_at_utc"] != values["starts_at_utc"]:
+                values["moved_at"] = precise_utc_text()
+            if old.status is not HearingStatus.CANCELLED and (
+                hearing.status is HearingStatus.CANCELLED
+            ):
+                values["cancelled_at"] = precise_utc_text()
             hearing.row_version = self.update_values(
-                "hearings", hearing.id, hearing_to_row(hearing), hearing.row_version
+                "hearings", hearing.id, values, hearing.row_version
             )
         return hearing
 

@@ -30,6 +30,8 @@ RECORD_TABLES: tuple[str, ...] = (
     "person_history",
     "attendance_outcomes",
     "audit_log",
+    "contact_attempts",
+    "hearing_needs",
 )
 
 #: Records that are edited in place: each row has ``row_version``, raised on every update,
@@ -41,10 +43,16 @@ EDITABLE_TABLES: tuple[str, ...] = (
     "cases",
     "hearings",
     "attendance",
+    "hearing_needs",
 )
 
 #: History that is only ever appended to: a correction is a new entry with ``corrects_id``.
-APPEND_ONLY_TABLES: tuple[str, ...] = ("person_history", "attendance_outcomes", "audit_log")
+APPEND_ONLY_TABLES: tuple[str, ...] = (
+    "person_history",
+    "attendance_outcomes",
+    "audit_log",
+    "contact_attempts",
+)
 
 #: Tables added after the first schema, whose ``created_at``/``updated_at`` have no
 #: database default (SQLite cannot add a column whose default is an expression): the

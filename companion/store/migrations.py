@@ -286,6 +286,11 @@ def make_append_only(
     db.execute(f"CREATE TRIGGER {table}_no_update BEFORE UPDATE ON {table} {when} {refuse}")
 
 
+#: The tables m005 gave uids and versions to (later migrations add theirs themselves).
+M005_RECORD_TABLES = RECORD_TABLES[: RECORD_TABLES.index("audit_log") + 1]
+M005_EDITABLE_TABLES = EDITABLE_TABLES[: EDITABLE_TABLES.index("attendance") + 1]
+
+
 @migrations()
 def m005_stable_ids(db: Database) -> None:
     """Records that keep their identity across laptops.
@@ -337,14 +342,96 @@ def m005_stable_ids(db: Database) -> None:
     # The audit trail's entries get their uids too: its triggers are made again below.
     db.execute("DROP TRIGGER IF EXISTS audit_log_no_update")
     db.execute("DROP TRIGGER IF EXISTS audit_log_no_delete")
-    for table in RECORD_TABLES:
+    for table in M005_RECORD_TABLES:
         stamps = ("created_at", "updated_at") if table in STORE_STAMPED_TABLES else ()
         give_uids(db, table, stamps)
-    for table in EDITABLE_TABLES:
+    for table in M005_EDITABLE_TABLES:
         give_versions(db, table)
     make_append_only(db, "person_history", {"person_id": "people"}, {"hearing_id": "hearings"})
     make_append_only(db, "attendance_outcomes", {"person_id": "people", "hearing_id": "hearings"})
     make_append_only(db, "audit_log")
+
+
+@migrations()
+def m006_compose_text_and_fold_search(db: Database) -> None:
+    """Names and notes in NFC (the form every save now stores), and the search index rebuilt
+    with the spelling-blind folding and phone numbers (``companion.store.search``)."""
+    for table, columns in _TEXT_COLUMNS.items():
+        selected = ", ".join(columns)
+        for row in db.execute(f"SELECT rowid, {selected} FROM {table}").fetchall():
+            rowid, values = row[0], row[1:]
+            composed = [
+                unicodedata.normalize("NFC", value) if isinstance(value, str) else value
+                for value in values
+            ]
+            if composed != list(values):
+                assignments = ", ".join(f"{column} = ?" for column in columns)
+                db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*composed, rowid])
+    search.rebuild(db)
+
+
+@migrations()
+def m009_outreach(db: Database) -> None:
+    """Outreach: the contact log, needs per hearing, and what the reminder schedule reads.
+
+    - ``contact_attempts``: every call, text, letter or visit and its outcome; insert-only,
+      a correction is a new attempt pointing to the one it corrects (``corrects_id``).
+    - ``hearing_needs``: what a person needs to come to one hearing, open or met; editable.
+    - ``people.do_not_contact``: set when a person asks not to be contacted.
+    - ``contact_methods.voicemail_details``: a voicemail on this number may name the
+      hearing (by default a voicemail names only the office and a callback number).
+    - ``hearings.moved_at`` and ``cancelled_at``: when its time was changed or it was
+      cancelled, so the schedule can call its people once to tell them.
+    """
+    if "do_not_contact" not in db["people"].columns_dict:
+        db.execute("ALTER TABLE people ADD COLUMN do_not_contact INTEGER NOT NULL DEFAULT 0")
+    if "voicemail_details" not in db["contact_methods"].columns_dict:
+        db.execute(
+            "ALTER TABLE contact_methods ADD COLUMN voicemail_details INTEGER NOT NULL DEFAULT 0"
+        )
+    for column in ("moved_at", "cancelled_at"):
+        if column not in db["hearings"].columns_dict:
+            db.execute(f"ALTER TABLE hearings ADD COLUMN {column} TEXT")
+    db.execute(
+        f"""CREATE TABLE IF NOT EXISTS contact_attempts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            hearing_id INTEGER REFERENCES hearings(id) ON DELETE SET NULL,
+            at TEXT NOT NULL DEFAULT ({_NOW}),
+            staff_name TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL CHECK (method IN ('phone', 'text', 'letter', 'in_person')),
+            outcome TEXT NOT NULL CHECK (outcome IN ('confirmed', 'declined', 'no_answer',
+                'left_voicemail', 'wrong_number', 'number_changed', 'do_not_contact',
+                'needs_help')),
+            note TEXT NOT NULL DEFAULT '',
+            corrects_id INTEGER REFERENCES contact_attempts(id) ON DELETE CASCADE
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS contact_attempts_of ON contact_attempts(person_id, hearing_id)"
+    )
+    db.execute(
+        f"""CREATE TABLE IF NOT EXISTS hearing_needs (
+            id INTEGER PRIMARY KEY,
+            uid TEXT,
+            person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+            hearing_id INTEGER NOT NULL REFERENCES hearings(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('interpreter', 'transport', 'childcare',
+                'companion', 'accessibility', 'time_off_work', 'separate_waiting_area',
+                'escort')),
+            status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'met')),
+            language TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            {_TIMESTAMPS},
+            UNIQUE (person_id, hearing_id, kind)
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS hearing_needs_hearing ON hearing_needs(hearing_id)")
+    give_uids(db, "contact_attempts")
+    give_uids(db, "hearing_needs")
+    give_versions(db, "hearing_needs")
+    make_append_only(db, "contact_attempts", {"person_id": "people"}, {"hearing_id": "hearings"})
 
 
 # The free text of each table as m001 created it: names, addresses, notes.
@@ -370,24 +457,6 @@ _TEXT_COLUMNS = {
     "hearings": ("courtroom", "notes"),
     "attendance": ("reason",),
 }
-
-
-@migrations()
-def m006_compose_text_and_fold_search(db: Database) -> None:
-    """Names and notes in NFC (the form every save now stores), and the search index rebuilt
-    with the spelling-blind folding and phone numbers (``companion.store.search``)."""
-    for table, columns in _TEXT_COLUMNS.items():
-        selected = ", ".join(columns)
-        for row in db.execute(f"SELECT rowid, {selected} FROM {table}").fetchall():
-            rowid, values = row[0], row[1:]
-            composed = [
-                unicodedata.normalize("NFC", value) if isinstance(value, str) else value
-                for value in values
-            ]
-            if composed != list(values):
-                assignments = ", ".join(f"{column} = ?" for column in columns)
-                db.execute(f"UPDATE {table} SET {assignments} WHERE rowid = ?", [*composed, rowid])
-    search.rebuild(db)
 
 
 @migrations()

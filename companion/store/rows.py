@@ -54,6 +54,7 @@ def person_to_row(person: Person) -> Row:
         "alternate_relationship": person.alternate_relationship,
         "alternate_phone": person.alternate_phone,
         "notes": person.notes,
+        "do_not_contact": int(person.do_not_contact),
     }
 
 
@@ -70,6 +71,7 @@ def person_from_row(row: Row, contacts: list[ContactMethod]) -> Person:
         alternate_relationship=row["alternate_relationship"],
         alternate_phone=row["alternate_phone"],
         notes=row["notes"],
+        do_not_contact=bool(row.get("do_not_contact", 0)),
         contacts=contacts,
         deleted_at=_timestamp(row["deleted_at"]),
         uid=row["uid"],
@@ -88,6 +90,7 @@ def contact_to_row(contact: ContactMethod, person_id: int, position: int) -> Row
         "safe_hours_start": _clock_text(contact.safe_hours_start),
         "safe_hours_end": _clock_text(contact.safe_hours_end),
         "note": contact.note,
+        "voicemail_details": int(contact.voicemail_details),
     }
 
 
@@ -101,6 +104,7 @@ def contact_from_row(row: Row) -> ContactMethod:
         safe_hours_start=_clock(row["safe_hours_start"]),
         safe_hours_end=_clock(row["safe_hours_end"]),
         note=row["note"],
+        voicemail_details=bool(row.get("voicemail_details", 0)),
         uid=row["uid"],
     )
 

@@ -31,6 +31,7 @@ from companion.private_files import (
 )
 from companion.store import folder_lock, kdf, keys
 from companion.store.agenda import AgendaRepository
+from companion.store.attendance_report import AttendanceReportRepository
 from companion.store.audit import AuditAction, AuditTrail
 from companion.store.cases import CaseRepository
 from companion.store.connection import (
@@ -47,6 +48,7 @@ from companion.store.hearings import HearingRepository
 from companion.store.identity import identity_problems
 from companion.store.migrations import known_migration_names, migrations
 from companion.store.organisation import OrganisationRepository
+from companion.store.outreach import OutreachRepository
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.store.people import PeopleRepository
 from companion.store.preflight import check_database_file, store_exists
@@ -112,6 +114,8 @@ class Store:
         self.retention = RetentionRepository(db, self.audit)
         self.organisation = OrganisationRepository(db, self.audit)
         self.drafts = DraftsRepository(db, self.audit)
+        self.outreach = OutreachRepository(db, self.audit)
+        self.reports = AttendanceReportRepository(db, self.audit)
 
     # --- lifecycle ------------------------------------------------------------------
 

@@ -44,11 +44,16 @@ def _out(tmp_path: Path) -> Path:
 
 
 def _saved_history(store: Store) -> list[tuple[int, int | None]]:
+    """Packets saved for hearings still to come (the demo office's history also holds
+    packets given for its past hearings)."""
+    now = dt.datetime.now(dt.UTC)
     return [
         (person.id, entry.hearing_id)
         for person in store.people.list()
         for entry in store.people.history(person.id)
         if entry.kind == "packet_saved"
+        and entry.hearing_id is not None
+        and store.hearings.get(entry.hearing_id).starts_at > now
     ]
 
 

@@ -161,7 +161,7 @@ def test_a_packet_that_cannot_be_written_leaves_nothing(
 
     qtbot.waitUntil(lambda: bool(open_windows(ErrorBox)))
     assert not target.parent.exists()
-    assert "packet_saved" not in [kind for kind, _hearing in _history(demo_store, person_id)]
+    assert ("packet_saved", hearing_id) not in _history(demo_store, person_id)
     assert demo_store.audit.entries(AuditAction.SAVED_PACKET) == []
 
 

@@ -170,7 +170,8 @@ def test_person_page_shows_cases_hearings_and_contacts(qtbot, demo_store: Store)
     assert page.contacts.item(0, 2).text() == "Do not text"
     assert page.cases.rowCount() == 1
     assert page.hearings.rowCount() >= 1
-    assert page.hearings.item(0, 7).text() in ("Not yet known", "Confirmed")
+    # Oldest first: the demo's past hearing (its outcome recorded), then the upcoming one.
+    assert page.hearings.item(0, 7).text() in ("Not yet known", "Confirmed", "Attended", "Missed")
     window.actions_.back.trigger()
     assert window.people_stack.currentWidget() is window.people
     assert window.people.selected_person_id() == person.id

@@ -30,8 +30,7 @@ from companion.packets.calendar import UID_DOMAIN
 from companion.store import keys
 from companion.store.connection import DatabaseError, connect
 from companion.store.files import DATABASE_FILE_NAME
-from companion.store.identity import RECORD_TABLES
-from companion.store.migrations import known_migration_names, migrations
+from companion.store.migrations import M005_RECORD_TABLES, known_migration_names, migrations
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -101,7 +100,7 @@ def test_migration_gives_every_existing_record_its_own_uid_and_keeps_calendar_ui
     try:
         assert [m.name for m in migrations.applied(store.db)] == known_migration_names()
         everything: list[str] = []
-        for table in RECORD_TABLES:
+        for table in M005_RECORD_TABLES:  # the tables there before stable ids
             uids = _uids(store, table)
             assert uids, f"{table} has rows in this test"
             assert all(uuid.UUID(uid).version == 7 for uid in uids), table
