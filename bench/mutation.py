@@ -72,7 +72,7 @@ TARGETS = (
     Target(
         "store/search",
         "companion/store/search.py",
-        ("tests/unit/test_search.py",),
+        ("tests/unit/test_search.py", "tests/unit/test_search_spellings.py"),
         gated=True,
     ),
     Target(

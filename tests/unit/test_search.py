@@ -19,7 +19,7 @@ from tests.conftest import TEST_PASSPHRASE
 @pytest.mark.parametrize(
     ("parts", "body"),
     [
-        (["Ana", "", "Reyes"], "ana reyes"),  # case folds
+        (["Ana", "", "Reyes"], "ana reyes"),  # folded to lower case
         (["王小明"], " 王  小  明 "),
         (["Ｋｉｍ", "ｆｉ"], "kim fi"),  # full-width letters and ligatures fold (NFKC)
         (["김민수"], " 김  민  수 "),
@@ -27,7 +27,9 @@ from tests.conftest import TEST_PASSPHRASE
         ([], ""),
     ],
 )
-def test_index_body_spaces_cjk_and_folds_compatibility_forms(parts: list[str], body: str) -> None:
+def test_index_body_spaces_cjk_and_folds_case_and_compatibility_forms(
+    parts: list[str], body: str
+) -> None:
     assert search.index_body(parts) == body
 
 
@@ -37,11 +39,10 @@ def test_index_body_spaces_cjk_and_folds_compatibility_forms(parts: list[str], b
         ("ana", '"ana"*'),
         ("  Ana   Reyes ", '"ana"* "reyes"*'),
         ('O"Brien OR *', '"o"* "brien"* "or"*'),
-        # a hyphen may be typed or not: both spellings are asked for
         ("CR-2026/0042", '("cr2026"* "0042"*) OR ("cr"* "2026"* "0042"*)'),
         ("王小", '"王"* "小"*'),
         ("Ｊｏｓｅ", '"jose"*'),
-        ("Jose\u0301", '"jose"*'),  # an accent typed apart or not: folded away
+        ("Jose\u0301", '"jose"*'),  # accents, typed apart or not, are folded away
     ],
 )
 def test_a_typed_query_becomes_quoted_word_prefixes(typed: str, query: str) -> None:
