@@ -154,3 +154,39 @@ def test_a_courthouse_and_a_case_are_indexed_under_their_own_kind(office: Office
 
 def test_a_person_of_no_row_has_an_empty_body(office: Office) -> None:
     assert search.person_body(office.store.db, 999_999) == ""
+
+
+@pytest.mark.parametrize(
+    ("number", "terms"),
+    [
+        (
+            "+1 312-555-0161",
+            [
+                "13125550161",
+                "3125550161",
+                "125550161",
+                "25550161",
+                "5550161",
+                "550161",
+                "50161",
+                "0161",
+            ],
+        ),
+        ("0161", ["0161"]),
+        ("161", []),
+        ("ext. 12", []),
+    ],
+)
+def test_phone_terms_are_every_ending_of_four_digits_or_more(number: str, terms: list[str]) -> None:
+    assert search.phone_terms(number) == terms
+
+
+def test_renaming_a_case_reindexes_its_docket_for_its_people(office: Office) -> None:
+    store = office.store
+    [case] = [c for c in store.cases.list() if c.docket_number == "CR-2026-0042"]
+    case.docket_number = "CR-2026-0077"
+    store.cases.update(case)
+    assert _found(office, "0077") == {office.jose, office.wang}
+    assert _found(office, "0042") == set()
+    case_ids = [row[0] for row in store.db.execute(search.matching_ids_sql("case"), ['"0077"*'])]
+    assert case_ids == [case.id]
