@@ -98,6 +98,8 @@ LIST_FIELD_LABELS: dict[str, str] = {
 
 REASONS: dict[str, str] = {
     "required": N_("{field}: this is required."),
+    "unknown_role": N_("{field}: “{value}” is not a role. Write victim, witness or both."),
+    "not_yes_or_no": N_("{field}: “{value}” is not yes or no. Write yes or no."),
     "too_long": N_("{field}: this is too long."),
     "invalid_date": N_(
         "{field}: “{value}” is not a real date. Use year-month-day, like 2026-12-03."
