@@ -17,6 +17,7 @@ import binascii
 import dataclasses
 import json
 import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -249,7 +250,12 @@ def read_key_file_json(path: Path) -> object:
     try:
         if path.is_dir():
             raise KeyFileError(where, "it is a folder, not a file")
-        with path.open("rb") as handle:
+        # Opened without waiting, then checked: reading a named pipe planted in its place
+        # would otherwise block every start for good.
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                raise KeyFileError(where, "it is not a regular file")
             raw = handle.read(MAX_KEY_FILE_BYTES + 1)
     except OSError as error:
         raise KeyFileError(where, error.strerror or type(error).__name__) from error

@@ -20,7 +20,7 @@ from companion.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
-from companion.store import kdf
+from companion.store import kdf, keys
 from companion.store.audit import AuditAction
 from companion.store.preflight import check_store_files
 from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database
@@ -301,3 +301,11 @@ def test_a_copied_store_keeps_working_after_its_original_is_rekeyed(
     old = Store.open(copy, TEST_PASSPHRASE)
     assert old.people.count() == 1
     old.close()
+
+
+def test_a_named_pipe_in_place_of_the_key_file_is_refused_at_once(tmp_path: Path) -> None:
+    """A pipe planted as keys.json must not make every start wait for a writer forever."""
+    os.mkfifo(tmp_path / keys.KEY_FILE_NAME)
+    with pytest.raises(KeyFileError) as refused:
+        keys.KeyFile.load(tmp_path)
+    assert refused.value.detail == "it is not a regular file"
