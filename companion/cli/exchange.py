@@ -11,12 +11,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from companion.cli.packet_arguments import record_number
-from companion.domain.validation import parse_date
 from companion.errors import ValidationError
 from companion.i18n.catalog import Translator, translator
-from companion.store.store import Store
+
+if TYPE_CHECKING:
+    # Loaded by the command that runs, not by the app's start (the unlock screen first).
+    from companion.store.store import Store
 
 CODE_VARIABLE = "COMPANION_HANDOFF_CODE"
 
@@ -73,6 +76,8 @@ def _warn_names(t: Translator) -> None:
 
 
 def _days(arguments: argparse.Namespace) -> tuple[dt.date, dt.date]:
+    from companion.domain.validation import parse_date  # Babel and phonenumbers: not at start
+
     if arguments.start is None or arguments.end is None:
         raise ValidationError("from", "required", None)
     first = parse_date(arguments.start, "from")
