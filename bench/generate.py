@@ -95,11 +95,26 @@ def build_large_store_before(
 
 
 def _plain_insert(db: Database, table: str, values: Row) -> int:
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(values.values()))
+    """Insert only the columns the older schema has: today's rows carry columns that later
+    migrations added (``do_not_contact``, for one), which that schema would refuse."""
+    known = _columns(db, table)
+    kept = {name: value for name, value in values.items() if name in known}
+    columns = ", ".join(kept)
+    marks = ", ".join("?" for _ in kept)
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(kept.values()))
     assert cursor.lastrowid is not None
     return int(cursor.lastrowid)
+
+
+_COLUMN_CACHE: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _columns(db: Database, table: str) -> frozenset[str]:
+    key = (id(db), table)
+    if key not in _COLUMN_CACHE:
+        rows = db.execute(f"PRAGMA table_info({table})").fetchall()
+        _COLUMN_CACHE[key] = frozenset(str(row[1]) for row in rows)
+    return _COLUMN_CACHE[key]
 
 
 def _fill(db: Database, insert: Callable[[str, Row], int], people: int, hearings: int) -> None:
