@@ -71,11 +71,15 @@ def is_ideographic(ch: str) -> bool:
     """True for a Chinese character, Kana or Hangul syllable: a character that is a word
     or syllable by itself, which SQLite's tokenizer and our date reader take one at a time."""
     code = ord(ch)
+    if code < _IDEOGRAPHIC_RANGES[0][0]:  # most names: nothing below Kana is ideographic
+        return False
     return any(low <= code <= high for low, high in _IDEOGRAPHIC_RANGES)
 
 
 def _dropped(ch: str) -> bool:
     code = ord(ch)
+    if code < _DROPPED_MARK_RANGES[0][0]:  # Latin letters, digits, spaces: never marks
+        return False
     return any(low <= code <= high for low, high in _DROPPED_MARK_RANGES)
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from companion.domain.models import Case, Courthouse, Person
+from companion.domain.models import Case, ContactKind, ContactMethod, Courthouse, Person
 from companion.store import search
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -139,6 +140,43 @@ def test_removing_an_entry_and_rebuilding_the_index(office: Office) -> None:
     assert _found(office, "小") == {office.wang}
     (count,) = db.execute("SELECT count(*) FROM search_index").fetchone()
     assert count == 4 + 1 + 1  # four people, one courthouse, one case
+
+
+def test_a_rebuild_writes_the_entries_that_saving_each_record_writes(tmp_path: Path) -> None:
+    """The migrations rebuild the index in one batch; what they write must be what saving
+    each record writes (names, dockets of live cases, live phones), or a migrated store
+    would find people differently."""
+    store, _code = Store.create(tmp_path / "data", TEST_PASSPHRASE)
+    phones = [
+        ContactMethod(ContactKind.PHONE, "+1 312-555-0161"),
+        ContactMethod(ContactKind.PHONE, "(212) 555 0199"),
+    ]
+    ana = store.people.add(Person("Ana", "Núñez", contacts=phones)).id
+    wang = store.people.add(Person("Xiaoming", "Wang", native_name="王小明")).id
+    assert ana is not None and wang is not None
+    store.people.add(Person("Kim", "Lee"))
+    kept = store.cases.add(Case("CR-2026-0042", "Criminal Court", person_ids=[ana, wang]))
+    gone = store.cases.add(Case("FAM-77", "Family Court", person_ids=[ana]))
+    assert gone.id is not None and kept.id is not None
+    store.cases.delete(gone.id)
+    store.courthouses.add(Courthouse("Muñoz Hall", "1 Sample St", "America/Chicago", "US-IL"))
+    db = store.db
+    try:
+        saved = {
+            rowid: sorted(body.split())
+            for rowid, body in db.execute("SELECT rowid, body FROM search_index")
+        }
+        with db.conn:
+            search.rebuild(db)
+        rebuilt = {
+            rowid: sorted(body.split())
+            for rowid, body in db.execute("SELECT rowid, body FROM search_index")
+        }
+    finally:
+        store.close()
+    assert rebuilt == saved
+    assert "0161" in rebuilt[search.index_rowid("person", ana)]
+    assert "fam" not in " ".join(rebuilt[search.index_rowid("person", ana)])
 
 
 def test_a_courthouse_and_a_case_are_indexed_under_their_own_kind(office: Office) -> None:
