@@ -6,6 +6,7 @@ import compileall
 import datetime as dt
 import os
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -124,7 +125,10 @@ def _migration_row(folder: Path) -> tuple[str, str, str, str]:
         db.close()
     (folder.parent / "copy.db").unlink()
     opened: list[Store] = []
+    before = resource.getrusage(resource.RUSAGE_SELF)
     seconds = _timed(lambda: opened.append(Store.open(folder, PASSPHRASE)))
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     store = opened[0]
     try:
         problems = store.check()
@@ -135,8 +139,9 @@ def _migration_row(folder: Path) -> tuple[str, str, str, str]:
     return (
         f"First unlock after updating: migration {MIGRATION} of the large store",
         f"{seconds:.1f} s",
-        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; copying the store before migrating "
-        f"takes {copy:.1f} s of it",
+        f"target < {MIGRATION_TARGET_SECONDS:.0f} s; {cpu:.1f} s of it on the processor (the "
+        f"rest is waiting for it or the disk); copying the store before migrating takes "
+        f"{copy:.1f} s",
         "ok" if seconds < MIGRATION_TARGET_SECONDS else "MISSED",
     )
 
