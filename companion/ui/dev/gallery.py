@@ -188,6 +188,22 @@ def open_featured_person(widget: QWidget, store: Store) -> None:
     _main_window(widget).open_person(featured_person(store))
 
 
+def open_reports(page: str) -> Step:
+    """The main window on the Reports tab, with its page ``page`` ("open_outcomes" or
+    "open_record", the feature's method that shows it) in front."""
+
+    def step(widget: QWidget, _store: Store) -> None:
+        window = _main_window(widget)
+        for feature in window.features:
+            opener = getattr(feature, page, None)
+            if type(feature).__name__ == "ReportsFeature" and opener is not None:
+                opener()
+                return
+        raise LookupError("the main window has no Reports tab")
+
+    return step
+
+
 def recovery_page(dialog: QWidget, _store: Store) -> None:
     from companion.ui.session.unlock_dialog import UnlockDialog
 
@@ -287,6 +303,20 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         MAIN_WINDOW,
         (the_store,),
         then=(show_tab("GuidanceView"),),
+        takes_parent=False,
+    ),
+    GalleryEntry(
+        "main-outcomes",
+        MAIN_WINDOW,
+        (the_store,),
+        then=(open_reports("open_outcomes"),),
+        takes_parent=False,
+    ),
+    GalleryEntry(
+        "main-attendance-record",
+        MAIN_WINDOW,
+        (the_store,),
+        then=(open_reports("open_record"),),
         takes_parent=False,
     ),
     # Records: each editing dialog to add and to edit.
