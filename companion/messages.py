@@ -133,6 +133,9 @@ REASONS: dict[str, str] = {
     "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
     "not_a_phone": N_("{field}: texts and voicemail need a phone number."),
     "out_of_range": N_("{field}: this number is out of range."),
+    "not_days": N_(
+        "{field}: “{value}” is not a number of days. Write whole days from 1 to 365, like 7, 2, 1."
+    ),
     "not_a_choice": N_("{field}: “{value}” is not one of the choices."),
     "unknown_person": N_("{field}: one of the people no longer exists."),
     "unknown_case": N_("{field}: choose a case."),

@@ -113,9 +113,7 @@ def needs_groups(report: AttendanceReport) -> list[ChartGroup]:
 
 def report_file_name(start: dt.date, end: dt.date) -> str:
     # Translators: a suggested file name. Keep the ending (.csv) and use no slashes.
-    return _("attendance-{start}-to-{end}.csv").format(
-        start=start.isoformat(), end=end.isoformat()
-    )
+    return _("attendance-{start}-to-{end}.csv").format(start=start.isoformat(), end=end.isoformat())
 
 
 class AttendanceReportView(QWidget):

@@ -1,8 +1,10 @@
 """File ▸ Preferences: when the app locks itself, the staff name in the audit trail, where
-backups go, and after how long closed cases come up for purging.
+backups go, after how long closed cases come up for purging, and when people are due for
+a reminder call.
 
 The lock minutes and the staff name are this user's own (``QSettings``); the backups
-folder and the retention period belong to the office and live in the encrypted store.
+folder, the retention period and the reminder schedule belong to the office and live in
+the encrypted store.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from companion.ui import preferences
 from companion.ui.i18n import _
 from companion.ui.session.idle_guard import LOCK_KEYS
 from companion.ui.session.lock import add_to_file_menu
+from companion.ui.settings.reminder_box import ReminderScheduleBox
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -125,6 +128,8 @@ class PreferencesDialog(QDialog):
         grid.addWidget(self.retention_hint, 1, 0, 1, 2)
         grid.setColumnStretch(1, 1)
 
+        self.reminder_box = ReminderScheduleBox(store.outreach.schedule())
+
         self.message = MessageLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -133,7 +138,13 @@ class PreferencesDialog(QDialog):
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
         outer = QVBoxLayout(self)
-        for box in (self.lock_box, self.staff_box, self.backup_box, self.retention_box):
+        for box in (
+            self.lock_box,
+            self.staff_box,
+            self.backup_box,
+            self.retention_box,
+            self.reminder_box,
+        ):
             outer.addWidget(box)
         outer.addWidget(self.message)
         outer.addStretch(1)
@@ -204,9 +215,18 @@ class PreferencesDialog(QDialog):
         months = self.retention_months.value()
         settings = self.store.settings
         try:
+            schedule = self.reminder_box.schedule()
+        except CompanionError as error:
+            self.message.show_error(error)
+            self.fit_height()
+            self.reminder_box.days.setFocus()
+            return
+        try:
             with settings.writing():
                 settings.set(BACKUP_FOLDER_SETTING, folder_text)
                 settings.set(RETENTION_SETTING, months)
+                if self.reminder_box.changed(schedule):
+                    self.store.outreach.set_schedule(schedule)
         except CompanionError as error:
             log.warning("preferences not saved (%s)", error.code)
             self.message.show_error(error)
@@ -271,6 +291,7 @@ class PreferencesDialog(QDialog):
                 "until you confirm it."
             )
         )
+        self.reminder_box.retranslate()
         self.ok_button.setText(_("OK"))
         self.cancel_button.setText(_("Cancel"))
         self.message.retranslate()
@@ -306,7 +327,10 @@ class PreferencesFeature:
     def retranslate(self) -> None:
         self.action.setText(_("&Preferences…"))
         self.action.setStatusTip(
-            _("Locking, your name for the audit trail, the backups folder and retention")
+            _(
+                "Locking, your name for the audit trail, the backups folder, retention and "
+                "reminder calls"
+            )
         )
 
     def closing(self) -> None:
