@@ -1,2 +1,1 @@
-"""Reports: the outcomes still to record after hearings, and the office's attendance
-record (figures and charts, no names) with its CSV export."""
+"""Reports: outcomes to record after hearings, and the attendance record with its charts."""
