@@ -34,6 +34,8 @@ RECORD_TEMPLATES: dict[str, str] = {
 
 RECORD_KINDS: dict[str, str] = {
     AUDIT_TRAIL_KIND: N_("Audit trail"),
+    # companion.exchange.attendance_csv.REPORT_EXPORT_KIND: figures only, no record.
+    "attendance_report": N_("Attendance record"),
 }
 
 
