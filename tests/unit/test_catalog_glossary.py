@@ -27,6 +27,11 @@ EXCEPTIONS: dict[str, str] = {
     "Record whether the person will come, or came, to the hearing": _VERB_RECORD,
     "Written in the audit trail with each action, next to the computer's user name ({user}). "
     "Leave it empty to record the user name only.": _VERB_RECORD,
+    "Outcomes to record": _VERB_RECORD,
+    "&Outcomes to record": _VERB_RECORD,
+    "{count} outcome to record": _VERB_RECORD,
+    "Record that the person attended": _VERB_RECORD,
+    "Record that the person missed the hearing": _VERB_RECORD,
     "hearing-packet-{date}-{number}.pdf": _FILE_NAME,
     "docket-packets-{start}-to-{end}.pdf": _FILE_NAME,
 }
