@@ -141,19 +141,6 @@ class BreakdownChart(QChartView):
         ]
         self.setAccessibleDescription("; ".join(parts))
 
-    def figures(self) -> dict[str, tuple[int, int, int]]:
-        """Each bar's (attended, missed, not yet known), read back from the series, by its
-        category label."""
-        labels = self.categories.categories()
-        return {
-            label: (
-                round(self.attended.at(index)),
-                round(self.missed.at(index)),
-                round(self.unknown.at(index)),
-            )
-            for index, label in enumerate(labels)
-        }
-
     def retranslate(self) -> None:
         self.attended.setLabel(_("Attended"))
         self.missed.setLabel(_("Missed"))
