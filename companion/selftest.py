@@ -130,5 +130,5 @@ def run_self_test(
     if render_page is not None:
         image = folder / "packet-ar-page-1.png"
         render_page(packets["ar"], image)
-        report.append(f"Qt platform and PDF plugins: ok ({image})")
+        report.append(f"Qt platform, PDF and chart modules: ok ({image})")
     return report
