@@ -3,7 +3,8 @@
 It exercises what a bundle can silently lose: the fonts (a glyph check and two real
 packets), the message catalogs (a translated heading in Arabic and Chinese), the
 guidance files, SQLCipher (a store is created, reopened and backed up), and Qt's
-platform and PDF plugins (the Arabic packet's first page is rendered to an image).
+platform and PDF plugins (the Arabic packet's first page is rendered to an image) and
+Qt Charts (an attendance chart is drawn).
 Any missing piece raises ``SelfTestFailed`` with what was missing.
 """
 
