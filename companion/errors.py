@@ -145,14 +145,35 @@ class NotAStoreError(StoreError):
 
 
 class KeyFileError(NotAStoreError):
-    """The key file cannot be used as it is: unreadable, malformed, or with values out of
-    bounds (as a file damaged or changed by hand would have). Nothing was derived from it."""
+    """The key file cannot be used as it is. Nothing was derived from it.
+
+    ``reason`` says what is wrong: ``missing``, ``unreadable`` (the system refuses to read
+    it; ``detail`` says why), ``not_a_file`` (a folder or a pipe in its place), or
+    ``damaged`` (malformed, as a file damaged or changed by hand is; ``detail`` names the
+    field). ``path`` is the key file's own path.
+    """
 
     code = "key_file"
 
-    def __init__(self, path: str, detail: str) -> None:
+    def __init__(self, path: str, detail: str, reason: str = "damaged") -> None:
         super().__init__(path)
         self.detail = detail
+        self.reason = reason
+
+
+class KeyCostError(KeyFileError):
+    """The key file asks for a key derivation outside the accepted bounds (too costly, as a
+    planted file may ask, or too weak). ``parameter`` names the cost (``argon2id m``...),
+    ``value`` is what the file asks, ``minimum`` and ``maximum`` what is accepted."""
+
+    code = "key_cost"
+
+    def __init__(self, path: str, parameter: str, value: int, minimum: int, maximum: int) -> None:
+        super().__init__(path, f"{parameter}={value}", reason="cost")
+        self.parameter = parameter
+        self.value = value
+        self.minimum = minimum
+        self.maximum = maximum
 
 
 class StoreWriteError(StoreError):

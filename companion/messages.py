@@ -13,6 +13,7 @@ from companion.errors import (
     CompanionError,
     FolderProblemError,
     InUseError,
+    KeyCostError,
     KeyFileError,
     NoStoreError,
     NotAStoreError,
@@ -177,6 +178,26 @@ FOLDER_PROBLEMS: dict[str, str] = {
     "not_a_folder": N_("{folder} is a file, not a folder. Nothing was changed."),
 }
 
+KEY_FILE_PROBLEMS: dict[str, str] = {
+    "missing": N_(
+        "The key file {path} is missing, so the store beside it cannot be unlocked. Nothing "
+        "was changed. Put back the keys.json copied with this store, restore the latest "
+        "backup, or ask your IT contact for help."
+    ),
+    "unreadable": N_(
+        "The key file {path} cannot be read ({detail}). Nothing was changed. Check that it "
+        "belongs to you and may be read, or ask your IT contact for help."
+    ),
+    "not_a_file": N_(
+        "The key file {path} is not a file ({detail}). Nothing was changed. Restore the "
+        "latest backup, or ask your IT contact for help."
+    ),
+    "damaged": N_(
+        "The key file {path} is damaged or was changed by hand ({detail}). Nothing was "
+        "changed. Restore the latest backup, or ask your IT contact for help."
+    ),
+}
+
 NOT_FOUND: dict[str, str] = {
     "person": N_("No person with number {id} was found."),
     "case": N_("No case with number {id} was found."),
@@ -288,11 +309,22 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("That recovery code is not right. Check each group of letters.")
     if isinstance(error, WeakPassphraseError):
         return t.gettext(PASSPHRASE_REASONS[error.reason]).format(minimum=error.minimum_length)
-    if isinstance(error, KeyFileError):
+    if isinstance(error, KeyCostError):
         return t.gettext(
-            "The key file {path} cannot be used: {detail}. Nothing was changed. Restore the "
-            "latest backup, or ask your IT contact for help."
-        ).format(path=error.path, detail=error.detail)
+            "The key file {path} asks for a key derivation out of bounds ({parameter} = "
+            "{value}; accepted: {minimum} to {maximum}), as a damaged or planted file would. "
+            "Nothing was tried and nothing was changed. Restore the latest backup, or ask "
+            "your IT contact for help."
+        ).format(
+            path=error.path,
+            parameter=error.parameter,
+            value=error.value,
+            minimum=error.minimum,
+            maximum=error.maximum,
+        )
+    if isinstance(error, KeyFileError):
+        template = KEY_FILE_PROBLEMS.get(error.reason, KEY_FILE_PROBLEMS["damaged"])
+        return t.gettext(template).format(path=error.path, detail=error.detail)
     if isinstance(error, FolderProblemError):
         template = FOLDER_PROBLEMS.get(error.reason, FOLDER_PROBLEMS["no_permission"])
         return t.gettext(template).format(folder=error.path)

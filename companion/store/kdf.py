@@ -13,9 +13,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from companion.errors import KeyFileError
+from companion.errors import KeyCostError, KeyFileError
 
 WRAPPING_KEY_BYTES = 32
+
+
+def within(where: str, parameter: str, value: int, minimum: int, maximum: int) -> None:
+    """``KeyCostError`` unless ``minimum <= value <= maximum``: checked before any work."""
+    if not minimum <= value <= maximum:
+        raise KeyCostError(where, parameter, value, minimum, maximum)
 
 
 @dataclass(frozen=True)
@@ -26,22 +32,29 @@ class Argon2idCost:
     memory_kib: int
     lanes: int
 
-    #: Bounds for costs read from a key file. The largest accepted cost takes a few seconds
-    #: and 1 GiB; anything beyond is refused, not attempted.
+    #: Bounds for costs read from a key file, so that a planted ``keys.json`` can cost at
+    #: most about four times today's passphrase derivation (``DEFAULT_PASSPHRASE_COST``,
+    #: t=3 over 128 MiB): a few seconds per attempt, never minutes or all the memory.
     MIN_TIME: ClassVar[int] = 1
-    MAX_TIME: ClassVar[int] = 10
+    MAX_TIME: ClassVar[int] = 4
     MIN_MEMORY_KIB: ClassVar[int] = 8
-    MAX_MEMORY_KIB: ClassVar[int] = 2**20
+    MAX_MEMORY_KIB: ClassVar[int] = 2**18
     MIN_LANES: ClassVar[int] = 1
-    MAX_LANES: ClassVar[int] = 16
+    MAX_LANES: ClassVar[int] = 8
+    #: Passes times memory: the work of one attempt, whatever its shape.
+    MAX_WORK_KIB: ClassVar[int] = 2**19
 
     def check_bounds(self, where: str) -> None:
-        if not self.MIN_TIME <= self.time_cost <= self.MAX_TIME:
-            raise KeyFileError(where, f"argon2id t={self.time_cost}")
-        if not self.MIN_LANES <= self.lanes <= self.MAX_LANES:
-            raise KeyFileError(where, f"argon2id p={self.lanes}")
-        if not max(self.MIN_MEMORY_KIB, 8 * self.lanes) <= self.memory_kib <= self.MAX_MEMORY_KIB:
-            raise KeyFileError(where, f"argon2id m={self.memory_kib}")
+        within(where, "argon2id t", self.time_cost, self.MIN_TIME, self.MAX_TIME)
+        within(where, "argon2id p", self.lanes, self.MIN_LANES, self.MAX_LANES)
+        within(
+            where,
+            "argon2id m",
+            self.memory_kib,
+            max(self.MIN_MEMORY_KIB, 8 * self.lanes),
+            self.MAX_MEMORY_KIB,
+        )
+        within(where, "argon2id t*m", self.time_cost * self.memory_kib, 1, self.MAX_WORK_KIB)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         from argon2.low_level import Type, hash_secret_raw
@@ -73,22 +86,23 @@ class ScryptCost:
     r: int
     p: int
 
+    #: Bounds for costs read from a key file: at most about four times the cost key files
+    #: were written with (N=2^15, r=8, p=1), and at most 128 MiB of memory.
     MIN_N: ClassVar[int] = 2**10
-    MAX_N: ClassVar[int] = 2**20
-    MAX_R: ClassVar[int] = 32
-    MAX_P: ClassVar[int] = 16
-    #: scrypt needs 128 * N * r bytes; at most 256 MiB is allowed.
-    MAX_MEMORY_BYTES: ClassVar[int] = 2**28
+    MAX_N: ClassVar[int] = 2**17
+    MAX_R: ClassVar[int] = 16
+    MAX_P: ClassVar[int] = 4
+    #: N * r * p: the work of one attempt. As scrypt needs 128 * N * r bytes, this also
+    #: keeps its memory at 128 MiB or less.
+    MAX_WORK: ClassVar[int] = 2**20
 
     def check_bounds(self, where: str) -> None:
-        if not self.MIN_N <= self.n <= self.MAX_N or self.n & (self.n - 1):
-            raise KeyFileError(where, f"scrypt n={self.n}")
-        if not 1 <= self.r <= self.MAX_R:
-            raise KeyFileError(where, f"scrypt r={self.r}")
-        if not 1 <= self.p <= self.MAX_P:
-            raise KeyFileError(where, f"scrypt p={self.p}")
-        if 128 * self.n * self.r > self.MAX_MEMORY_BYTES:
-            raise KeyFileError(where, f"scrypt n={self.n} r={self.r}")
+        within(where, "scrypt n", self.n, self.MIN_N, self.MAX_N)
+        if self.n & (self.n - 1):
+            raise KeyFileError(where, f"scrypt n={self.n} is not a power of two")
+        within(where, "scrypt r", self.r, 1, self.MAX_R)
+        within(where, "scrypt p", self.p, 1, self.MAX_P)
+        within(where, "scrypt n*r*p", self.n * self.r * self.p, 1, self.MAX_WORK)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
         # scrypt from the same library as the cipher (OpenSSL underneath; the result is the

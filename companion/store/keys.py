@@ -249,22 +249,30 @@ def read_key_file_json(path: Path) -> object:
     where = str(path)
     try:
         if path.is_dir():
-            raise KeyFileError(where, "it is a folder, not a file")
+            raise KeyFileError(where, "a folder", reason="not_a_file")
         # Opened without waiting, then checked: reading a named pipe planted in its place
         # would otherwise block every start for good.
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                raise KeyFileError(where, "it is not a regular file")
+                raise KeyFileError(where, "not a regular file", reason="not_a_file")
             raw = handle.read(MAX_KEY_FILE_BYTES + 1)
+    except FileNotFoundError as error:
+        raise missing_key_file(path) from error
     except OSError as error:
-        raise KeyFileError(where, error.strerror or type(error).__name__) from error
+        detail = error.strerror or type(error).__name__
+        raise KeyFileError(where, detail, reason="unreadable") from error
     if len(raw) > MAX_KEY_FILE_BYTES:
         raise KeyFileError(where, "too large")
     try:
         return json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError) as error:
         raise KeyFileError(where, "not JSON") from error
+
+
+def missing_key_file(path: Path) -> KeyFileError:
+    """The error for a store whose key file is not there."""
+    return KeyFileError(str(path), "missing", reason="missing")
 
 
 def _seal_passphrase(database_key: bytes, passphrase: str) -> SealedKey:

@@ -55,6 +55,6 @@ def check_store_files(folder: Path) -> None:
     if journal_exists(folder):
         return  # a restore was interrupted: opening the store puts the previous one back
     if not key_path.exists():
-        raise NotAStoreError(str(database_path))
+        raise keys.missing_key_file(key_path)
     keys.KeyFile.load(folder)
     check_database_file(database_path)

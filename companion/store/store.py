@@ -17,7 +17,6 @@ from sqlite_utils import Database
 from companion.errors import (
     FolderProblemError,
     NoStoreError,
-    NotAStoreError,
     StoreDamagedError,
     StoreExistsError,
     StoreNewerError,
@@ -223,7 +222,7 @@ class Store:
         if not folder.is_dir() or not store_exists(folder):
             raise NoStoreError(str(folder))
         if not (folder / keys.KEY_FILE_NAME).exists():
-            raise NotAStoreError(str(folder / DATABASE_FILE_NAME))
+            raise keys.missing_key_file(folder / keys.KEY_FILE_NAME)
         return keys.KeyFile.load(folder)
 
     @classmethod

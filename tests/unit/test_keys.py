@@ -308,4 +308,4 @@ def test_a_named_pipe_in_place_of_the_key_file_is_refused_at_once(tmp_path: Path
     os.mkfifo(tmp_path / keys.KEY_FILE_NAME)
     with pytest.raises(KeyFileError) as refused:
         keys.KeyFile.load(tmp_path)
-    assert refused.value.detail == "it is not a regular file"
+    assert refused.value.reason == "not_a_file"
