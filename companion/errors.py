@@ -7,6 +7,7 @@ turn them into translated text (see ``companion.i18n.messages``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 
@@ -310,6 +311,29 @@ class OtherOfficeError(StoreError):
         super().__init__(backup_store_id, current_store_id)
         self.backup_store_id = backup_store_id
         self.current_store_id = current_store_id
+
+
+class CurrentSecretError(StoreError):
+    """A restore over a store needs that store's own passphrase (or recovery code), and
+    the secret given opens neither; nothing was changed. ``path`` is the data folder."""
+
+    code = "current_secret"
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class BackupKeysDifferError(StoreError):
+    """The backup is of this store but sealed with another database key (made before a
+    re-key): restoring it would bring back the passphrase and recovery code of its time,
+    so it needs consent. ``made_at`` is when the backup was made."""
+
+    code = "backup_keys_differ"
+
+    def __init__(self, made_at: dt.datetime) -> None:
+        super().__init__(made_at)
+        self.made_at = made_at
 
 
 class RestoredButNotOpenedError(StoreError):

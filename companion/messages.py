@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 
 from companion.errors import (
+    BackupKeysDifferError,
     BackupNewerError,
     CompanionError,
+    CurrentSecretError,
     FolderProblemError,
     InUseError,
     KeyCostError,
@@ -360,6 +362,20 @@ def describe(error: CompanionError, t: Translator) -> str:
             "This backup is of another office's store, not of the store open here. "
             "Nothing was changed."
         )
+    if isinstance(error, CurrentSecretError):
+        return t.gettext(
+            "That is not the passphrase or the recovery code of the store in {folder}. "
+            "Restoring a backup over a store needs the store's own passphrase. Nothing was "
+            "changed."
+        ).format(folder=error.path)
+    if isinstance(error, BackupKeysDifferError):
+        from companion.i18n.formatting import format_date
+
+        return t.gettext(
+            "This backup was made on {date}, before the store's key was changed: restoring "
+            "it would bring back the passphrase and the recovery code in use then. Nothing "
+            "was changed."
+        ).format(date=format_date(error.made_at.date(), t.language.tag))
     if isinstance(error, RestoredButNotOpenedError):
         return t.gettext(
             "The backup was put in place, but opening it afterwards failed ({detail}). "
@@ -419,6 +435,15 @@ def describe(error: CompanionError, t: Translator) -> str:
         )
     if error.code == "render_cancelled":
         return t.gettext("Printing was cancelled. Nothing was saved.")
+    if error.code == "restore_failed":
+        return t.gettext(
+            "The backup was not restored: it did not pass the checks made before a restore "
+            "({detail}). The store was left as it was. Choose another backup."
+        ).format(detail=getattr(error, "detail", ""))
+    if error.code == "no_backup_file":
+        return t.gettext(
+            "There is no file {path}. Check the backup's name and folder. Nothing was changed."
+        ).format(path=getattr(error, "path", ""))
     if error.code == "backup_failed":
         return t.gettext(
             "The backup could not be made or checked ({detail}). Earlier backups were kept."

@@ -25,8 +25,11 @@ from companion.messages import describe
 from companion.paths import default_data_dir
 from companion.private_files import use_private_umask
 from companion.store.preflight import check_store_files
+from companion.store.storage_errors import not_a_folder
 
 if TYPE_CHECKING:
+    from companion.store.backup_manifest import BackupInfo
+    from companion.store.restore_consent import CurrentStore
     from companion.store.store import Store
 
 EXIT_USER_ERROR = 2
@@ -95,6 +98,12 @@ def _parser() -> argparse.ArgumentParser:
         "--other-office",
         action="store_true",
         help="allow replacing this store with a backup of another office's store",
+    )
+    restore.add_argument(
+        "--old-keys",
+        action="store_true",
+        help="allow a backup made before the store's key was changed: the passphrase and "
+        "recovery code of the backup's time come back, and today's stop working",
     )
     return parser
 
@@ -191,36 +200,29 @@ def _command_backup(arguments: argparse.Namespace) -> int:
 
 
 def _command_restore(arguments: argparse.Namespace) -> int:
-    from companion.errors import FolderProblemError
-    from companion.store.backups import inspect_backup
-    from companion.store.restore import current_store_id, restore
+    from companion.store.backups import BackupFailedError, inspect_backup
+    from companion.store.restore import RestoreRefusedError, restore
 
     t = translator("en")
     folder = _data_dir(arguments)
-    if folder.exists() and not folder.is_dir():
-        raise FolderProblemError(str(folder), "not_a_folder")
+    in_the_way = not_a_folder(folder)
+    if in_the_way is not None:
+        raise in_the_way
     passphrase = read_passphrase(t.gettext("Passphrase of the backup: "))
-    info = inspect_backup(arguments.file, passphrase, data_folder=_inspection_folder(folder))
+    try:
+        info = inspect_backup(arguments.file, passphrase, data_folder=_inspection_folder(folder))
+    except RestoreRefusedError:
+        raise
+    except BackupFailedError as error:
+        raise RestoreRefusedError(error.detail) from error
     summary = t.gettext("Backup of {date}: {people} people, {hearings} hearings.").format(
         date=info.created_at.strftime("%Y-%m-%d %H:%M UTC"),
         people=info.people,
         hearings=info.hearings,
     )
     print(summary)
-    current_id = current_store_id(folder)
-    if current_id not in (None, info.store_id):
-        if not arguments.other_office:
-            raise _UsageError(
-                t.gettext(
-                    "This backup is of another office's store, not of the store in {folder}. "
-                    "Add --other-office to replace this store with it."
-                ).format(folder=folder)
-            )
-        print(
-            t.gettext(
-                "This backup is of another office's store: it replaces every record in {folder}."
-            ).format(folder=folder)
-        )
+    current, store_secret = _prove_store_to_replace(folder, passphrase)
+    _agree_to_other_keys(arguments, folder, current, info)
     if not arguments.yes:
         if not sys.stdin.isatty():
             raise _UsageError(t.gettext("Add --yes to restore without a terminal."))
@@ -233,7 +235,14 @@ def _command_restore(arguments: argparse.Namespace) -> int:
         if not _is_yes(answer, t.gettext("yes")):
             print(t.gettext("Nothing was changed."))
             return 1
-    result = restore(folder, arguments.file, passphrase, allow_other_office=arguments.other_office)
+    result = restore(
+        folder,
+        arguments.file,
+        passphrase,
+        allow_other_office=arguments.other_office,
+        current_secret=store_secret,
+        allow_other_keys=arguments.old_keys,
+    )
     result.store.close()
     if result.previous_files is not None:
         print(
@@ -247,6 +256,75 @@ def _command_restore(arguments: argparse.Namespace) -> int:
     else:
         print(t.gettext("Restored."))
     return 0
+
+
+def _prove_store_to_replace(folder: Path, passphrase: str) -> tuple[CurrentStore | None, str]:
+    """The store a restore would replace, proven with its own secret: the backup's
+    passphrase when it opens it too, else its passphrase or recovery code, asked for."""
+    from companion.cli.passphrase import STORE_ENVIRONMENT_VARIABLE
+    from companion.errors import CurrentSecretError
+    from companion.store.restore_consent import prove_current_store
+
+    if not folder.is_dir():
+        return None, passphrase
+    try:
+        return prove_current_store(folder, passphrase), passphrase
+    except CurrentSecretError:
+        pass
+    secret = read_passphrase(
+        translator("en")
+        .gettext("Passphrase (or recovery code) of the store in {folder}: ")
+        .format(folder=folder),
+        STORE_ENVIRONMENT_VARIABLE,
+    )
+    return prove_current_store(folder, secret), secret
+
+
+def _agree_to_other_keys(
+    arguments: argparse.Namespace, folder: Path, current: CurrentStore | None, info: BackupInfo
+) -> None:
+    """Another office's backup needs --other-office, one made before a re-key --old-keys;
+    either way, what it means is said first."""
+    from companion.store.restore_consent import keys_differ
+
+    t = translator("en")
+    if current is None:
+        return
+    made_on = info.created_at.strftime("%Y-%m-%d")
+    if current.store_id != info.store_id:
+        if not arguments.other_office:
+            raise _UsageError(
+                t.gettext(
+                    "This backup is of another office's store, not of the store in {folder}. "
+                    "Add --other-office to replace this store with it."
+                ).format(folder=folder)
+            )
+        print(
+            t.gettext(
+                "This backup is of another office's store: it replaces every record in "
+                "{folder}, and from now on only that office's passphrase and recovery code "
+                "open it."
+            ).format(folder=folder)
+        )
+        return
+    if not keys_differ(current, info):
+        return
+    if not arguments.old_keys:
+        raise _UsageError(
+            t.gettext(
+                "This backup was made on {date}, before the key of the store in {folder} "
+                "was changed: restoring it brings back the passphrase and the recovery code "
+                "in use then, and the ones in use now stop working. Add --old-keys to restore "
+                "it anyway. Nothing was changed."
+            ).format(date=made_on, folder=folder)
+        )
+    print(
+        t.gettext(
+            "This backup was made on {date}, before the store's key was changed: from now on "
+            "the passphrase and the recovery code in use then open the store, and the ones in "
+            "use now no longer do."
+        ).format(date=made_on)
+    )
 
 
 def _inspection_folder(folder: Path) -> Path | None:
@@ -417,9 +495,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = describe(error, t)
     except _UsageError as error:
         message = str(error)
+    except NotADirectoryError as error:
+        # A file where a folder of the path should be: the file is named, not the path.
+        from companion.store.storage_errors import folder_problem
+
+        message = describe(folder_problem(error, _data_dir(arguments)), t)
     except OSError as error:
-        # A path the system refuses (too long, a file where a folder should be, no right
-        # to read): named as such, never a traceback.
+        # A path the system refuses (too long, no right to read): named as such, never a
+        # traceback.
         message = t.gettext("{path}: {reason}. Nothing was changed.").format(
             path=error.filename or _data_dir(arguments),
             reason=error.strerror or type(error).__name__,

@@ -1,7 +1,9 @@
 """Getting passphrases: asked on a terminal, otherwise from the environment.
 
 The current passphrase comes from ``COMPANION_PASSPHRASE``, a new one (``companion
-passphrase``) from ``COMPANION_NEW_PASSPHRASE``.
+passphrase``) from ``COMPANION_NEW_PASSPHRASE``. ``companion restore`` reads the backup's
+passphrase from ``COMPANION_PASSPHRASE`` and, only when that does not open the store it
+replaces, the store's own passphrase or recovery code from ``COMPANION_STORE_PASSPHRASE``.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from companion.errors import CompanionError
 
 ENVIRONMENT_VARIABLE = "COMPANION_PASSPHRASE"
 NEW_ENVIRONMENT_VARIABLE = "COMPANION_NEW_PASSPHRASE"
+STORE_ENVIRONMENT_VARIABLE = "COMPANION_STORE_PASSPHRASE"
 
 
 class NoPassphraseError(CompanionError):
@@ -30,13 +33,14 @@ class PassphrasesDifferError(CompanionError):
     code = "passphrases_differ"
 
 
-def read_passphrase(prompt: str) -> str:
-    from_environment = os.environ.get(ENVIRONMENT_VARIABLE)
+def read_passphrase(prompt: str, variable: str = ENVIRONMENT_VARIABLE) -> str:
+    """A passphrase from ``variable`` in the environment, or typed on a terminal."""
+    from_environment = os.environ.get(variable)
     if from_environment is not None:
         return from_environment
     if sys.stdin.isatty():
         return getpass.getpass(prompt)
-    raise NoPassphraseError()
+    raise NoPassphraseError(variable)
 
 
 def read_new_passphrase(prompt: str, again_prompt: str) -> str:

@@ -43,6 +43,12 @@ class NotABackupError(CompanionError):
         self.path = path
 
 
+class NoBackupFileError(NotABackupError):
+    """There is no file at all where the backup was looked for."""
+
+    code = "no_backup_file"
+
+
 @dataclass(frozen=True)
 class RecordCount:
     """How many rows a record table has, and the SHA-256 of their sorted uids."""
@@ -65,6 +71,8 @@ class BackupInfo:
     database_sha256: str = ""
     #: Per record table; empty for backups made before stable ids.
     records: dict[str, RecordCount] = field(default_factory=dict)
+    #: ``keys.key_fingerprint`` of the backup's database key, once it was unlocked.
+    key_fingerprint: str = ""
 
 
 def manifest_key(database_key: bytes) -> bytes:
@@ -158,6 +166,8 @@ def read_manifest(path: Path, database_key: bytes | None = None) -> BackupInfo:
     With ``database_key``, ``authentic`` says whether the store with that key made it.
     Anything wrong with the file, however it is wrong, is a ``NotABackupError``.
     """
+    if not path.exists() and not path.is_symlink():
+        raise NoBackupFileError(str(path))
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

@@ -331,7 +331,9 @@ def unpack_backup(
         raise BackupFailedError(f"{type(error).__name__}: {error}") from error
     if info.format == FORMAT and sha256 != info.database_sha256:
         raise BackupFailedError("the database does not match its manifest")
-    return info, database_key
+    return dataclasses.replace(
+        info, key_fingerprint=keys.key_fingerprint(database_key)
+    ), database_key
 
 
 def _refuse_newer_schema(db_path: Path, database_key: bytes) -> None:

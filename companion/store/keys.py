@@ -44,6 +44,18 @@ RECOVERY_GROUPS = 6
 RECOVERY_GROUP_LENGTH = 5
 
 
+_FINGERPRINT_LABEL = b"court-companion key fingerprint"
+
+
+def key_fingerprint(database_key: bytes) -> str:
+    """A name for a database key that reveals nothing of it: two stores or backups have
+    the same fingerprint only when they are sealed with the same key."""
+    import hashlib
+    import hmac
+
+    return hmac.new(database_key, _FINGERPRINT_LABEL, hashlib.sha256).hexdigest()
+
+
 def encode_bytes(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 

@@ -14,6 +14,7 @@ from companion.errors import NoStoreError, NotAStoreError, StoreDamagedError
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.restore_swap import journal_exists
+from companion.store.storage_errors import not_a_folder
 
 #: The first bytes of every unencrypted SQLite file; an SQLCipher file starts with salt.
 PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
@@ -50,7 +51,9 @@ def check_store_files(folder: Path) -> None:
     """
     key_path = folder / keys.KEY_FILE_NAME
     database_path = folder / DATABASE_FILE_NAME
-    if not folder.is_dir() or not store_exists(folder):
+    if not folder.is_dir():
+        raise not_a_folder(folder) or NoStoreError(str(folder))
+    if not store_exists(folder):
         raise NoStoreError(str(folder))
     if journal_exists(folder):
         return  # a restore was interrupted: opening the store puts the previous one back

@@ -3,13 +3,16 @@
 In order:
 
 1. The data folder is held (``folder_lock``), and what an earlier, interrupted restore
-   left is rolled back.
+   left is rolled back. The current store's secret is proven (step 4).
 2. The backup is unpacked into the data folder's private work folder: size limits, its
    keys unlocked by the passphrase, its manifest's seal and checksum verified.
 3. The candidate is opened by this app's own ``Store.open`` on a private copy: the keys
    unlock it, its schema is not newer than this app's (else ``BackupNewerError`` naming
    both), its migrations complete, and the integrity and foreign-key checks pass.
-4. A backup of another office's store is refused unless ``allow_other_office``.
+4. When a store is there, its own passphrase or recovery code must open it, and a backup
+   of another office's store, or of this store under another key (made before a re-key:
+   its passphrase and recovery code would come back), is refused unless agreed to
+   (``restore_consent``).
 5. The folder is taken exclusively: refused at once (``StoreInUseError``) while another
    process has the store open, so no writer's work can be lost.
 6. The current store is saved as a verified ``before-restore`` backup. When it cannot be
@@ -36,13 +39,12 @@ from companion.errors import (
     CompanionError,
     FolderProblemError,
     NotAStoreError,
-    OtherOfficeError,
     RestoredButNotOpenedError,
     StoreDamagedError,
     StoreError,
     StoreNewerError,
 )
-from companion.store import folder_lock, keys
+from companion.store import folder_lock
 from companion.store.audit import AuditAction
 from companion.store.backups import (
     FREE_SPACE_MARGIN,
@@ -54,8 +56,9 @@ from companion.store.backups import (
 from companion.store.connection import DatabaseError
 from companion.store.files import BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME
 from companion.store.preflight import store_exists
+from companion.store.restore_consent import check_consent, prove_current_store
 from companion.store.restore_swap import NEW_FILES, fsync_folder, swap_in
-from companion.store.storage_errors import folder_problem, is_folder_problem
+from companion.store.storage_errors import folder_problem, is_folder_problem, not_a_folder
 from companion.store.store import Store
 from companion.store.work_folder import scratch, tidy
 
@@ -72,16 +75,6 @@ class RestoreResult:
     before_restore_backup: Path | None
     #: Where the replaced store's files were kept when no backup of it could be made.
     previous_files: Path | None
-
-
-def current_store_id(folder: Path, current: Store | None = None) -> str | None:
-    """The id of the store in ``folder`` (read from its key file: no secret needed)."""
-    if current is not None and not current.closed:
-        return current.store_id
-    try:
-        return keys.KeyFile.load(folder).store_id
-    except (NotAStoreError, OSError):
-        return None
 
 
 def _check_free_space(folder: Path, backup: Path) -> None:
@@ -148,41 +141,60 @@ def _kept_files_folder(folder: Path) -> Path:
     return folder / BACKUPS_FOLDER_NAME / f"{BEFORE_RESTORE}-{stamp}-files"
 
 
+class RestoreRefusedError(BackupFailedError):
+    """The backup did not pass the checks made before a restore; the store was left as it
+    was. ``detail`` says which check."""
+
+    code = "restore_failed"
+
+
 def restore(
     folder: Path,
     backup: Path,
     passphrase: str,
     current: Store | None = None,
     allow_other_office: bool = False,
+    current_secret: str | None = None,
+    allow_other_keys: bool = False,
 ) -> RestoreResult:
     """Replace the store in ``folder`` with ``backup`` (see the module's text).
 
-    ``passphrase`` must open the backup. ``current`` is the store open now in this
-    process, if any; it is closed once it has been backed up.
+    ``passphrase`` must open the backup. When a store is there, ``current_secret`` (its
+    passphrase or recovery code; the backup's passphrase if not given) must open it:
+    else ``CurrentSecretError``. A backup of another office needs ``allow_other_office``
+    and one sealed with other keys (made before a re-key) ``allow_other_keys``; see
+    ``restore_consent``. ``current`` is the store open now in this process, if any; it is
+    closed once it has been backed up.
     """
-    if folder.exists() and not folder.is_dir():
-        raise FolderProblemError(str(folder), "not_a_folder")
+    in_the_way = not_a_folder(folder)
+    if in_the_way is not None:
+        raise in_the_way
+    secret = passphrase if current_secret is None else current_secret
     data_hold = folder_lock.hold(folder, wait_seconds=0)
     try:
         try:
             tidy(folder)
+            proven = prove_current_store(folder, secret)
             _check_free_space(folder, backup)
             with scratch(folder, "restore") as work:
                 new = work / "new"
                 new.mkdir(mode=0o700)
-                info, _database_key = unpack_backup(backup, passphrase, new)
-                fsync_folder(new)
-                _check_candidate(new, work / "check", passphrase)
-                current_id = current_store_id(folder, current)
-                if current_id not in (None, info.store_id) and not allow_other_office:
-                    raise OtherOfficeError(info.store_id, str(current_id))
+                try:
+                    info, _database_key = unpack_backup(backup, passphrase, new)
+                    fsync_folder(new)
+                    _check_candidate(new, work / "check", passphrase)
+                    check_consent(proven, info, allow_other_office, allow_other_keys)
+                except RestoreRefusedError:
+                    raise
+                except BackupFailedError as error:
+                    raise RestoreRefusedError(error.detail) from error
                 with folder_lock.exclusive(folder):
-                    safety, kept = _save_current(folder, current, passphrase)
+                    safety, kept = _save_current(folder, current, secret)
                     swap_in(folder, new, kept or work / "old")
         except OSError as error:
             if is_folder_problem(error):
                 raise folder_problem(error, folder) from error
-            raise BackupFailedError(f"{type(error).__name__}: {error}") from error
+            raise RestoreRefusedError(f"{type(error).__name__}: {error}") from error
         try:
             restored = Store.open(folder, passphrase)
         except (CompanionError, DatabaseError) as error:
@@ -200,6 +212,16 @@ def restore_backup(
     passphrase: str,
     current: Store | None = None,
     allow_other_office: bool = False,
+    current_secret: str | None = None,
+    allow_other_keys: bool = False,
 ) -> Store:
     """``restore``, returning only the restored store, open."""
-    return restore(folder, backup, passphrase, current, allow_other_office).store
+    return restore(
+        folder,
+        backup,
+        passphrase,
+        current,
+        allow_other_office,
+        current_secret=current_secret,
+        allow_other_keys=allow_other_keys,
+    ).store

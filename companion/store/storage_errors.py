@@ -5,6 +5,7 @@ throw recent work away)."""
 from __future__ import annotations
 
 import errno
+import stat
 from pathlib import Path
 
 from companion.errors import FolderProblemError
@@ -29,12 +30,33 @@ _SQLITE_PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+def file_in_the_way(path: Path) -> Path | None:
+    """The file that stands where ``path`` or one of the folders above it should be (for
+    ``afile/sub``, ``afile``); None when there is none."""
+    for candidate in (path, *path.parents):
+        try:
+            mode = candidate.stat().st_mode
+        except OSError:  # missing, or below a file: look one level up
+            continue
+        return None if stat.S_ISDIR(mode) else candidate
+    return None
+
+
+def not_a_folder(path: Path) -> FolderProblemError | None:
+    """``not_a_folder``, naming the file in the way, if a file stands in ``path``'s way."""
+    blocker = file_in_the_way(path)
+    return FolderProblemError(str(blocker), "not_a_folder") if blocker is not None else None
+
+
 def folder_problem(error: OSError, path: Path) -> FolderProblemError:
     """The typed error for an ``OSError`` met while writing in ``path``."""
     if isinstance(error, FileExistsError) and path.exists() and path.is_dir():
         return FolderProblemError(str(path), "no_permission")
     reason = _REASONS.get(error.errno or 0, "no_permission")
-    return FolderProblemError(str(error.filename or path), reason)
+    where = Path(error.filename) if error.filename else path
+    if reason == "not_a_folder":
+        return not_a_folder(where) or FolderProblemError(str(where), reason)
+    return FolderProblemError(str(where), reason)
 
 
 def reason_of_disk_error(message: str) -> str | None:

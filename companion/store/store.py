@@ -332,6 +332,11 @@ class Store:
         """The raw database key, for verifying copies. Empty once the store is closed."""
         return self._key
 
+    @property
+    def key_fingerprint(self) -> str:
+        """The fingerprint of the database key (``keys.key_fingerprint``)."""
+        return keys.key_fingerprint(self._key)
+
     def copy_to(self, target: Path) -> None:
         """A consistent encrypted copy of the live database (same key)."""
         copy_database(self.db, target, self._key)

@@ -360,6 +360,8 @@ def test_a_restore_failing_after_the_store_closed_says_so_and_closes_the_window(
         passphrase: str,
         current: Store,
         allow_other_office: bool = False,
+        current_secret: str | None = None,
+        allow_other_keys: bool = False,
     ) -> Store:
         current.close()  # as restore_backup does once the safety backup is written
         raise OSError(28, "No space left on device")

@@ -32,6 +32,8 @@ def describe_backup_error(error: CompanionError) -> str:
             "Check that the backups folder is reachable and has free space, then try "
             "again. Details: {detail}"
         ).format(detail=error.detail)
+    if error.code == "no_backup_file":
+        return describe(error, current())
     if isinstance(error, NotABackupError):
         return _("{path} is not a Court Companion backup, or it is damaged.").format(
             path=error.path
@@ -45,5 +47,15 @@ def describe_check_error(error: CompanionError) -> str:
         return _(
             "This backup is damaged: it did not pass its integrity check ({detail}). "
             "Choose another backup."
+        ).format(detail=error.detail)
+    return describe_backup_error(error)
+
+
+def describe_restore_error(error: CompanionError) -> str:
+    """What to say when a checked backup was not restored after all."""
+    if isinstance(error, BackupFailedError):  # a restore's own checks, or reading the file
+        return _(
+            "This backup did not pass the checks made before a restore ({detail}). Choose "
+            "another backup."
         ).format(detail=error.detail)
     return describe_backup_error(error)

@@ -1,6 +1,12 @@
 """Restore from a backup: pick one, unlock it with its passphrase, see what it holds, and
 only then, after confirming, replace the open store with it.
 
+Whoever restores must know the open store's own passphrase (or recovery code): the
+backup's passphrase counts when it opens the store too; otherwise the dialog asks for the
+store's. A backup sealed with other keys (made before a re-key, or another office's) is
+flagged when checked, and the confirmation says that its passphrase and recovery code
+come back (``companion.store.restore_consent``).
+
 The store open now is first saved as a verified "before restore" backup
 (``companion.store.restore.restore_backup``), so a restore can itself be undone.
 """
@@ -26,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.errors import CompanionError
+from companion.errors import CompanionError, CurrentSecretError
 from companion.store.backups import (
     SUFFIX,
     BackupFailedError,
@@ -37,7 +43,8 @@ from companion.store.backups import (
     read_manifest,
 )
 from companion.store.connection import DatabaseError
-from companion.store.restore import restore_backup
+from companion.store.restore import RestoreRefusedError, restore_backup
+from companion.store.restore_consent import CurrentStore, keys_differ, prove_current_store
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _
@@ -45,6 +52,7 @@ from companion.ui.safety.backup_keeper import busy_cursor
 from companion.ui.safety.backup_texts import (
     describe_backup_error,
     describe_check_error,
+    describe_restore_error,
     reason_label,
 )
 from companion.ui.widgets.messages import MessageLabel
@@ -92,6 +100,10 @@ class RestoreDialog(QDialog):
         self.backups: list[BackupInfo] = []
         self.chosen: BackupInfo | None = None
         self.checked: BackupInfo | None = None
+        #: The open store, unlocked by the secret typed (None until one was proven).
+        self.proven: CurrentStore | None = None
+        #: The secret that proved it: the backup's passphrase, or the store's own.
+        self.proven_with = ""
         self.confirm_box: ConfirmBox | None = None
         self.setWindowModality(Qt.WindowModality.WindowModal)
 
@@ -119,6 +131,18 @@ class RestoreDialog(QDialog):
         passphrase_row.addWidget(self.passphrase_label)
         passphrase_row.addWidget(self.passphrase, 1)
         passphrase_row.addWidget(self.check_button)
+
+        # Asked only when the backup's passphrase does not open the store open now.
+        self.store_passphrase_label = QLabel()
+        self.store_passphrase = QLineEdit()
+        self.store_passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.store_passphrase_label.setBuddy(self.store_passphrase)
+        self.store_passphrase_row = QWidget()
+        store_row = QHBoxLayout(self.store_passphrase_row)
+        store_row.setContentsMargins(0, 0, 0, 0)
+        store_row.addWidget(self.store_passphrase_label)
+        store_row.addWidget(self.store_passphrase, 1)
+        self.store_passphrase_row.setVisible(False)
 
         self.summary = QWidget()
         summary_form = QFormLayout(self.summary)
@@ -162,6 +186,7 @@ class RestoreDialog(QDialog):
         file_row.addWidget(self.choose_file_button)
         layout.addLayout(file_row)
         layout.addLayout(passphrase_row)
+        layout.addWidget(self.store_passphrase_row)
         layout.addWidget(self.summary)
         layout.addWidget(self.other_store_note)
         layout.addWidget(self.message)
@@ -184,6 +209,9 @@ class RestoreDialog(QDialog):
         self.choose_file_button.clicked.connect(self.choose_file)
         self.passphrase.textChanged.connect(self._passphrase_edited)
         self.passphrase.returnPressed.connect(self.check_backup)
+        self.store_passphrase.textChanged.connect(self._store_passphrase_edited)
+        # Enter there asks the question; the question's own default is "Do not restore".
+        self.store_passphrase.returnPressed.connect(self.ask_to_restore)
         self.check_button.clicked.connect(self.check_backup)
         self.restore_button.clicked.connect(self.ask_to_restore)
         self.close_button.clicked.connect(self.reject)
@@ -280,9 +308,30 @@ class RestoreDialog(QDialog):
 
     def _forget_check(self) -> None:
         self.checked = None
+        self.proven = None
+        self.proven_with = ""
         self.summary.setVisible(False)
         self.other_store_note.clear_message()
+        self.store_passphrase.clear()
+        self.store_passphrase_row.setVisible(False)
         self._update_buttons()
+
+    def _store_passphrase_edited(self) -> None:
+        if self.proven is not None and self.proven_with != self.passphrase.text():
+            self.proven = None
+            self.proven_with = ""
+        self._update_buttons()
+
+    def _prove(self, secret: str) -> bool:
+        """Whether ``secret`` opens the store open now (then remembered)."""
+        try:
+            with busy_cursor():
+                proven = prove_current_store(self.store.folder, secret)
+        except CurrentSecretError:
+            return False
+        self.proven = proven or CurrentStore(self.store.store_id, self.store.key_fingerprint)
+        self.proven_with = secret
+        return True
 
     def check_backup(self) -> BackupInfo | None:
         """Unlock the chosen backup with the passphrase typed and count what it holds."""
@@ -301,10 +350,42 @@ class RestoreDialog(QDialog):
             return None
         self.checked = info
         log.info("backup checked: %d people, %d hearings", info.people, info.hearings)
-        self.message.show_message(
-            lambda: _("The passphrase opens this backup and it passed its integrity check.")
-        )
-        if info.store_id != self.store.store_id:
+        try:
+            proven = self._prove(self.passphrase.text())
+        except BACKUP_ERRORS as error:
+            self._show_failure(as_backup_error(error))
+            self._forget_check()
+            return None
+        if proven:
+            self.message.show_message(
+                lambda: _("The passphrase opens this backup and it passed its integrity check.")
+            )
+        else:
+            self.message.show_message(
+                lambda: _(
+                    "The passphrase opens this backup and it passed its integrity check. It "
+                    "does not open the store open now: to restore over it, type that "
+                    "store's own passphrase or its recovery code."
+                )
+            )
+            self.store_passphrase_row.setVisible(True)
+            self.store_passphrase.setFocus()
+        self._show_other_keys_note(info)
+        self._show_summary()
+        self.summary.setVisible(True)
+        self._update_buttons()
+        return info
+
+    def _other_office(self, info: BackupInfo) -> bool:
+        return info.store_id != self.store.store_id
+
+    def _older_keys(self, info: BackupInfo) -> bool:
+        """A backup of this store sealed with other keys (made before a re-key)."""
+        current = CurrentStore(self.store.store_id, self.store.key_fingerprint)
+        return not self._other_office(info) and keys_differ(current, info)
+
+    def _show_other_keys_note(self, info: BackupInfo) -> None:
+        if self._other_office(info):
             self.other_store_note.show_message(
                 lambda: _(
                     "This backup comes from a different store. Restoring it replaces "
@@ -312,10 +393,14 @@ class RestoreDialog(QDialog):
                 ),
                 error=True,
             )
-        self._show_summary()
-        self.summary.setVisible(True)
-        self._update_buttons()
-        return info
+        elif self._older_keys(info):
+            self.other_store_note.show_message(
+                lambda: _(
+                    "This backup was made before the store's key was changed. Restoring it "
+                    "brings back the passphrase and the recovery code in use then."
+                ),
+                error=True,
+            )
 
     def _show_summary(self) -> None:
         if self.checked is None:
@@ -327,7 +412,10 @@ class RestoreDialog(QDialog):
 
     def _update_buttons(self) -> None:
         self.check_button.setEnabled(self.chosen is not None and bool(self.passphrase.text()))
-        self.restore_button.setEnabled(self.checked is not None)
+        self.restore_button.setEnabled(
+            self.checked is not None
+            and (self.proven is not None or bool(self.store_passphrase.text()))
+        )
 
     # --- restoring ----------------------------------------------------------------------------
 
@@ -335,6 +423,42 @@ class RestoreDialog(QDialog):
         checked = self.checked
         if checked is None:
             return None
+        if self.proven is None:
+            secret = self.store_passphrase.text()
+            if not secret:
+                return None
+            try:
+                proven = self._prove(secret)
+            except BACKUP_ERRORS as error:
+                self._show_failure(as_backup_error(error))
+                return None
+            if not proven:
+                log.info("restore refused: the store's own secret is not right")
+                self._show_failure(CurrentSecretError(str(self.store.folder)))
+                self.store_passphrase.selectAll()
+                self.store_passphrase.setFocus()
+                return None
+        if self._older_keys(checked):
+            self.confirm_box = confirm(
+                self,
+                lambda: _("Restore a backup with older keys"),
+                lambda: _(
+                    "This backup was made on {date}, before the store's key was changed. "
+                    "If you restore it, the passphrase and the recovery code in use then "
+                    "open the store again, and the ones in use now stop working: anyone who "
+                    "still knows the old ones can open it.\n\n"
+                    "Replace the records open now with this backup ({people} people, "
+                    "{hearings} hearings)? The records open now are backed up first."
+                ).format(
+                    date=made_on_text(checked),
+                    people=formatting.number(checked.people),
+                    hearings=formatting.number(checked.hearings),
+                ),
+                lambda: _("Restore with the old passphrase and recovery code"),
+                self._confirmed,
+                reject_label=lambda: _("Do not restore"),
+            )
+            return self.confirm_box
         self.confirm_box = confirm(
             self,
             lambda: _("Restore this backup"),
@@ -360,7 +484,7 @@ class RestoreDialog(QDialog):
 
     def restore_now(self) -> Store | None:
         checked = self.checked
-        if checked is None:
+        if checked is None or self.proven is None:
             return None
         try:
             with busy_cursor():
@@ -370,11 +494,17 @@ class RestoreDialog(QDialog):
                     self.passphrase.text(),
                     current=self.store,
                     # The dialog said so in red when the backup was checked, above the
-                    # button that asks for this confirmation.
-                    allow_other_office=checked.store_id != self.store.store_id,
+                    # button that asks for this confirmation, and the question named it.
+                    allow_other_office=self._other_office(checked),
+                    current_secret=self.proven_with,
+                    allow_other_keys=self._older_keys(checked),
                 )
         except BACKUP_ERRORS as error:
-            failure = as_backup_error(error)
+            failure = (
+                error
+                if isinstance(error, CompanionError)
+                else RestoreRefusedError(f"{type(error).__name__}: {error}")
+            )
             log.error("restore failed: %s", failure.code)
             if self.store.closed:
                 self.reject()
@@ -383,11 +513,12 @@ class RestoreDialog(QDialog):
             self.message.show_message(
                 lambda: _(
                     "Nothing was restored, and the records open now are unchanged. {reason}"
-                ).format(reason=describe_backup_error(failure)),
+                ).format(reason=describe_restore_error(failure)),
                 error=True,
             )
             return None
         self.passphrase.clear()
+        self.store_passphrase.clear()
         log.info("restored a backup; store %s is open", restored.store_id)
         self.accept()
         self.restored.emit(restored)
@@ -412,6 +543,10 @@ class RestoreDialog(QDialog):
         self.choose_file_button.setText(_("Choose another &file…"))
         self.passphrase_label.setText(_("&Passphrase of the backup:"))
         self.check_button.setText(_("&Check backup"))
+        self.store_passphrase_label.setText(_("Passphrase of the store open &now:"))
+        self.store_passphrase.setAccessibleName(
+            _("Passphrase or recovery code of the store open now")
+        )
         self.made_on_caption.setText(_("Made on:"))
         self.reason_caption.setText(_("Kind:"))
         self.people_caption.setText(_("People:"))
