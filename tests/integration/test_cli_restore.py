@@ -14,6 +14,7 @@ import pytest
 
 from companion.cli.main import main
 from companion.domain.models import Person
+from companion.errors import WrongPassphraseError
 from companion.store import backups
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -185,3 +186,77 @@ def test_restore_from_the_command_line_is_refused_while_the_app_runs_even_locked
         command, capture_output=True, text=True, check=False, env=environment, timeout=120
     )
     assert again.returncode == 0, again.stderr
+
+
+NEW_PASSPHRASE = "violet harbour compass 7"
+
+
+def _rekeyed_office(folder: Path, usb: Path) -> Office:
+    """An office backed up, then re-keyed with a new passphrase and recovery code."""
+    store, _code = Store.create(folder, TEST_PASSPHRASE)
+    store.people.add(Person("Before", "Sample", language="es"))
+    backup = backups.make_backup(store, folder=usb).path
+    store.change_passphrase(TEST_PASSPHRASE, NEW_PASSPHRASE, rekey=True)
+    store.people.add(Person("After", "Sample", language="es"))
+    store.close()
+    return Office(folder, backup)
+
+
+def test_restoring_a_backup_from_before_a_rekey_needs_the_stores_passphrase_and_old_keys(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    office = _rekeyed_office(tmp_path / "data", tmp_path / "usb")
+    restore = ["restore", "--data-dir", str(office.folder), str(office.backup), "--yes"]
+    # The backup's (old) passphrase does not open today's store, and nothing else is given.
+    monkeypatch.delenv("COMPANION_STORE_PASSPHRASE", raising=False)
+    code, _out, err = _run(capsys, *restore)
+    assert _one_line(code, err) == (
+        "companion: No passphrase: run this on a terminal, or set COMPANION_STORE_PASSPHRASE.\n"
+    )
+    monkeypatch.setenv("COMPANION_STORE_PASSPHRASE", "a guess at the passphrase")
+    code, _out, err = _run(capsys, *restore)
+    assert _one_line(code, err) == (
+        f"companion: That is not the passphrase or the recovery code of the store in "
+        f"{office.folder}. Restoring a backup over a store needs the store's own passphrase. "
+        "Nothing was changed.\n"
+    )
+    monkeypatch.setenv("COMPANION_STORE_PASSPHRASE", NEW_PASSPHRASE)
+    code, _out, err = _run(capsys, *restore)
+    made_on = backups.read_manifest(office.backup).created_at.strftime("%Y-%m-%d")
+    assert _one_line(code, err) == (
+        f"companion: This backup was made on {made_on}, before the key of the store in "
+        f"{office.folder} was changed: restoring it brings back the passphrase and the "
+        "recovery code in use then, and the ones in use now stop working. Add --old-keys to "
+        "restore it anyway. Nothing was changed.\n"
+    )
+    assert not list((office.folder / "backups").glob("*before-restore*"))
+    with pytest.raises(WrongPassphraseError):
+        Store.open(office.folder, TEST_PASSPHRASE)
+
+    code, out, err = _run(capsys, *restore, "--old-keys")
+    assert code == 0, err
+    assert (
+        f"This backup was made on {made_on}, before the store's key was changed: from now on "
+        "the passphrase and the recovery code in use then open the store, and the ones in use "
+        "now no longer do.\n"
+    ) in out
+    with pytest.raises(WrongPassphraseError):
+        Store.open(office.folder, NEW_PASSPHRASE)
+    store = Store.open(office.folder, TEST_PASSPHRASE)
+    try:
+        assert [p.given_name for p in store.people.list()] == ["Before"]
+    finally:
+        store.close()
+
+
+def test_a_backup_of_todays_keys_needs_no_second_passphrase(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup's passphrase opens the store too: that is the proof, nothing more asked."""
+    monkeypatch.delenv("COMPANION_STORE_PASSPHRASE", raising=False)
+    office = _office(tmp_path / "data", tmp_path / "usb", "Ana")
+    code, out, err = _run(
+        capsys, "restore", "--data-dir", str(office.folder), str(office.backup), "--yes"
+    )
+    assert code == 0, err
+    assert out.endswith("Restored. The store before the restore was saved as a backup first.\n")
