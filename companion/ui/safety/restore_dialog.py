@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -217,6 +218,15 @@ class RestoreDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.refresh()
         self.retranslate()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter is the passphrase fields' own (check, or ask); it reaches no button here.
+        QDialog would otherwise click the default button of any window it owns, such as
+        the "Do not restore" of the question Enter has just opened."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- choosing -----------------------------------------------------------------------------
 
