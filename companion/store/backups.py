@@ -68,7 +68,7 @@ from companion.store.migrations import known_migration_names, migrations
 from companion.store.preflight import store_exists
 from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
-from companion.store.work_folder import PARTIAL_SUFFIX, scratch
+from companion.store.work_folder import PARTIAL_SUFFIX, in_progress, scratch
 
 log = logging.getLogger(__name__)
 
@@ -184,7 +184,7 @@ def make_backup(store: Store, folder: Path | None = None, reason: str = "manual"
             target_folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError as error:
             raise folder_problem(error, target_folder) from error
-        with scratch(store.folder, "backup") as work:
+        with scratch(store.folder, "backup") as work, in_progress(partial):
             copy_path = work / DATABASE_FILE_NAME
             store.copy_to(copy_path)
             contents = _contents(copy_path, store.database_key)

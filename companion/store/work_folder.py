@@ -5,6 +5,10 @@ in ``work-in-progress/`` inside the data folder (0700), never in the system's te
 folder: the copies stay on the same disk as the store, under the same protection, and a
 process killed half way leaves nothing anywhere else. What a killed process left there is
 swept when the store is next opened by a process that has it to itself.
+
+The same goes for a ``.partial`` backup file left in the data folder's own ``backups/``:
+a process holding the data folder alone removes it at once. In a backups folder
+elsewhere (a USB drive other laptops use too), one is removed only once an hour old.
 """
 
 from __future__ import annotations
@@ -35,9 +39,23 @@ LEGACY_PREFIXES = ("cc-backup-", "cc-restore-", "cc-verify-", "cc-inspect-")
 SHARED_PLACE_GRACE_SECONDS = 3600.0
 PARTIAL_SUFFIX = ".partial"
 
-#: Scratch folders in use by this process (a backup in a background thread): never swept.
+#: Scratch folders and partial backup files in use by this process (a backup in a
+#: background thread): never swept.
 _active: set[Path] = set()
 _active_guard = threading.Lock()
+
+
+@contextlib.contextmanager
+def in_progress(path: Path) -> Iterator[Path]:
+    """Mark ``path`` (a file being written) as this process's own while the block runs."""
+    resolved = path.resolve()
+    with _active_guard:
+        _active.add(resolved)
+    try:
+        yield path
+    finally:
+        with _active_guard:
+            _active.discard(resolved)
 
 
 def work_folder(data_folder: Path) -> Path:
@@ -96,30 +114,43 @@ def _ours(path: Path) -> bool:
         return False
 
 
+def _leftover_backups(folder: Path) -> list[Path]:
+    if not folder.is_dir() or folder.is_symlink():
+        return []
+    return [*folder.glob("cc-backup-*"), *folder.glob(f"*{PARTIAL_SUFFIX}")]
+
+
 def sweep(data_folder: Path, backups_folders: tuple[Path, ...] = ()) -> int:
     """Remove what killed backups and restores left behind; returns how many were removed.
 
     Call it only while this process holds the data folder alone (``folder_lock``): the
-    work folder is then nobody's. Elsewhere only leftovers older than an hour go.
+    work folder and the data folder's own ``backups/`` are then nobody's but this
+    process's, and what it is writing itself is skipped. In ``backups_folders`` elsewhere
+    only leftovers older than an hour go.
     """
     removed = 0
     now = time.time()
+    with _active_guard:
+        busy = set(_active)
     work = data_folder / WORK_FOLDER_NAME
     if work.is_dir() and not work.is_symlink():
         if os.name == "posix":
             os.chmod(work, 0o700)
-        with _active_guard:
-            busy = set(_active)
         removed += sum(
             _remove(child) for child in list(work.iterdir()) if child.resolve() not in busy
         )
     for prefix in LEGACY_PREFIXES:
         removed += sum(_remove(child) for child in data_folder.glob(f"{prefix}*"))
+    own_backups = data_folder / BACKUPS_FOLDER_NAME
+    removed += sum(
+        _remove(child) for child in _leftover_backups(own_backups) if child.resolve() not in busy
+    )
     for folder in backups_folders:
-        if not folder.is_dir():
+        if folder.resolve() == own_backups.resolve():
             continue
-        candidates = [*folder.glob("cc-backup-*"), *folder.glob(f"*{PARTIAL_SUFFIX}")]
-        removed += sum(_remove(child) for child in candidates if _old_enough(child, now))
+        removed += sum(
+            _remove(child) for child in _leftover_backups(folder) if _old_enough(child, now)
+        )
     system_temporary = Path(tempfile.gettempdir())
     for prefix in ("cc-verify-", "cc-inspect-"):
         for child in system_temporary.glob(f"{prefix}*"):
@@ -139,6 +170,6 @@ def tidy(data_folder: Path) -> None:
     with folder_lock.try_exclusive(data_folder) as alone:
         if alone:
             roll_back(data_folder)
-            sweep(data_folder, (data_folder / BACKUPS_FOLDER_NAME,))
+            sweep(data_folder)
         elif journal_exists(data_folder) and not folder_lock.held_exclusively(data_folder):
             raise StoreInUseError(str(data_folder))
