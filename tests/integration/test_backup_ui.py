@@ -464,3 +464,29 @@ def test_the_restore_dialog_chooses_the_newest_genuine_backup_not_a_planted_one(
     qtbot.keyClicks(dialog.passphrase, TEST_PASSPHRASE)
     qtbot.keyClick(dialog.passphrase, Qt.Key.Key_Return)
     assert dialog.message.is_error and not dialog.restore_button.isEnabled()
+
+
+def test_a_restore_refused_by_its_own_checks_says_so_in_a_restores_words(
+    qtbot, store: Store, tmp_path: Path
+) -> None:
+    store.people.add(Person("First", "Sample", language="es"))
+    sealed = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.people.add(Person("Second", "Sample", language="es"))
+    later = backups.make_backup(store, folder=tmp_path / "usb").path
+    window = _window(qtbot, store)
+    dialog = _check_in_dialog(qtbot, window, sealed)
+    # Changed on the USB drive after it was checked: its manifest with another database.
+    with zipfile.ZipFile(sealed) as old, zipfile.ZipFile(later) as new:
+        members = {name: old.read(name) for name in old.namelist()}
+        members["companion.db"] = new.read("companion.db")
+    with zipfile.ZipFile(sealed, "w") as out:
+        for name, data in members.items():
+            out.writestr(name, data)
+    assert dialog.restore_now() is None
+    assert dialog.message.is_error
+    assert dialog.message.text() == (
+        "Nothing was restored, and the records open now are unchanged. This backup did not "
+        "pass the checks made before a restore (the database does not match its manifest). "
+        "Choose another backup."
+    )
+    assert not store.closed and _main_windows() == [window]
