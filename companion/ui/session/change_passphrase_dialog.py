@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QFont, QFontDatabase
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -35,7 +34,11 @@ from companion.errors import CompanionError
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.ui.i18n import _
 from companion.ui.session import recovery_sheet
-from companion.ui.session.strength_meter import StrengthMeter
+from companion.ui.session.passphrase_form import (
+    NewPassphraseRows,
+    RecoveryCodePage,
+    password_field,
+)
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -43,12 +46,6 @@ if TYPE_CHECKING:
     from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class ChangePassphraseDialog(QDialog):
@@ -66,25 +63,19 @@ class ChangePassphraseDialog(QDialog):
         self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.current_label = QLabel()
-        self.current = _password_field()
+        self.current = password_field()
         self.current_label.setBuddy(self.current)
-        self.new_label = QLabel()
-        self.new = _password_field()
-        self.new_label.setBuddy(self.new)
-        self.meter = StrengthMeter()
-        self.new.textChanged.connect(self.meter.judge)
-        self.repeat_label = QLabel()
-        self.repeat = _password_field()
-        self.repeat_label.setBuddy(self.repeat)
+        self.new_rows = NewPassphraseRows()
+        self.new_label, self.new = self.new_rows.label, self.new_rows.field
+        self.meter = self.new_rows.meter
+        self.repeat_label, self.repeat = self.new_rows.repeat_label, self.new_rows.repeat
         self.rekey = QCheckBox()
         self.rekey_note = QLabel()
         self.rekey_note.setWordWrap(True)
         self.message = MessageLabel()
         form = QFormLayout()
         form.addRow(self.current_label, self.current)
-        form.addRow(self.new_label, self.new)
-        form.addRow("", self.meter)
-        form.addRow(self.repeat_label, self.repeat)
+        self.new_rows.add_to(form)
         form_page = QWidget()
         layout = QVBoxLayout(form_page)
         layout.addWidget(self.intro)
@@ -94,33 +85,13 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
-        self.code_intro = QLabel()
-        self.code_intro.setWordWrap(True)
-        self.code_display = QLabel()
-        self.code_display.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_display.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
-        code_font.setWeight(QFont.Weight.Bold)
-        self.code_display.setFont(code_font)
-        self.code_display.setStyleSheet("padding: 12px; border: 1px solid #888;")
-        self.print_button = QPushButton()
-        self.save_pdf_button = QPushButton()
-        self.code_message = MessageLabel()
-        print_row = QHBoxLayout()
-        print_row.addStretch(1)
-        print_row.addWidget(self.print_button)
-        print_row.addWidget(self.save_pdf_button)
-        print_row.addStretch(1)
-        code_page = QWidget()
-        layout = QVBoxLayout(code_page)
-        layout.addWidget(self.code_intro)
-        layout.addWidget(self.code_display)
-        layout.addLayout(print_row)
-        layout.addWidget(self.code_message)
-        layout.addStretch(1)
+        code_page = RecoveryCodePage()
+        self.code_intro = code_page.intro
+        self.code_display = code_page.display
+        self.print_button = code_page.print_button
+        self.save_pdf_button = code_page.save_pdf_button
+        self.code_message = code_page.message
+        self.code_page = code_page
 
         self.pages = QStackedWidget()
         self.pages.addWidget(form_page)
@@ -262,20 +233,15 @@ class ChangePassphraseDialog(QDialog):
                 "keep it locked away from the laptop."
             )
         )
-        self.code_display.setAccessibleName(_("Recovery code"))
-        self.print_button.setText(_("&Print…"))
-        self.print_button.setAccessibleName(_("Print the recovery code"))
-        self.save_pdf_button.setText(_("Save as P&DF…"))
-        self.save_pdf_button.setAccessibleName(_("Save the recovery code as PDF"))
+        self.code_page.retranslate()
         on_code_page = self.pages.currentIndex() == self.CODE_PAGE
         ok_text = _("I have &kept it") if on_code_page else _("&Change passphrase")
         self.ok_button.setText(ok_text)
         self.ok_button.setAccessibleName(ok_text.replace("&", ""))
         self.cancel_button.setText(_("Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
-        for message in (self.message, self.code_message):
-            message.retranslate()
-        self.meter.retranslate()
+        self.message.retranslate()
+        self.new_rows.retranslate()
 
 
 class ChangePassphraseFeature:

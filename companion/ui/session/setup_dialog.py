@@ -10,7 +10,6 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -31,16 +30,13 @@ from companion.store.passphrase_policy import MINIMUM_LENGTH, check_new_passphra
 from companion.store.store import Store
 from companion.ui.i18n import _
 from companion.ui.session import recovery_sheet
-from companion.ui.session.strength_meter import StrengthMeter
+from companion.ui.session.passphrase_form import (
+    NewPassphraseRows,
+    RecoveryCodePage,
+)
 from companion.ui.widgets.messages import MessageLabel
 
 log = logging.getLogger(__name__)
-
-
-def _password_field() -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    return field
 
 
 class SetupDialog(QDialog):
@@ -60,20 +56,14 @@ class SetupDialog(QDialog):
         # Page 1: the passphrase.
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.passphrase_label = QLabel()
-        self.passphrase = _password_field()
-        self.passphrase_label.setBuddy(self.passphrase)
-        self.repeat_label = QLabel()
-        self.repeat = _password_field()
-        self.repeat_label.setBuddy(self.repeat)
+        self.new_rows = NewPassphraseRows()
+        self.passphrase_label, self.passphrase = self.new_rows.label, self.new_rows.field
+        self.meter = self.new_rows.meter
+        self.repeat_label, self.repeat = self.new_rows.repeat_label, self.new_rows.repeat
         self.show_typing = QCheckBox()
         self.passphrase_message = MessageLabel()
-        self.meter = StrengthMeter()
-        self.passphrase.textChanged.connect(self.meter.judge)
         form = QFormLayout()
-        form.addRow(self.passphrase_label, self.passphrase)
-        form.addRow("", self.meter)
-        form.addRow(self.repeat_label, self.repeat)
+        self.new_rows.add_to(form)
         form.addRow("", self.show_typing)
         passphrase_page = QWidget()
         layout = QVBoxLayout(passphrase_page)
@@ -83,33 +73,13 @@ class SetupDialog(QDialog):
         layout.addStretch(1)
 
         # Page 2: the recovery code, to print or write down.
-        self.code_intro = QLabel()
-        self.code_intro.setWordWrap(True)
-        self.code_display = QLabel()
-        self.code_display.setTextFormat(Qt.TextFormat.PlainText)
-        self.code_display.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-        self.code_display.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.code_display.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        code_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        code_font.setPointSizeF(code_font.pointSizeF() * 1.6)
-        code_font.setWeight(QFont.Weight.Bold)
-        self.code_display.setFont(code_font)
-        self.code_display.setStyleSheet("padding: 12px; border: 1px solid #888;")
-        self.print_button = QPushButton()
-        self.save_pdf_button = QPushButton()
-        self.code_message = MessageLabel()
-        print_row = QHBoxLayout()
-        print_row.addStretch(1)
-        print_row.addWidget(self.print_button)
-        print_row.addWidget(self.save_pdf_button)
-        print_row.addStretch(1)
-        code_page = QWidget()
-        layout = QVBoxLayout(code_page)
-        layout.addWidget(self.code_intro)
-        layout.addWidget(self.code_display)
-        layout.addLayout(print_row)
-        layout.addWidget(self.code_message)
-        layout.addStretch(1)
+        code_page = RecoveryCodePage()
+        self.code_intro = code_page.intro
+        self.code_display = code_page.display
+        self.print_button = code_page.print_button
+        self.save_pdf_button = code_page.save_pdf_button
+        self.code_message = code_page.message
+        self.code_page = code_page
 
         # Page 3: type it back.
         self.confirm_intro = QLabel()
@@ -292,11 +262,7 @@ class SetupDialog(QDialog):
                 "locked away from the laptop."
             )
         )
-        self.code_display.setAccessibleName(_("Recovery code"))
-        self.print_button.setText(_("&Print…"))
-        self.print_button.setAccessibleName(_("Print the recovery code"))
-        self.save_pdf_button.setText(_("Save as P&DF…"))
-        self.save_pdf_button.setAccessibleName(_("Save the recovery code as PDF"))
+        self.code_page.retranslate()
         self.confirm_intro.setText(
             _(
                 "To make sure the code was kept correctly, type it here from your paper. "
@@ -317,6 +283,6 @@ class SetupDialog(QDialog):
         self.next_button.setAccessibleName(next_texts[page].replace("&", ""))
         self.cancel_button.setText(_("Cancel"))
         self.cancel_button.setAccessibleName(_("Cancel"))
-        for message in (self.passphrase_message, self.code_message, self.confirm_message):
+        for message in (self.passphrase_message, self.confirm_message):
             message.retranslate()
-        self.meter.retranslate()
+        self.new_rows.retranslate()
