@@ -195,8 +195,9 @@ KEY_FILE_PROBLEMS: dict[str, str] = {
         "latest backup, or ask your IT contact for help."
     ),
     "damaged": N_(
-        "The key file {path} is damaged or was changed by hand ({detail}). Nothing was "
-        "changed. Restore the latest backup, or ask your IT contact for help."
+        "The key file {path} is malformed ({detail}), as a file changed by hand or cut "
+        "short is. Nothing was changed. Restore the latest backup, or ask your IT contact "
+        "for help."
     ),
 }
 
@@ -313,10 +314,10 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext(PASSPHRASE_REASONS[error.reason]).format(minimum=error.minimum_length)
     if isinstance(error, KeyCostError):
         return t.gettext(
-            "The key file {path} asks for a key derivation out of bounds ({parameter} = "
-            "{value}; accepted: {minimum} to {maximum}), as a damaged or planted file would. "
-            "Nothing was tried and nothing was changed. Restore the latest backup, or ask "
-            "your IT contact for help."
+            "The key file {path} asks for a key derivation out of bounds ({parameter}="
+            "{value}; accepted: {minimum} to {maximum}), as a file changed by hand or planted "
+            "would. Nothing was tried and nothing was changed. Restore the latest backup, or "
+            "ask your IT contact for help."
         ).format(
             path=error.path,
             parameter=error.parameter,

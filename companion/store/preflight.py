@@ -58,6 +58,8 @@ def check_store_files(folder: Path) -> None:
     if journal_exists(folder):
         return  # a restore was interrupted: opening the store puts the previous one back
     if not key_path.exists():
+        if database_path.exists():
+            check_database_file(database_path)  # a plain SQLite file is said as such
         raise keys.missing_key_file(key_path)
     keys.KeyFile.load(folder)
     check_database_file(database_path)

@@ -127,7 +127,8 @@ CASES: dict[str, Case] = {
         lambda d, _s: ["agenda", "--data-dir", str(d / ("x" * 5000))], ("name too long",)
     ),
     "--data-dir that is a file": Case(
-        lambda d, _s: ["agenda", "--data-dir", str(d / "keys.json")], ("no court companion",)
+        lambda d, _s: ["agenda", "--data-dir", str(d / "keys.json")],
+        ("keys.json is a file, not a folder",),
     ),
     "passphrase with a weak new passphrase": Case(
         lambda d, _s: ["passphrase", "--data-dir", str(d), "--rekey"], ("passphrase", "common")

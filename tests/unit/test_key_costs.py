@@ -155,8 +155,8 @@ def test_a_planted_costly_key_file_is_refused_in_plain_words(data_dir: Path) -> 
     with pytest.raises(KeyCostError) as refused:
         Store.open(data_dir, TEST_PASSPHRASE)
     assert describe(refused.value, translator("en")) == (
-        f"The key file {key_path} asks for a key derivation out of bounds (argon2id m = "
-        "1048576; accepted: 32 to 262144), as a damaged or planted file would. Nothing was "
-        "tried and nothing was changed. Restore the latest backup, or ask your IT contact "
-        "for help."
+        f"The key file {key_path} asks for a key derivation out of bounds (argon2id m="
+        "1048576; accepted: 32 to 262144), as a file changed by hand or planted would. "
+        "Nothing was tried and nothing was changed. Restore the latest backup, or ask your "
+        "IT contact for help."
     )
