@@ -5,11 +5,13 @@ Each test runs the restore, or the process it races with, in a real child proces
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,32 @@ def old_store_and_backup(tmp_path: Path) -> tuple[Path, Path]:
     store.people.add(Person("After", "Sample", language="es"))
     store.close()
     return folder, backup
+
+
+@contextlib.contextmanager
+def _writer(folder: Path) -> Iterator[subprocess.Popen[str]]:
+    """Another process with the store open, committing a row after row (``crash_writer``)
+    and printing each id once committed; killed when the block ends."""
+    writer = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "tests.integration.helpers.crash_writer",
+            str(folder),
+            TEST_PASSPHRASE,
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    assert writer.stdout is not None
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        yield writer
+    finally:
+        if writer.poll() is None:
+            writer.send_signal(signal.SIGKILL)
+        writer.wait()
 
 
 def _run_killer(folder: Path, backup: Path, step: str) -> subprocess.CompletedProcess[str]:
@@ -108,28 +136,12 @@ def test_a_restore_is_refused_while_another_process_writes_and_no_write_is_lost(
     old_store_and_backup: tuple[Path, Path],
 ) -> None:
     folder, backup = old_store_and_backup
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.integration.helpers.crash_writer",
-            str(folder),
-            TEST_PASSPHRASE,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    assert writer.stdout is not None
-    try:
-        assert writer.stdout.readline().strip() == "ready"
+    with _writer(folder) as writer:
+        assert writer.stdout is not None
         acknowledged = {int(writer.stdout.readline()) for _ in range(5)}
         with pytest.raises(StoreInUseError):
             restore(folder, backup, TEST_PASSPHRASE)
         acknowledged |= {int(writer.stdout.readline()) for _ in range(5)}
-    finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
     for line in writer.stdout.read().splitlines():
         if line.strip().isdigit():
             acknowledged.add(int(line))
@@ -149,22 +161,9 @@ def test_a_second_process_waits_for_no_one_once_the_writer_is_gone(
 ) -> None:
     """A writer killed outright lets go of the lock: the restore then goes ahead."""
     folder, backup = old_store_and_backup
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.integration.helpers.crash_writer",
-            str(folder),
-            TEST_PASSPHRASE,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
+    with _writer(folder) as writer:
+        writer.send_signal(signal.SIGKILL)
     assert writer.stdout is not None
-    assert writer.stdout.readline().strip() == "ready"
-    writer.send_signal(signal.SIGKILL)
-    writer.wait()
     writer.stdout.close()
     result = restore(folder, backup, TEST_PASSPHRASE)
     assert [p.given_name for p in result.store.people.list()] == ["Before"]
@@ -178,29 +177,12 @@ def test_a_rekey_is_refused_while_another_process_has_the_store_open(
     it waits for the store to be the only one open, and nothing changes meanwhile."""
     folder, _backup = old_store_and_backup
     key_file_before = (folder / "keys.json").read_bytes()
-    writer = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "tests.integration.helpers.crash_writer",
-            str(folder),
-            TEST_PASSPHRASE,
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-    )
-    assert writer.stdout is not None
-    store = None
-    try:
-        assert writer.stdout.readline().strip() == "ready"
+    with _writer(folder):
         store = Store.open(folder, TEST_PASSPHRASE)
-        with pytest.raises(StoreInUseError):
-            store.change_passphrase(TEST_PASSPHRASE, "a brand new passphrase 2031", rekey=True)
-    finally:
-        writer.send_signal(signal.SIGKILL)
-        writer.wait()
-        if store is not None:
+        try:
+            with pytest.raises(StoreInUseError):
+                store.change_passphrase(TEST_PASSPHRASE, "a brand new passphrase 2031", rekey=True)
+        finally:
             store.close()
     assert (folder / "keys.json").read_bytes() == key_file_before
     Store.open(folder, TEST_PASSPHRASE).close()
