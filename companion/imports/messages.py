@@ -40,6 +40,7 @@ ROW_REASONS = {
     "time_unreadable": N_("not a time"),
     "time_impossible": N_("no such time"),
     "time_ambiguous": N_("add AM or PM"),
+    "too_long": N_("this text is too long"),
 }
 
 

@@ -15,8 +15,22 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from companion.domain.models import HearingType, Role
-from companion.errors import ValidationError
+from companion.domain.models import (
+    Case,
+    ContactKind,
+    ContactMethod,
+    Hearing,
+    HearingType,
+    Person,
+    Role,
+)
+from companion.domain.validation import (
+    MAX_TEXT_LENGTH,
+    validate_case,
+    validate_hearing,
+    validate_person,
+)
+from companion.errors import ValidationError, ValidationErrors
 from companion.imports import values
 from companion.imports.errors import ImportCancelled
 from companion.imports.mapping import Mapping
@@ -24,6 +38,9 @@ from companion.imports.reading import Cell, Table
 from companion.store.store import Store
 
 Progress = Callable[[int, int], None]
+
+#: How much of a cell an error report quotes.
+SHOWN_VALUE_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -43,6 +60,8 @@ class PersonPlan:
     native_name: str = ""
     role: Role = Role.WITNESS
     language: str = "en"
+    #: Whether the file gave a language (a stored person's is then replaced).
+    language_given: bool = False
     needs_interpreter: bool | None = None
     phone: str = ""
     email: str = ""
@@ -185,8 +204,10 @@ class _Row:
 
     def fail(self, name: str, error: ValidationError) -> None:
         header = self.cells[name][0] if name in self.cells else name
-        value = "" if error.value is None else str(error.value)
-        self.errors.append(RowError(self.number, header, value or self.text(name), error.reason))
+        value = ("" if error.value is None else str(error.value)) or self.text(name)
+        if len(value) > SHOWN_VALUE_LENGTH:  # a report quotes a huge cell, not all of it
+            value = value[: SHOWN_VALUE_LENGTH - 1] + "…"
+        self.errors.append(RowError(self.number, header, value, error.reason))
 
 
 def build_plan(
@@ -228,15 +249,21 @@ def build_plan(
             progress(done, len(rows))
         person = _person(row, birth_order)
         hearing = _hearing(row, order, clock_24, courthouses)
+        if person is not None and hearing is not None and not row.errors:
+            _check_records(row, person, hearing, index.courthouse_names)
         if row.errors:
             plan.errors.extend(row.errors)
             continue
         assert person is not None and hearing is not None
         key = _person_key(person, row.number)
         merged = plan.people.setdefault(key, person)
-        merged.rows.append(row.number)
         if merged is not person:
-            merged.notes.extend(n for n in person.notes if n not in merged.notes)
+            added = [n for n in person.notes if n not in merged.notes]
+            if len("\n".join(merged.notes + added)) > MAX_TEXT_LENGTH:
+                plan.errors.append(RowError(row.number, "notes", "", "too_long"))
+                continue
+            merged.notes.extend(added)
+        merged.rows.append(row.number)
         if merged.person_id is None:
             merged.person_id = confirmed.get(row.number) or index.match(merged, plan, row.number)
         hearing_key = (hearing.docket_number, hearing.courthouse_id, hearing.starts_at.date())
@@ -291,6 +318,7 @@ def _person(row: _Row, birth_order: str | None) -> PersonPlan | None:
         person.notes.insert(0, row.text("notes"))
     _read(row, "role", lambda text: values.read_role(text, "role"), person, "role")
     _read(row, "language", lambda text: values.read_language(text, "language"), person, "language")
+    person.language_given = bool(row.text("language"))
     if row.text("needs_interpreter"):
         _read(
             row,
@@ -403,6 +431,55 @@ def _hearing(
     return hearing
 
 
+# Fields of the domain records as a row names them (an email is the person's contact).
+_ROW_FIELDS = {"contacts[0].value": "email", "contacts[1].value": "email"}
+
+
+def _check_records(
+    row: _Row, person: PersonPlan, hearing: HearingPlan, courthouse_names: dict[int, str]
+) -> None:
+    """The domain's own checks of the person, case and hearing a row makes (lengths,
+    email, language), as row errors; the values they normalise (NFC, trimmed) are kept,
+    so writing needs no second pass."""
+    contacts = [ContactMethod(ContactKind.EMAIL, person.email)] if person.email else []
+    record = Person(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        native_name=person.native_name,
+        role=person.role,
+        language=person.language,
+        notes="\n".join(person.notes),
+        contacts=contacts,
+    )
+    hearing.court = hearing.court or courthouse_names.get(hearing.courthouse_id, "")
+    case = Case(hearing.docket_number, hearing.court)
+    meeting = Hearing(
+        case_id=0,
+        courthouse_id=hearing.courthouse_id,
+        starts_at=hearing.starts_at,
+        hearing_type=hearing.hearing_type,
+        courtroom=hearing.courtroom,
+    )
+    checks: list[Callable[[], object]] = [
+        lambda: validate_person(record),
+        lambda: validate_case(case),
+        lambda: validate_hearing(meeting),
+    ]
+    for check in checks:
+        try:
+            check()
+        except ValidationErrors as problems:
+            for problem in problems.errors:
+                name = _ROW_FIELDS.get(problem.field, problem.field)
+                shown = "" if problem.reason == "too_long" else problem.value
+                row.fail(name, ValidationError(name, problem.reason, shown))
+            return
+    person.given_name, person.family_name = record.given_name, record.family_name
+    person.native_name, person.language = record.native_name, record.language
+    person.email = contacts[0].value.strip() if contacts else ""
+    hearing.court, hearing.courtroom = case.court, meeting.courtroom
+
+
 def _person_key(person: PersonPlan, row: int) -> tuple[str, ...]:
     name = _fold_name(person.given_name, person.family_name, person.native_name)
     if person.external_id:
@@ -420,12 +497,14 @@ class _StoreIndex:
     def __init__(self, store: Store) -> None:
         db = store.db
         self.db = db
-        self.courthouses = {
-            _fold_name(str(name)): (int(cid), str(zone))
-            for cid, name, zone in db.execute(
-                "SELECT id, name, timezone FROM courthouses WHERE deleted_at IS NULL"
-            )
-        }
+        self.courthouses: dict[str, tuple[int, str]] = {}
+        #: courthouse id -> its name, the court of a new case whose row names none.
+        self.courthouse_names: dict[int, str] = {}
+        for cid, name, zone in db.execute(
+            "SELECT id, name, timezone FROM courthouses WHERE deleted_at IS NULL"
+        ):
+            self.courthouses[_fold_name(str(name))] = (int(cid), str(zone))
+            self.courthouse_names[int(cid)] = str(name)
         self.by_external = {
             str(ext): int(pid)
             for pid, ext in db.execute(
