@@ -32,6 +32,7 @@ from typing import Any
 
 from companion.errors import HandoffCodeError, HandoffFileError
 from companion.private_files import write_private_file
+from companion.regular_files import read_regular_file
 from companion.store.connection import DatabaseError
 from companion.store.rows import utc_now_text
 from companion.store.search import reindex_case, reindex_courthouse, reindex_person
@@ -323,9 +324,8 @@ class MergePlan:
 
 
 def read_handoff(path: Path, code: str) -> dict[str, Any]:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise HandoffFileError("too_large")
-    return unseal(path.read_bytes(), code)
+    data = read_regular_file(path, MAX_FILE_BYTES, lambda _: HandoffFileError("too_large"))
+    return unseal(data, code)
 
 
 def _columns(store: Store, table: str) -> set[str]:

@@ -11,6 +11,7 @@ listed, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -38,6 +39,16 @@ from companion.imports.reading import Cell, Table
 from companion.store.store import Store
 
 Progress = Callable[[int, int], None]
+
+# An export repeats its values (the same dates, courtrooms, languages, a person's phone
+# on each of their rows): each distinct value is read once. The readers are pure.
+_split_date_time = functools.lru_cache(maxsize=16_384)(values.split_date_time)
+_read_role = functools.lru_cache(maxsize=1024)(values.read_role)
+_read_language = functools.lru_cache(maxsize=1024)(values.read_language)
+_read_yes_no = functools.lru_cache(maxsize=1024)(values.read_yes_no)
+_read_phone = functools.lru_cache(maxsize=16_384)(values.read_phone)
+_read_date = functools.lru_cache(maxsize=16_384)(values.read_date)
+_read_time = functools.lru_cache(maxsize=4096)(values.read_time)
 
 #: How much of a cell an error report quotes.
 SHOWN_VALUE_LENGTH = 80
@@ -233,10 +244,10 @@ def build_plan(
     date_column = [
         r.text("hearing_date") for r in rows if not isinstance(r.raw("hearing_date"), dt.date)
     ]
-    dates_only = [values.split_date_time(text)[0] for text in date_column]
+    dates_only = [_split_date_time(text)[0] for text in date_column]
     order = date_order or values.date_order(dates_only)
     times = [r.text("hearing_time") for r in rows] or []
-    times += [values.split_date_time(text)[1] for text in date_column]
+    times += [_split_date_time(text)[1] for text in date_column]
     clock_24 = values.column_is_24_hour([t for t in times if t])
     birth_order = date_order or values.date_order(r.text("date_of_birth") for r in rows)
     index = _StoreIndex(store)
@@ -316,18 +327,18 @@ def _person(row: _Row, birth_order: str | None) -> PersonPlan | None:
     person.notes = list(row.notes)
     if row.text("notes"):
         person.notes.insert(0, row.text("notes"))
-    _read(row, "role", lambda text: values.read_role(text, "role"), person, "role")
-    _read(row, "language", lambda text: values.read_language(text, "language"), person, "language")
+    _read(row, "role", lambda text: _read_role(text, "role"), person, "role")
+    _read(row, "language", lambda text: _read_language(text, "language"), person, "language")
     person.language_given = bool(row.text("language"))
     if row.text("needs_interpreter"):
         _read(
             row,
             "needs_interpreter",
-            lambda _: values.read_yes_no(row.raw("needs_interpreter"), "needs_interpreter"),
+            lambda _: _read_yes_no(row.raw("needs_interpreter"), "needs_interpreter"),
             person,
             "needs_interpreter",
         )
-    _read(row, "phone", lambda text: values.read_phone(text, "phone"), person, "phone")
+    _read(row, "phone", lambda text: _read_phone(text, "phone"), person, "phone")
     if row.text("email"):
         email = row.text("email")
         if "@" not in email or " " in email:
@@ -337,7 +348,7 @@ def _person(row: _Row, birth_order: str | None) -> PersonPlan | None:
         _read(
             row,
             "date_of_birth",
-            lambda _: values.read_date(row.raw("date_of_birth"), birth_order, "date_of_birth"),
+            lambda _: _read_date(row.raw("date_of_birth"), birth_order, "date_of_birth"),
             person,
             "date_of_birth",
         )
@@ -382,9 +393,9 @@ def _hearing(
         if isinstance(raw_date, dt.datetime) and raw_date.time() != dt.time(0, 0):
             clock = raw_date.time()
         if not isinstance(raw_date, dt.date | int | float):
-            date_text, inline_time = values.split_date_time(str(raw_date))
+            date_text, inline_time = _split_date_time(str(raw_date))
         try:
-            day = values.read_date(date_text or raw_date, order, "hearing_date")
+            day = _read_date(date_text or raw_date, order, "hearing_date")
         except ValidationError as error:
             row.fail("hearing_date", error)
         if inline_time and not time_text:
@@ -393,12 +404,12 @@ def _hearing(
     if clock is None:
         if isinstance(raw_time, dt.time | dt.datetime | float) and not isinstance(raw_time, str):
             try:
-                clock = values.read_time(raw_time, clock_24, "hearing_time")
+                clock = _read_time(raw_time, clock_24, "hearing_time")
             except ValidationError as error:
                 row.fail("hearing_time", error)
         elif time_text:
             try:
-                clock = values.read_time(time_text, clock_24, "hearing_time")
+                clock = _read_time(time_text, clock_24, "hearing_time")
             except ValidationError as error:
                 row.fail("hearing_time", error)
         else:
@@ -410,7 +421,7 @@ def _hearing(
     must = False
     if row.text("must_testify"):
         try:
-            must = values.read_yes_no(row.raw("must_testify"), "must_testify")
+            must = _read_yes_no(row.raw("must_testify"), "must_testify")
         except ValidationError as error:
             row.fail("must_testify", error)
     if row.errors or place is None or day is None or clock is None:

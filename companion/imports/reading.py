@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.imports import errors
+from companion.regular_files import read_regular_file
 
 MAX_BYTES = 50 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -38,10 +39,9 @@ class Table:
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise errors.ImportFileError(errors.TOO_LARGE, str(size))
-    data = path.read_bytes()
+    data = read_regular_file(
+        path, MAX_BYTES, lambda size: errors.ImportFileError(errors.TOO_LARGE, str(size))
+    )
     if not data.strip():
         raise errors.ImportFileError(errors.EMPTY)
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
