@@ -22,6 +22,9 @@ FILE_REASONS = {
         "Remove it and try again."
     ),
     errors.UNREADABLE_ENCODING: N_("The file's text encoding cannot be read."),
+    errors.XLSX_TOO_LARGE: N_(
+        "The .xlsx file unpacks to more than {detail} MB. Save it as CSV, or split it."
+    ),
 }
 
 ROW_REASONS = {

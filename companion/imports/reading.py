@@ -20,6 +20,8 @@ from companion.imports import errors
 from companion.regular_files import read_regular_file
 
 MAX_BYTES = 50 * 1024 * 1024
+#: What the parts of an .xlsx may add up to once unpacked (10,000 rows take about 10 MB).
+MAX_UNPACKED_XLSX_BYTES = 100 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 
 Cell = str | int | float | dt.datetime | dt.date | dt.time | None
@@ -56,7 +58,10 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 def decode(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read as."""
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", "strict"), "utf-8-sig"
+        try:
+            text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as error:  # a UTF-8 mark, then bytes that are not
+            raise errors.ImportFileError(errors.UNREADABLE_ENCODING) from error
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text, encoding = data.decode("utf-16"), "utf-16"
@@ -70,8 +75,8 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             try:
                 text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError as error:
-                raise errors.ImportFileError(errors.BINARY) from error
+            except UnicodeDecodeError as error:  # one of the five bytes cp1252 leaves out
+                raise errors.ImportFileError(errors.UNREADABLE_ENCODING) from error
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if "\x00" in text or controls > 8:
         raise errors.ImportFileError(errors.BINARY)
@@ -96,6 +101,9 @@ def _read_csv(text: str) -> Table:
     # Mixed line endings (CRLF, LF, a lone CR) all end a line; inside quotes they stay.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
+    # A cell may be as large as the file (the plan reports one too long for its field);
+    # the csv module's own limit (128 KiB) would call it an unclosed quote.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[Cell]] = []
     try:
@@ -119,6 +127,18 @@ def _read_csv(text: str) -> Table:
 def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     import openpyxl
 
+    # A small .xlsx can unpack to gigabytes (a sheet or its shared strings repeated
+    # millions of times): the sizes its parts declare are added up before any is read,
+    # and reading never unpacks more than a part declares.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise errors.ImportFileError(errors.CORRUPT_XLSX) from error
+    if unpacked > MAX_UNPACKED_XLSX_BYTES:
+        raise errors.ImportFileError(
+            errors.XLSX_TOO_LARGE, str(MAX_UNPACKED_XLSX_BYTES // (1024 * 1024))
+        )
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
