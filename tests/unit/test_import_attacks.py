@@ -33,7 +33,9 @@ def _refused(path: Path) -> str:
 @pytest.mark.parametrize(
     "data",
     [
-        codecs.BOM_UTF8 + HEADER.encode() + f"Ana,\xff\xfeRuiz,CR-1,{DAY},9:30 AM\n".encode("latin-1"),
+        codecs.BOM_UTF8
+        + HEADER.encode()
+        + f"Ana,\xff\xfeRuiz,CR-1,{DAY},9:30 AM\n".encode("latin-1"),
         HEADER.encode() + f"Ana,Ru\x81iz,CR-1,{DAY},9:30 AM\n".encode("latin-1"),
         codecs.BOM_UTF16_LE + HEADER.encode("utf-16-le") + b"A",
     ],
