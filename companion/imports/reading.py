@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from companion.imports import errors
 from companion.regular_files import read_regular_file
 
 MAX_BYTES = 50 * 1024 * 1024
+#: Rows of data a file may hold (ten times the 10,000 the import is measured with).
+MAX_ROWS = 100_000
 #: What the parts of an .xlsx may add up to once unpacked (10,000 rows take about 10 MB).
 MAX_UNPACKED_XLSX_BYTES = 100 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
@@ -97,6 +100,19 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time, each with its end (a StringIO of the whole
+    file would hold it again, four bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def _read_csv(text: str) -> Table:
     # Mixed line endings (CRLF, LF, a lone CR) all end a line; inside quotes they stay.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -104,11 +120,12 @@ def _read_csv(text: str) -> Table:
     # A cell may be as large as the file (the plan reports one too long for its field);
     # the csv module's own limit (128 KiB) would call it an unclosed quote.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     rows: list[list[Cell]] = []
     try:
         for values in reader:
             rows.append([*values])
+            _check_count(rows)
     except csv.Error as error:
         raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(reader.line_num)) from error
     if text.count('"') % 2:
@@ -122,6 +139,13 @@ def _read_csv(text: str) -> Table:
         raise errors.ImportFileError(errors.EMPTY)
     headers = [str(value) for value in rows[0]]
     return Table(headers, rows[1:], delimiter=delimiter)
+
+
+def _check_count(rows: list[list[Cell]]) -> None:
+    """Refuse a file of more rows than an office's export has, before it fills the memory
+    (50 MB of short rows is two million of them: a gigabyte once read)."""
+    if len(rows) > MAX_ROWS + 1:  # the header row is not counted
+        raise errors.ImportFileError(errors.TOO_MANY_ROWS, f"{MAX_ROWS:,}")
 
 
 def _read_xlsx(data: bytes, sheet: str | None) -> Table:
@@ -151,6 +175,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
         rows: list[list[Cell]] = []
         for values in book[chosen].iter_rows(values_only=True):
             rows.append([_cell(value) for value in values])
+            _check_count(rows)
     finally:
         book.close()
     while rows and not any(_filled(value) for value in rows[-1]):

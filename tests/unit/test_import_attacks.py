@@ -17,7 +17,7 @@ from companion.domain.models import Courthouse
 from companion.imports import errors
 from companion.imports.mapping import guess_mapping
 from companion.imports.plan import SHOWN_VALUE_LENGTH, build_plan
-from companion.imports.reading import MAX_UNPACKED_XLSX_BYTES, read_table
+from companion.imports.reading import MAX_ROWS, MAX_UNPACKED_XLSX_BYTES, read_table
 from companion.store.store import Store
 
 HEADER = "Victim First Name,Victim Last Name,Case Number,Court Date,Time\n"
@@ -136,3 +136,16 @@ def test_a_small_workbook_with_shared_strings_still_reads(tmp_path: Path) -> Non
     _shared_strings_bomb(path, strings=2000)
     table = read_table(path)
     assert table.headers == ["Victim First Name", "Victim Last Name", "Case Number"]
+
+
+def test_more_rows_than_an_export_holds_is_refused_while_reading(tmp_path: Path) -> None:
+    """Two million short rows fit in 50 MB and take a gigabyte once read: the reading
+    stops at the row after the limit."""
+    path = tmp_path / "export.csv"
+    row = f"Ana,Sample,CR-1,{DAY},9:30 AM\n"
+    path.write_text(HEADER + row * (MAX_ROWS + 1), encoding="utf-8")
+    with pytest.raises(errors.ImportFileError) as caught:
+        read_table(path)
+    assert caught.value.reason == errors.TOO_MANY_ROWS
+    path.write_text(HEADER + row * MAX_ROWS, encoding="utf-8")
+    assert len(read_table(path).rows) == MAX_ROWS
