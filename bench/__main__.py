@@ -274,7 +274,9 @@ def main() -> int:
             (
                 f"Import of {ROWS:,} spreadsheet rows (plan, backup, one transaction)",
                 f"{imported['seconds']:.1f} s, peak {imported['peak_mib']:.0f} MiB",
-                f"targets <= {SECONDS_TARGET:.0f} s and < {MIB_TARGET:.0f} MiB",
+                f"targets <= {SECONDS_TARGET:.0f} s and < {MIB_TARGET:.0f} MiB; "
+                f"{imported['cpu_seconds']:.1f} s of it on the processor (the rest is waiting "
+                "for it or the disk)",
                 "ok"
                 if imported["seconds"] <= SECONDS_TARGET and imported["peak_mib"] < MIB_TARGET
                 else "MISSED",

@@ -360,3 +360,16 @@ class HandoffFileError(CompanionError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class NotARegularFileError(CompanionError):
+    """A file to read (a spreadsheet, a handoff) is a folder, a device or a pipe: reading
+    it would hang or never end, so it is refused before a byte is read. ``kind`` is
+    "folder", "device" or "pipe" (a named pipe or a socket)."""
+
+    code = "not_a_regular_file"
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, kind)
+        self.path = path
+        self.kind = kind

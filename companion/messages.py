@@ -285,6 +285,13 @@ def describe_stale_edit(error: StaleEditError, t: Translator) -> str:
     return "\n".join(lines)
 
 
+#: A file named to be read that is not a regular file, by what it is.
+NOT_A_FILE: dict[str, str] = {
+    "folder": N_("{path} is a folder, not a file. Nothing was read."),
+    "device": N_("{path} is a device, not a file. Nothing was read."),
+    "pipe": N_("{path} is a pipe or a socket, not a saved file. Nothing was read."),
+}
+
 HANDOFF_FILE_PROBLEMS: dict[str, str] = {
     "not_a_handoff": N_("This is not a Court Companion handoff file. Nothing was changed."),
     "unknown_format": N_(
@@ -406,6 +413,9 @@ def describe(error: CompanionError, t: Translator) -> str:
         return t.gettext("“{tag}” is not one of the languages Court Companion prints in.").format(
             tag=error.tag
         )
+    if error.code == "not_a_regular_file":
+        template = NOT_A_FILE.get(getattr(error, "kind", ""), NOT_A_FILE["device"])
+        return t.gettext(template).format(path=getattr(error, "path", ""))
     if error.code == "handoff_code":
         return t.gettext("That code does not open this handoff file. Nothing was changed.")
     if error.code == "handoff_file":

@@ -182,6 +182,16 @@ def command_handoff_import(store: Store, arguments: argparse.Namespace) -> str:
             conflicts=len(plan.conflicts),
         )
     ]
+    if plan.updated or plan.kept:
+        lines.append(
+            t.gettext(
+                "Changed on the other laptop only, taken from the file: {updated}. "
+                "Changed on this laptop only, kept: {kept}."
+            ).format(
+                updated=sum(len(uids) for uids in plan.updated.values()),
+                kept=sum(len(uids) for uids in plan.kept.values()),
+            )
+        )
     for conflict in plan.conflicts:
         lines.append(
             t.gettext("Conflict: {table} {uid} differs in {fields}.").format(

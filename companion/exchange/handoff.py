@@ -12,9 +12,13 @@ courthouses), attendance and history, every reference written as the other recor
   changed after sealing ("damaged");
 - the header (format, costs, salt, nonce, check value) is the GCM associated data.
 
-On import, records are matched by ``uid``: new ones are added, identical ones left alone,
-and a record that differs on the two laptops is listed as a conflict and the local copy
-kept. The whole import is one transaction, recorded in the audit trail.
+On import, records are matched by ``uid``: new ones are added, identical ones left alone.
+For a record that differs, both laptops' memory of their last exchange of it decides
+(``handoff_versions``, m012): changed on the sending laptop only, the file's copy is
+taken; changed on this laptop only, this one is kept; changed on both (or never
+exchanged before, so nothing tells which is newer), it is listed as a conflict for a
+person and the local copy kept: never overwritten silently. The whole import is one
+transaction, recorded in the audit trail.
 """
 
 from __future__ import annotations
@@ -31,7 +35,9 @@ from pathlib import Path
 from typing import Any
 
 from companion.errors import HandoffCodeError, HandoffFileError
+from companion.exchange.handoff_versions import remember, remembered
 from companion.private_files import write_private_file
+from companion.regular_files import read_regular_file
 from companion.store.connection import DatabaseError
 from companion.store.rows import utc_now_text
 from companion.store.search import reindex_case, reindex_courthouse, reindex_person
@@ -270,10 +276,26 @@ def export_handoff(
     from companion.store.audit import AuditAction
 
     tables = collect(store, person_ids)
+    versions = _versions(tables)
     code = new_code()
-    payload = {"format": 1, "created_at": utc_now_text(), "tables": tables}
+    payload = {
+        "format": 1,
+        "created_at": utc_now_text(),
+        "tables": tables,
+        # What this laptop remembered before this handoff: the receiver tells by it
+        # which records changed here since the last exchange.
+        "exchanged": {
+            table: remembered(store.db, table, [uid for uid, _ in rows])
+            for table, rows in versions.items()
+        },
+    }
     write_private_file(path, seal(payload, code))
     with store.people.writing():
+        remember(
+            store.db,
+            [(table, uid, version) for table, rows in versions.items() for uid, version in rows],
+            agreed=False,
+        )
         for person_id in person_ids:
             store.audit.record(AuditAction.EXPORTED, "person", person_id, "handoff")
             if mark_handed_over:
@@ -289,7 +311,22 @@ def export_handoff(
     )
 
 
+def _versions(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[tuple[str, int]]]:
+    """(uid, row_version) of every record that has a version, by table."""
+    return {
+        table: [(str(row["uid"]), int(row["row_version"])) for row in rows]
+        for table, rows in tables.items()
+        if rows and "row_version" in rows[0]
+    }
+
+
 # --- import -----------------------------------------------------------------------------
+
+
+#: Why a record is a conflict: changed on both laptops since they last exchanged it, or
+#: different on the two without ever having been exchanged (nothing tells which is newer).
+CHANGED_ON_BOTH = "changed_on_both"
+NO_SHARED_HISTORY = "no_shared_history"
 
 
 @dataclass(frozen=True)
@@ -297,6 +334,7 @@ class Conflict:
     table: str
     uid: str
     fields: list[str]
+    reason: str = CHANGED_ON_BOTH
 
 
 @dataclass
@@ -305,6 +343,10 @@ class MergePlan:
 
     new: dict[str, list[str]] = field(default_factory=dict)
     unchanged: dict[str, int] = field(default_factory=dict)
+    #: Changed on the other laptop only since the last exchange: taken from the file.
+    updated: dict[str, list[str]] = field(default_factory=dict)
+    #: Changed on this laptop only since the last exchange: this laptop's record kept.
+    kept: dict[str, list[str]] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
 
     def to_json(self) -> dict[str, Any]:
@@ -312,8 +354,11 @@ class MergePlan:
             "new": {table: len(uids) for table, uids in self.new.items()},
             "new_uids": self.new,
             "unchanged": self.unchanged,
+            "updated_uids": self.updated,
+            "kept_uids": self.kept,
             "conflicts": [
-                {"table": c.table, "uid": c.uid, "fields": c.fields} for c in self.conflicts
+                {"table": c.table, "uid": c.uid, "fields": c.fields, "reason": c.reason}
+                for c in self.conflicts
             ],
         }
 
@@ -323,9 +368,8 @@ class MergePlan:
 
 
 def read_handoff(path: Path, code: str) -> dict[str, Any]:
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise HandoffFileError("too_large")
-    return unseal(path.read_bytes(), code)
+    data = read_regular_file(path, MAX_FILE_BYTES, lambda _: HandoffFileError("too_large"))
+    return unseal(data, code)
 
 
 def _columns(store: Store, table: str) -> set[str]:
@@ -359,35 +403,84 @@ def _plan_and_apply(store: Store, payload: dict[str, Any], apply: bool) -> Merge
         raise HandoffFileError("damaged") from error
 
 
+def _exchanged(payload: dict[str, Any]) -> dict[str, dict[str, int]]:
+    """The sender's remembered versions (none in a file from before m012)."""
+    found = payload.get("exchanged", {})
+    if not isinstance(found, dict) or not all(
+        isinstance(versions, dict)
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in versions.values())
+        for versions in found.values()
+    ):
+        raise HandoffFileError("damaged")
+    return found
+
+
 def _merge(store: Store, payload: dict[str, Any], apply: bool) -> MergePlan:
     plan = MergePlan()
     tables: dict[str, Any] = payload["tables"]
+    sent = _exchanged(payload)
+    exchanged: list[tuple[str, str, int]] = []
     for table in TABLES:
         rows = tables.get(table, [])
         if not isinstance(rows, list):
             raise HandoffFileError("damaged")
         columns = _columns(store, table) - {"id"}
+        versioned = "row_version" in columns
+        if not all(isinstance(row, dict) and isinstance(row.get("uid"), str) for row in rows):
+            raise HandoffFileError("damaged")
+        here = remembered(store.db, table, [row["uid"] for row in rows]) if versioned else {}
+        there = sent.get(table, {})
         for row in rows:
-            if not isinstance(row, dict) or not isinstance(row.get("uid"), str):
-                raise HandoffFileError("damaged")
             incoming = {key: value for key, value in row.items() if key in columns}
-            local = _local(store, table, incoming["uid"])
+            uid = incoming["uid"]
+            if versioned and not isinstance(incoming.get("row_version"), int):
+                raise HandoffFileError("damaged")
+            local = _local(store, table, uid)
             values = _localised(store, table, incoming)
             if local is None:
-                plan.new.setdefault(table, []).append(incoming["uid"])
+                plan.new.setdefault(table, []).append(uid)
                 if apply:
                     store.people.insert(table, values)
+                    if versioned:
+                        exchanged.append((table, uid, int(incoming["row_version"])))
                 continue
             differing = sorted(
                 key
                 for key, value in values.items()
                 if key not in _LOCAL_COLUMNS and local.get(key) != value
             )
-            if differing:
-                plan.conflicts.append(Conflict(table, incoming["uid"], differing))
-            else:
+            if not differing:
                 plan.unchanged[table] = plan.unchanged.get(table, 0) + 1
+                if versioned:
+                    exchanged.append((table, uid, int(local["row_version"])))
+                continue
+            if not versioned or uid not in here or uid not in there:
+                plan.conflicts.append(Conflict(table, uid, differing, NO_SHARED_HISTORY))
+                continue
+            changed_here = int(local["row_version"]) != here[uid]
+            changed_there = int(incoming["row_version"]) != there[uid]
+            if changed_there and not changed_here:
+                plan.updated.setdefault(table, []).append(uid)
+                if apply:
+                    _take(store, table, values, differing)
+                    exchanged.append((table, uid, int(local["row_version"]) + 1))
+            elif changed_here and not changed_there:
+                plan.kept.setdefault(table, []).append(uid)
+            else:
+                plan.conflicts.append(Conflict(table, uid, differing, CHANGED_ON_BOTH))
+    if apply:
+        remember(store.db, exchanged, agreed=True)
     return plan
+
+
+def _take(store: Store, table: str, values: dict[str, Any], columns: list[str]) -> None:
+    """Put the file's ``columns`` into this laptop's record (one version later)."""
+    assignments = "".join(f"{column} = ?, " for column in columns)
+    store.db.execute(
+        f"UPDATE {table} SET {assignments}row_version = row_version + 1, updated_at = ? "
+        "WHERE uid = ?",
+        [*(values[column] for column in columns), utc_now_text(), values["uid"]],
+    )
 
 
 def preview_handoff(store: Store, payload: dict[str, Any]) -> MergePlan:
@@ -409,14 +502,23 @@ def import_handoff(store: Store, payload: dict[str, Any]) -> MergePlan:
 
     with store.people.writing():
         plan = _plan_and_apply(store, payload, apply=True)
-        for uid in plan.new.get("people", []):
+        touched = {
+            table: plan.new.get(table, []) + plan.updated.get(table, [])
+            for table in ("people", "courthouses", "cases", "contact_methods")
+        }
+        for uid in touched["people"]:
             person_id = store.people.scalar("SELECT id FROM people WHERE uid = ?", [uid])
             reindex_person(store.db, person_id)
-        for uid in plan.new.get("courthouses", []):
+        for uid in plan.updated.get("contact_methods", []):  # a phone is in the index
+            person_id = store.people.scalar(
+                "SELECT person_id FROM contact_methods WHERE uid = ?", [uid]
+            )
+            reindex_person(store.db, person_id)
+        for uid in touched["courthouses"]:
             reindex_courthouse(
                 store.db, store.people.scalar("SELECT id FROM courthouses WHERE uid = ?", [uid])
             )
-        for uid in plan.new.get("cases", []):
+        for uid in touched["cases"]:
             reindex_case(store.db, store.people.scalar("SELECT id FROM cases WHERE uid = ?", [uid]))
         store.audit.record(
             AuditAction.IMPORTED_HANDOFF,
@@ -425,6 +527,7 @@ def import_handoff(store: Store, payload: dict[str, Any]) -> MergePlan:
             json.dumps(
                 {
                     "new": {table: len(uids) for table, uids in plan.new.items()},
+                    "updated": {table: len(uids) for table, uids in plan.updated.items()},
                     "conflicts": len(plan.conflicts),
                 }
             ),

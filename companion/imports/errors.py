@@ -14,6 +14,8 @@ DUPLICATE_HEADERS = "duplicate_headers"
 UNCLOSED_QUOTE = "unclosed_quote"
 STRAY_BOM = "stray_bom"
 UNREADABLE_ENCODING = "unreadable_encoding"
+XLSX_TOO_LARGE = "xlsx_too_large"
+TOO_MANY_ROWS = "too_many_rows"
 
 
 class ImportFileError(CompanionError):

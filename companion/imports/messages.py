@@ -22,6 +22,10 @@ FILE_REASONS = {
         "Remove it and try again."
     ),
     errors.UNREADABLE_ENCODING: N_("The file's text encoding cannot be read."),
+    errors.TOO_MANY_ROWS: N_("The file has more than {detail} rows. Split it into smaller files."),
+    errors.XLSX_TOO_LARGE: N_(
+        "The .xlsx file unpacks to more than {detail} MB. Save it as CSV, or split it."
+    ),
 }
 
 ROW_REASONS = {
@@ -40,6 +44,7 @@ ROW_REASONS = {
     "time_unreadable": N_("not a time"),
     "time_impossible": N_("no such time"),
     "time_ambiguous": N_("add AM or PM"),
+    "too_long": N_("this text is too long"),
 }
 
 

@@ -11,12 +11,27 @@ listed, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from companion.domain.models import HearingType, Role
-from companion.errors import ValidationError
+from companion.domain.models import (
+    Case,
+    ContactKind,
+    ContactMethod,
+    Hearing,
+    HearingType,
+    Person,
+    Role,
+)
+from companion.domain.validation import (
+    MAX_TEXT_LENGTH,
+    validate_case,
+    validate_hearing,
+    validate_person,
+)
+from companion.errors import ValidationError, ValidationErrors
 from companion.imports import values
 from companion.imports.errors import ImportCancelled
 from companion.imports.mapping import Mapping
@@ -24,6 +39,19 @@ from companion.imports.reading import Cell, Table
 from companion.store.store import Store
 
 Progress = Callable[[int, int], None]
+
+# An export repeats its values (the same dates, courtrooms, languages, a person's phone
+# on each of their rows): each distinct value is read once. The readers are pure.
+_split_date_time = functools.lru_cache(maxsize=16_384)(values.split_date_time)
+_read_role = functools.lru_cache(maxsize=1024)(values.read_role)
+_read_language = functools.lru_cache(maxsize=1024)(values.read_language)
+_read_yes_no = functools.lru_cache(maxsize=1024)(values.read_yes_no)
+_read_phone = functools.lru_cache(maxsize=16_384)(values.read_phone)
+_read_date = functools.lru_cache(maxsize=16_384)(values.read_date)
+_read_time = functools.lru_cache(maxsize=4096)(values.read_time)
+
+#: How much of a cell an error report quotes.
+SHOWN_VALUE_LENGTH = 80
 
 
 @dataclass(frozen=True)
@@ -43,6 +71,8 @@ class PersonPlan:
     native_name: str = ""
     role: Role = Role.WITNESS
     language: str = "en"
+    #: Whether the file gave a language (a stored person's is then replaced).
+    language_given: bool = False
     needs_interpreter: bool | None = None
     phone: str = ""
     email: str = ""
@@ -185,8 +215,10 @@ class _Row:
 
     def fail(self, name: str, error: ValidationError) -> None:
         header = self.cells[name][0] if name in self.cells else name
-        value = "" if error.value is None else str(error.value)
-        self.errors.append(RowError(self.number, header, value or self.text(name), error.reason))
+        value = ("" if error.value is None else str(error.value)) or self.text(name)
+        if len(value) > SHOWN_VALUE_LENGTH:  # a report quotes a huge cell, not all of it
+            value = value[: SHOWN_VALUE_LENGTH - 1] + "…"
+        self.errors.append(RowError(self.number, header, value, error.reason))
 
 
 def build_plan(
@@ -212,10 +244,10 @@ def build_plan(
     date_column = [
         r.text("hearing_date") for r in rows if not isinstance(r.raw("hearing_date"), dt.date)
     ]
-    dates_only = [values.split_date_time(text)[0] for text in date_column]
+    dates_only = [_split_date_time(text)[0] for text in date_column]
     order = date_order or values.date_order(dates_only)
     times = [r.text("hearing_time") for r in rows] or []
-    times += [values.split_date_time(text)[1] for text in date_column]
+    times += [_split_date_time(text)[1] for text in date_column]
     clock_24 = values.column_is_24_hour([t for t in times if t])
     birth_order = date_order or values.date_order(r.text("date_of_birth") for r in rows)
     index = _StoreIndex(store)
@@ -228,15 +260,21 @@ def build_plan(
             progress(done, len(rows))
         person = _person(row, birth_order)
         hearing = _hearing(row, order, clock_24, courthouses)
+        if person is not None and hearing is not None and not row.errors:
+            _check_records(row, person, hearing, index.courthouse_names)
         if row.errors:
             plan.errors.extend(row.errors)
             continue
         assert person is not None and hearing is not None
         key = _person_key(person, row.number)
         merged = plan.people.setdefault(key, person)
-        merged.rows.append(row.number)
         if merged is not person:
-            merged.notes.extend(n for n in person.notes if n not in merged.notes)
+            added = [n for n in person.notes if n not in merged.notes]
+            if len("\n".join(merged.notes + added)) > MAX_TEXT_LENGTH:
+                plan.errors.append(RowError(row.number, "notes", "", "too_long"))
+                continue
+            merged.notes.extend(added)
+        merged.rows.append(row.number)
         if merged.person_id is None:
             merged.person_id = confirmed.get(row.number) or index.match(merged, plan, row.number)
         hearing_key = (hearing.docket_number, hearing.courthouse_id, hearing.starts_at.date())
@@ -289,17 +327,18 @@ def _person(row: _Row, birth_order: str | None) -> PersonPlan | None:
     person.notes = list(row.notes)
     if row.text("notes"):
         person.notes.insert(0, row.text("notes"))
-    _read(row, "role", lambda text: values.read_role(text, "role"), person, "role")
-    _read(row, "language", lambda text: values.read_language(text, "language"), person, "language")
+    _read(row, "role", lambda text: _read_role(text, "role"), person, "role")
+    _read(row, "language", lambda text: _read_language(text, "language"), person, "language")
+    person.language_given = bool(row.text("language"))
     if row.text("needs_interpreter"):
         _read(
             row,
             "needs_interpreter",
-            lambda _: values.read_yes_no(row.raw("needs_interpreter"), "needs_interpreter"),
+            lambda _: _read_yes_no(row.raw("needs_interpreter"), "needs_interpreter"),
             person,
             "needs_interpreter",
         )
-    _read(row, "phone", lambda text: values.read_phone(text, "phone"), person, "phone")
+    _read(row, "phone", lambda text: _read_phone(text, "phone"), person, "phone")
     if row.text("email"):
         email = row.text("email")
         if "@" not in email or " " in email:
@@ -309,7 +348,7 @@ def _person(row: _Row, birth_order: str | None) -> PersonPlan | None:
         _read(
             row,
             "date_of_birth",
-            lambda _: values.read_date(row.raw("date_of_birth"), birth_order, "date_of_birth"),
+            lambda _: _read_date(row.raw("date_of_birth"), birth_order, "date_of_birth"),
             person,
             "date_of_birth",
         )
@@ -354,9 +393,9 @@ def _hearing(
         if isinstance(raw_date, dt.datetime) and raw_date.time() != dt.time(0, 0):
             clock = raw_date.time()
         if not isinstance(raw_date, dt.date | int | float):
-            date_text, inline_time = values.split_date_time(str(raw_date))
+            date_text, inline_time = _split_date_time(str(raw_date))
         try:
-            day = values.read_date(date_text or raw_date, order, "hearing_date")
+            day = _read_date(date_text or raw_date, order, "hearing_date")
         except ValidationError as error:
             row.fail("hearing_date", error)
         if inline_time and not time_text:
@@ -365,12 +404,12 @@ def _hearing(
     if clock is None:
         if isinstance(raw_time, dt.time | dt.datetime | float) and not isinstance(raw_time, str):
             try:
-                clock = values.read_time(raw_time, clock_24, "hearing_time")
+                clock = _read_time(raw_time, clock_24, "hearing_time")
             except ValidationError as error:
                 row.fail("hearing_time", error)
         elif time_text:
             try:
-                clock = values.read_time(time_text, clock_24, "hearing_time")
+                clock = _read_time(time_text, clock_24, "hearing_time")
             except ValidationError as error:
                 row.fail("hearing_time", error)
         else:
@@ -382,7 +421,7 @@ def _hearing(
     must = False
     if row.text("must_testify"):
         try:
-            must = values.read_yes_no(row.raw("must_testify"), "must_testify")
+            must = _read_yes_no(row.raw("must_testify"), "must_testify")
         except ValidationError as error:
             row.fail("must_testify", error)
     if row.errors or place is None or day is None or clock is None:
@@ -403,6 +442,55 @@ def _hearing(
     return hearing
 
 
+# Fields of the domain records as a row names them (an email is the person's contact).
+_ROW_FIELDS = {"contacts[0].value": "email", "contacts[1].value": "email"}
+
+
+def _check_records(
+    row: _Row, person: PersonPlan, hearing: HearingPlan, courthouse_names: dict[int, str]
+) -> None:
+    """The domain's own checks of the person, case and hearing a row makes (lengths,
+    email, language), as row errors; the values they normalise (NFC, trimmed) are kept,
+    so writing needs no second pass."""
+    contacts = [ContactMethod(ContactKind.EMAIL, person.email)] if person.email else []
+    record = Person(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        native_name=person.native_name,
+        role=person.role,
+        language=person.language,
+        notes="\n".join(person.notes),
+        contacts=contacts,
+    )
+    hearing.court = hearing.court or courthouse_names.get(hearing.courthouse_id, "")
+    case = Case(hearing.docket_number, hearing.court)
+    meeting = Hearing(
+        case_id=0,
+        courthouse_id=hearing.courthouse_id,
+        starts_at=hearing.starts_at,
+        hearing_type=hearing.hearing_type,
+        courtroom=hearing.courtroom,
+    )
+    checks: list[Callable[[], object]] = [
+        lambda: validate_person(record),
+        lambda: validate_case(case),
+        lambda: validate_hearing(meeting),
+    ]
+    for check in checks:
+        try:
+            check()
+        except ValidationErrors as problems:
+            for problem in problems.errors:
+                name = _ROW_FIELDS.get(problem.field, problem.field)
+                shown = "" if problem.reason == "too_long" else problem.value
+                row.fail(name, ValidationError(name, problem.reason, shown))
+            return
+    person.given_name, person.family_name = record.given_name, record.family_name
+    person.native_name, person.language = record.native_name, record.language
+    person.email = contacts[0].value.strip() if contacts else ""
+    hearing.court, hearing.courtroom = case.court, meeting.courtroom
+
+
 def _person_key(person: PersonPlan, row: int) -> tuple[str, ...]:
     name = _fold_name(person.given_name, person.family_name, person.native_name)
     if person.external_id:
@@ -420,12 +508,14 @@ class _StoreIndex:
     def __init__(self, store: Store) -> None:
         db = store.db
         self.db = db
-        self.courthouses = {
-            _fold_name(str(name)): (int(cid), str(zone))
-            for cid, name, zone in db.execute(
-                "SELECT id, name, timezone FROM courthouses WHERE deleted_at IS NULL"
-            )
-        }
+        self.courthouses: dict[str, tuple[int, str]] = {}
+        #: courthouse id -> its name, the court of a new case whose row names none.
+        self.courthouse_names: dict[int, str] = {}
+        for cid, name, zone in db.execute(
+            "SELECT id, name, timezone FROM courthouses WHERE deleted_at IS NULL"
+        ):
+            self.courthouses[_fold_name(str(name))] = (int(cid), str(zone))
+            self.courthouse_names[int(cid)] = str(name)
         self.by_external = {
             str(ext): int(pid)
             for pid, ext in db.execute(

@@ -13,12 +13,18 @@ import csv
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.imports import errors
+from companion.regular_files import read_regular_file
 
 MAX_BYTES = 50 * 1024 * 1024
+#: Rows of data a file may hold (ten times the 10,000 the import is measured with).
+MAX_ROWS = 100_000
+#: What the parts of an .xlsx may add up to once unpacked (10,000 rows take about 10 MB).
+MAX_UNPACKED_XLSX_BYTES = 100 * 1024 * 1024
 DELIMITERS = (",", ";", "\t", "|")
 
 Cell = str | int | float | dt.datetime | dt.date | dt.time | None
@@ -38,10 +44,9 @@ class Table:
 
 
 def read_table(path: Path, sheet: str | None = None) -> Table:
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise errors.ImportFileError(errors.TOO_LARGE, str(size))
-    data = path.read_bytes()
+    data = read_regular_file(
+        path, MAX_BYTES, lambda size: errors.ImportFileError(errors.TOO_LARGE, str(size))
+    )
     if not data.strip():
         raise errors.ImportFileError(errors.EMPTY)
     if data[:4] == b"PK\x03\x04" or path.suffix.lower() in (".xlsx", ".xlsm"):
@@ -56,7 +61,10 @@ def read_table(path: Path, sheet: str | None = None) -> Table:
 def decode(data: bytes) -> tuple[str, str]:
     """The text of a CSV file and the encoding it was read as."""
     if data.startswith(codecs.BOM_UTF8):
-        text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8", "strict"), "utf-8-sig"
+        try:
+            text, encoding = data[len(codecs.BOM_UTF8) :].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as error:  # a UTF-8 mark, then bytes that are not
+            raise errors.ImportFileError(errors.UNREADABLE_ENCODING) from error
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             text, encoding = data.decode("utf-16"), "utf-16"
@@ -70,8 +78,8 @@ def decode(data: bytes) -> tuple[str, str]:
         except UnicodeDecodeError:
             try:
                 text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError as error:
-                raise errors.ImportFileError(errors.BINARY) from error
+            except UnicodeDecodeError as error:  # one of the five bytes cp1252 leaves out
+                raise errors.ImportFileError(errors.UNREADABLE_ENCODING) from error
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n\f")
     if "\x00" in text or controls > 8:
         raise errors.ImportFileError(errors.BINARY)
@@ -92,15 +100,32 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` one at a time, each with its end (a StringIO of the whole
+    file would hold it again, four bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def _read_csv(text: str) -> Table:
     # Mixed line endings (CRLF, LF, a lone CR) all end a line; inside quotes they stay.
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     delimiter = _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    # A cell may be as large as the file (the plan reports one too long for its field);
+    # the csv module's own limit (128 KiB) would call it an unclosed quote.
+    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=True)
     rows: list[list[Cell]] = []
     try:
         for values in reader:
             rows.append([*values])
+            _check_count(rows)
     except csv.Error as error:
         raise errors.ImportFileError(errors.UNCLOSED_QUOTE, str(reader.line_num)) from error
     if text.count('"') % 2:
@@ -116,9 +141,28 @@ def _read_csv(text: str) -> Table:
     return Table(headers, rows[1:], delimiter=delimiter)
 
 
+def _check_count(rows: list[list[Cell]]) -> None:
+    """Refuse a file of more rows than an office's export has, before it fills the memory
+    (50 MB of short rows is two million of them: a gigabyte once read)."""
+    if len(rows) > MAX_ROWS + 1:  # the header row is not counted
+        raise errors.ImportFileError(errors.TOO_MANY_ROWS, f"{MAX_ROWS:,}")
+
+
 def _read_xlsx(data: bytes, sheet: str | None) -> Table:
     import openpyxl
 
+    # A small .xlsx can unpack to gigabytes (a sheet or its shared strings repeated
+    # millions of times): the sizes its parts declare are added up before any is read,
+    # and reading never unpacks more than a part declares.
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise errors.ImportFileError(errors.CORRUPT_XLSX) from error
+    if unpacked > MAX_UNPACKED_XLSX_BYTES:
+        raise errors.ImportFileError(
+            errors.XLSX_TOO_LARGE, str(MAX_UNPACKED_XLSX_BYTES // (1024 * 1024))
+        )
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError) as error:
@@ -131,6 +175,7 @@ def _read_xlsx(data: bytes, sheet: str | None) -> Table:
         rows: list[list[Cell]] = []
         for values in book[chosen].iter_rows(values_only=True):
             rows.append([_cell(value) for value in values])
+            _check_count(rows)
     finally:
         book.close()
     while rows and not any(_filled(value) for value in rows[-1]):
