@@ -1,0 +1,51 @@
+"""What an import has to ask staff before its dry run: which order a date column's
+numbers are in, when every row fits both month-first and day-first (03/04/2026).
+
+The plan (``companion.imports.plan``) refuses such dates row by row unless it is given
+the order; a wizard asks once, up front, with this.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from companion.imports import values
+from companion.imports.mapping import Mapping
+from companion.imports.reading import Table
+
+#: The fields whose columns hold dates, in the order a question lists them.
+DATE_FIELDS = ("hearing_date", "date_of_birth")
+SAMPLES = 3
+#: A date written as three numbers (the shape the plan asks the order of).
+_NUMBERS_ONLY = re.compile(r"\s*\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}\s*")
+
+
+@dataclass(frozen=True)
+class AmbiguousColumn:
+    header: str
+    #: A few of the column's dates, as the file writes them.
+    samples: tuple[str, ...]
+
+
+def ambiguous_date_columns(table: Table, mapping: Mapping) -> list[AmbiguousColumn]:
+    """The date columns whose order cannot be told from their rows (the file's own
+    dates, Excel's dates and serial numbers are never ambiguous)."""
+    found: list[AmbiguousColumn] = []
+    for wanted in DATE_FIELDS:
+        headers = [header for header in table.headers if mapping.columns.get(header) == wanted]
+        if not headers:
+            continue
+        index = table.headers.index(headers[0])
+        texts = [
+            values.split_date_time(str(row[index]))[0]
+            for row in table.rows
+            if row[index] is not None
+            and not isinstance(row[index], dt.date | dt.time | int | float)
+            and str(row[index]).strip()
+        ]
+        if values.date_order(texts) is None:
+            samples = tuple(text for text in texts if _NUMBERS_ONLY.fullmatch(text))[:SAMPLES]
+            found.append(AmbiguousColumn(headers[0], samples))
+    return found
