@@ -66,7 +66,7 @@ def enter_until(qtbot: QtBot, wizard: ImportWizard, page: int) -> None:
             return
         before = wizard.currentId()
         press(qtbot, Qt.Key.Key_Return)
-        qtbot.waitUntil(lambda: wizard.currentId() != before)
+        qtbot.waitUntil(lambda before=before: wizard.currentId() != before)
     assert wizard.currentId() == page
 
 
@@ -96,10 +96,10 @@ def test_a_corpus_file_imports_with_the_keyboard_and_undoes(qtbot: QtBot, one_co
     assert contents(one_court) == before  # the dry run wrote nothing
     page = wizard.preview_page
     assert page.counts.text().startswith("New people: 2. Updated people: 0. New cases: 2.")
-    assert page.actions.rowCount() == 2
-    assert page.actions.item(0, 1).text() == "CR-1"
-    assert page.actions.item(0, 3).text() == "Ana Fictional"
-    assert page.actions.item(0, 4).text() == "New case and hearing"
+    assert page.hearing_table.rowCount() == 2
+    assert page.hearing_table.item(0, 1).text() == "CR-1"
+    assert page.hearing_table.item(0, 3).text() == "Ana Fictional"
+    assert page.hearing_table.item(0, 4).text() == "New case and hearing"
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "&Import"
     press(qtbot, Qt.Key.Key_Return)

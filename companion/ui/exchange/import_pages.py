@@ -4,6 +4,7 @@ and the order of the dates when the file cannot tell."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -65,6 +66,12 @@ def cell_text(value: Cell) -> str:
     return str(value)
 
 
+def same_field_text(first: str, second: str, target: str) -> str:
+    return _("The columns “{first}” and “{second}” are both set to {field}. Choose one.").format(
+        first=first, second=second, field=field_name(target)
+    )
+
+
 def wrapped_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -114,7 +121,7 @@ class FilePage(QWizardPage):
             with busy_cursor():
                 table = read_table(path)
         except ImportFileError as error:
-            self.message.show_message(lambda: describe_exchange_error(error), error=True)
+            self.message.show_message(partial(describe_exchange_error, error), error=True)
             return False
         except OSError as error:
             detail = error.strerror or type(error).__name__
@@ -205,7 +212,7 @@ class FormatPage(QWizardPage):
             with busy_cursor():
                 self.state.table = read_table(path, name)
         except ImportFileError as error:
-            self.message.show_message(lambda: describe_exchange_error(error), error=True)
+            self.message.show_message(partial(describe_exchange_error, error), error=True)
             self.completeChanged.emit()
             return
         self.message.clear_message()
@@ -250,7 +257,7 @@ class ColumnsPage(QWizardPage):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.choosers_widget)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scroll = scroll
+        self.choosers_scroll = scroll
         self.to_notes = QCheckBox()
         self.save_label = QLabel()
         self.save_name = QLineEdit()
@@ -379,13 +386,8 @@ class ColumnsPage(QWizardPage):
         for header, target in mapping.columns.items():
             if target and target != "notes":
                 if target in seen:
-                    first = seen[target]
                     self.message.show_message(
-                        lambda: _(
-                            "The columns “{first}” and “{second}” are both set to {field}. "
-                            "Choose one."
-                        ).format(first=first, second=header, field=field_name(target)),
-                        error=True,
+                        partial(same_field_text, seen[target], header, target), error=True
                     )
                     return False
                 seen[target] = header
@@ -394,7 +396,7 @@ class ColumnsPage(QWizardPage):
             try:
                 save_mapping(self.state.store.db, name, mapping)
             except CompanionError as error:
-                self.message.show_message(lambda: describe_exchange_error(error), error=True)
+                self.message.show_message(partial(describe_exchange_error, error), error=True)
                 return False
             mapping.name = name
         self.state.mapping = mapping

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -71,11 +72,11 @@ class PreviewPage(QWizardPage):
         self.counts = QLabel()
         self.counts.setWordWrap(True)
         self.counts.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.actions_label = QLabel()
-        self.actions = QTableWidget()
-        self.actions.setColumnCount(5)
-        configure_table(self.actions)
-        self.actions_label.setBuddy(self.actions)
+        self.hearings_label = QLabel()
+        self.hearing_table = QTableWidget()
+        self.hearing_table.setColumnCount(5)
+        configure_table(self.hearing_table)
+        self.hearings_label.setBuddy(self.hearing_table)
         self.doubtful_label = QLabel()
         self.doubtful_label.setWordWrap(True)
         self.doubtful = QListWidget()
@@ -97,8 +98,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.progress)
         layout.addWidget(self.stop_button)
         layout.addWidget(self.counts)
-        layout.addWidget(self.actions_label)
-        layout.addWidget(self.actions, 3)
+        layout.addWidget(self.hearings_label)
+        layout.addWidget(self.hearing_table, 3)
         layout.addWidget(self.doubtful_label)
         layout.addWidget(self.doubtful, 1)
         layout.addWidget(self.missing)
@@ -131,9 +132,9 @@ class PreviewPage(QWizardPage):
         self._running = True
         self.state.plan = None
         self.message.clear_message()
-        for widget in (self.actions_label, self.actions, self.errors_label, self.errors):
-            widget.setVisible(False)
-        for widget in (self.doubtful_label, self.doubtful, self.missing, self.skip_bad_rows):
+        hidden: list[QWidget] = [self.hearings_label, self.hearing_table, self.errors_label]
+        hidden += [self.errors, self.doubtful_label, self.doubtful, self.missing]
+        for widget in [*hidden, self.skip_bad_rows]:
             widget.setVisible(False)
         self.counts.setText(_("Checking every row…"))
         self.progress.setRange(0, max(1, len(table.rows)))
@@ -175,7 +176,7 @@ class PreviewPage(QWizardPage):
         self.completeChanged.emit()
         # The Stop button had the focus: hand it to what staff read next (Enter then
         # still reaches the Import button, never Back).
-        (self.errors if plan.errors else self.actions).setFocus()
+        (self.errors if plan.errors else self.hearing_table).setFocus()
         self.plan_shown.emit()
 
     def _failed(self, cancelled: threading.Event, error: Exception) -> None:
@@ -188,7 +189,7 @@ class PreviewPage(QWizardPage):
             raise error
         log.info("import check stopped: %s", error.code)
         self.counts.setText("")
-        self.message.show_message(lambda: describe_exchange_error(error), error=True)
+        self.message.show_message(partial(describe_exchange_error, error), error=True)
         self.completeChanged.emit()
 
     # --- showing it -----------------------------------------------------------------------
@@ -221,7 +222,7 @@ class PreviewPage(QWizardPage):
     def _show(self, plan: Plan) -> None:
         self._show_texts(plan)
         fill_table(
-            self.actions,
+            self.hearing_table,
             [
                 [
                     ", ".join(str(row) for row in hearing.rows),
@@ -233,8 +234,8 @@ class PreviewPage(QWizardPage):
                 for hearing in plan.hearings
             ],
         )
-        self.actions_label.setVisible(bool(plan.hearings))
-        self.actions.setVisible(bool(plan.hearings))
+        self.hearings_label.setVisible(bool(plan.hearings))
+        self.hearing_table.setVisible(bool(plan.hearings))
         fill_table(
             self.errors,
             [
@@ -331,8 +332,8 @@ class PreviewPage(QWizardPage):
         self.setTitle(_("What the import will do"))
         self.setSubTitle(_("Nothing has been written yet."))
         self.stop_button.setText(_("&Stop checking"))
-        self.actions_label.setText(_("&Hearings in the file:"))
-        self.actions.setHorizontalHeaderLabels(
+        self.hearings_label.setText(_("&Hearings in the file:"))
+        self.hearing_table.setHorizontalHeaderLabels(
             [_("Rows"), _("Docket number"), _("Date and time"), _("People"), _("What happens")]
         )
         self.doubtful_label.setText(
@@ -431,7 +432,7 @@ class DonePage(QWizardPage):
             raise error
         log.info("import failed: %s", error.code)
         self.summary.setText(_("Nothing was imported."))
-        self.message.show_message(lambda: describe_exchange_error(error), error=True)
+        self.message.show_message(partial(describe_exchange_error, error), error=True)
         self.completeChanged.emit()
 
     def ask_to_undo(self) -> ConfirmBox:
@@ -451,7 +452,7 @@ class DonePage(QWizardPage):
         try:
             undo_last_import(self.state.store)
         except CompanionError as error:
-            self.message.show_message(lambda: describe_exchange_error(error), error=True)
+            self.message.show_message(partial(describe_exchange_error, error), error=True)
             return
         self._undone = True
         self.undo_button.setEnabled(False)
