@@ -17,8 +17,9 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -284,6 +285,16 @@ class HandoffCodeDialog(QDialog):
 # --- receiving one ----------------------------------------------------------------------------
 
 
+class CodeField(QLineEdit):
+    """Enter here checks the code (``returnPressed``) and does nothing else: the key is
+    not passed on to the dialog, whose default button may be Merge by then."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class HandoffImportDialog(QDialog):
     """The file and its code; *Check* shows what would merge; *Merge* writes it."""
 
@@ -304,7 +315,7 @@ class HandoffImportDialog(QDialog):
         )
         self.path_label.setBuddy(self.path_field.line_edit)
         self.code_label = QLabel()
-        self.code = QLineEdit()
+        self.code = CodeField()
         self.code.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.code_label.setBuddy(self.code)
         self.check_button = QPushButton()
@@ -402,9 +413,12 @@ class HandoffImportDialog(QDialog):
             return
         self.payload, self.plan = payload, plan
         self._show_plan()
-        # After the Enter that checked has been handled: given the focus at once, Merge
-        # would become the default button and that same Enter would merge.
-        QTimer.singleShot(0, self.merge_button.setFocus)
+        # After the Enter that checked has been handled, so that it cannot merge too.
+        QTimer.singleShot(0, self._focus_merge)
+
+    def _focus_merge(self) -> None:
+        if shiboken6.isValid(self) and self.merge_button.isEnabled():
+            self.merge_button.setFocus()
 
     def merge(self) -> None:
         if self.payload is None or self.finished_merge:
