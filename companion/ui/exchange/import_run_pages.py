@@ -209,8 +209,8 @@ class PreviewPage(QWizardPage):
             try:
                 old = self.state.store.hearings.get(hearing.moves_hearing_id)
             except CompanionError:
-                return _("Moved: the hearing is continued to this date")
-            return _("Moved from {date}: the hearing is continued to this date").format(
+                return _("Moved here (continued)")
+            return _("Moved from {date} (continued)").format(
                 date=formatting.date_and_time(old.starts_at)
             )
         if hearing.hearing_id is not None:
