@@ -266,8 +266,14 @@ class PreviewPage(QWizardPage):
             item.setData(Qt.ItemDataRole.UserRole, [row, person_id])
             self.doubtful.addItem(item)
         for row, person_id in self.state.confirmed.items():
+            try:
+                name = self.state.store.people.get(person_id).display_name
+            except CompanionError:
+                continue
             item = QListWidgetItem(
-                _("Row {row} is the same person as record {id}").format(row=row, id=person_id)
+                _("Row {row} is the same person as {name} (record {id})").format(
+                    row=row, name=name, id=person_id
+                )
             )
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
@@ -440,8 +446,8 @@ class DonePage(QWizardPage):
             self,
             lambda: _("Undo import"),
             lambda: _(
-                "Take this import back out? What it added is removed and what it changed is "
-                "put back as it was."
+                "Take the last import back out? What it added is removed and what it "
+                "changed is put back as it was."
             ),
             lambda: _("&Undo import"),
             self.undo,
@@ -463,7 +469,7 @@ class DonePage(QWizardPage):
         return self._finished
 
     def retranslate(self) -> None:
-        self.setTitle(_("Import"))
+        self.setTitle(_("Import from a spreadsheet"))
         self.undo_button.setText(_("&Undo import"))
         plan = self.state.plan
         if self._undone:
