@@ -23,7 +23,9 @@ WAIT_MS = 60_000
 PREVIEW_FILE = "demo-weekly-export.csv"
 SUMMARY_FILE = "demo-new-referrals.csv"
 DATE_ORDER_FILE = "demo-day-first-dates.csv"
-HEADER = "Victim First Name,Victim Last Name,Cell,Case Number,Courthouse,Court Date,Time\n"
+HEADER = (
+    "Victim First Name,Victim Last Name,Cell,Case Number,Court Location,Court Date,Court Time\n"
+)
 
 
 def _folder(store: Store) -> Path:
