@@ -4,6 +4,7 @@ the import back; the ambiguous-date question; Escape on every page; Undo import.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -41,6 +42,11 @@ def open_wizard(qtbot: QtBot, store: Store) -> ImportWizard:
     wizard.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
     return wizard
+
+
+def plain(text: str) -> str:
+    """A shown text without the marks that keep file data in its own direction."""
+    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
 
 
 def focus() -> QWidget:
@@ -84,7 +90,7 @@ def test_a_corpus_file_imports_with_the_keyboard_and_undoes(qtbot: QtBot, one_co
     assert wizard.format_page.delimiter.text() == "Comma"
     assert wizard.format_page.encoding.text() == "Unicode (UTF-8)"
     assert wizard.format_page.rows.text() == "2"
-    assert wizard.format_page.table.item(0, 0).text() == "Ana"
+    assert plain(wizard.format_page.table.item(0, 0).text()) == "Ana"
     press(qtbot, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.currentId() == COLUMNS)
     chooser = wizard.columns_page.choosers["Case Number"]
@@ -149,7 +155,7 @@ def test_rows_in_error_hold_the_import_back_until_skipped(qtbot: QtBot, one_cour
     first = plan.errors[0]
     assert page.errors.rowCount() == len(plan.errors)
     assert page.errors.item(0, 0).text() == str(first.row)
-    assert page.errors.item(0, 1).text() == first.column
+    assert plain(page.errors.item(0, 1).text()) == first.column
     assert page.errors.item(0, 3).text()  # why, in words
     commit = wizard.button(QWizard.WizardButton.CommitButton)
     assert not commit.isEnabled()

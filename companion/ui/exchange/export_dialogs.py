@@ -30,6 +30,7 @@ from companion.errors import CompanionError, ValidationError
 from companion.exchange.calendar_export import export_calendar
 from companion.exchange.spreadsheet import ExportFormat, ExportKind, export_table
 from companion.store.store import Store
+from companion.ui import formatting
 from companion.ui.exchange.path_field import PathField
 from companion.ui.exchange.texts import describe_exchange_error
 from companion.ui.i18n import _, current, ngettext
@@ -59,7 +60,7 @@ def warning_label() -> QLabel:
 
 def file_error_text(path: Path, error: OSError) -> str:
     return _("Could not write {path}: {detail}. Nothing was left there.").format(
-        path=path, detail=error.strerror or type(error).__name__
+        path=formatting.isolate(str(path)), detail=error.strerror or type(error).__name__
     )
 
 
@@ -133,7 +134,9 @@ class _SaveDialog(QDialog):
             self.replace_box = confirm(
                 self,
                 lambda: _("Replace the file?"),
-                lambda: _("{path} already exists. Replace it?").format(path=path),
+                lambda: _("{path} already exists. Replace it?").format(
+                    path=formatting.isolate(str(path))
+                ),
                 lambda: _("&Replace"),
                 partial(self.write, path),
             )
@@ -238,7 +241,7 @@ class ExportDialog(_SaveDialog):
         )
         return lambda: ngettext(
             "Saved {count} row to {path}.", "Saved {count} rows to {path}.", result.rows
-        ).format(count=result.rows, path=result.path)
+        ).format(count=result.rows, path=formatting.isolate(str(result.path)))
 
     def retranslate(self) -> None:
         super().retranslate()
@@ -298,7 +301,7 @@ class CalendarExportDialog(_SaveDialog):
         )
         return lambda: ngettext(
             "Saved {count} hearing to {path}.", "Saved {count} hearings to {path}.", result.events
-        ).format(count=result.events, path=result.path)
+        ).format(count=result.events, path=formatting.isolate(str(result.path)))
 
     def retranslate(self) -> None:
         super().retranslate()

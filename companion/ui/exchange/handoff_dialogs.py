@@ -187,7 +187,7 @@ class HandoffExportDialog(QDialog):
             detail = error.strerror or type(error).__name__
             self.message.show_message(
                 lambda: _("Could not write {path}: {detail}. Nothing was left there.").format(
-                    path=path, detail=detail
+                    path=formatting.isolate(str(path)), detail=detail
                 ),
                 error=True,
             )
@@ -271,7 +271,7 @@ class HandoffCodeDialog(QDialog):
                 "Sealed {count} person in {path}.",
                 "Sealed {count} people in {path}.",
                 self.people,
-            ).format(count=formatting.number(self.people), path=self.path)
+            ).format(count=formatting.number(self.people), path=formatting.isolate(str(self.path)))
         )
         self.advice.setText(
             _(
@@ -407,7 +407,9 @@ class HandoffImportDialog(QDialog):
         except OSError as error:
             detail = error.strerror or type(error).__name__
             self.message.show_message(
-                lambda: _("Could not read {path}: {detail}").format(path=path, detail=detail),
+                lambda: _("Could not read {path}: {detail}").format(
+                    path=formatting.isolate(str(path)), detail=detail
+                ),
                 error=True,
             )
             return

@@ -55,6 +55,12 @@ LEFT_OUT = ""
 
 
 def cell_text(value: Cell) -> str:
+    """A cell as the file holds it, kept in its own direction (a phone number's "+"
+    stays in front in a right-to-left interface)."""
+    return formatting.isolate(_cell_text(value))
+
+
+def _cell_text(value: Cell) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
@@ -114,7 +120,8 @@ class FilePage(QWizardPage):
             return False
         if not path.is_file():
             self.message.show_message(
-                lambda: _("There is no file at {path}.").format(path=path), error=True
+                lambda: _("There is no file at {path}.").format(path=formatting.isolate(str(path))),
+                error=True,
             )
             return False
         try:
@@ -126,7 +133,9 @@ class FilePage(QWizardPage):
         except OSError as error:
             detail = error.strerror or type(error).__name__
             self.message.show_message(
-                lambda: _("Could not read {path}: {detail}").format(path=path, detail=detail),
+                lambda: _("Could not read {path}: {detail}").format(
+                    path=formatting.isolate(str(path)), detail=detail
+                ),
                 error=True,
             )
             return False

@@ -225,7 +225,7 @@ class PreviewPage(QWizardPage):
             self.hearing_table,
             [
                 [
-                    ", ".join(str(row) for row in hearing.rows),
+                    formatting.isolate(", ".join(str(row) for row in hearing.rows)),
                     hearing.docket_number,
                     formatting.date_and_time(hearing.starts_at),
                     self._person_names(plan, hearing),
@@ -239,7 +239,12 @@ class PreviewPage(QWizardPage):
         fill_table(
             self.errors,
             [
-                [formatting.number(error.row), error.column, error.value, row_reason(error.reason)]
+                [
+                    formatting.number(error.row),
+                    formatting.isolate(error.column),
+                    formatting.isolate(error.value),
+                    row_reason(error.reason),
+                ]
                 for error in plan.errors
             ],
         )
