@@ -241,3 +241,29 @@ def test_tab_walks_the_columns_page_and_a_chosen_field_is_kept(
     ).fetchone()
     assert saved is not None and f'"{left_out[0]}": "notes"' in saved[0]
     press(qtbot, Qt.Key.Key_Escape)
+
+
+@pytest.mark.parametrize("page", [FILE, FORMAT, COLUMNS, DATE_ORDER, PREVIEW])
+def test_tab_reaches_the_next_button_on_every_page(
+    qtbot: QtBot, one_court: Store, page: int
+) -> None:
+    wizard = open_wizard(qtbot, one_court)
+    name = "ambiguous_dates.csv" if page == DATE_ORDER else "utf8_comma.csv"
+    type_path(qtbot, wizard, CORPUS / name)
+    enter_until(qtbot, wizard, page)
+    if page == DATE_ORDER:
+        qtbot.keyClick(focus(), Qt.Key.Key_M, Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(wizard.date_order_page.choices["mdy"].isChecked)
+    if page == PREVIEW:
+        wait_for_plan(qtbot, wizard)
+    kind = QWizard.WizardButton.CommitButton if page == PREVIEW else QWizard.WizardButton.NextButton
+    target = wizard.button(kind)
+    visited: list[QWidget] = []
+    for _ in range(60):
+        press(qtbot, Qt.Key.Key_Tab)
+        visited.append(focus())
+        if focus() is target:
+            break
+    assert focus() is target, [type(widget).__name__ for widget in visited]
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
