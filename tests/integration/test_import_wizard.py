@@ -267,3 +267,69 @@ def test_tab_reaches_the_next_button_on_every_page(
     assert focus() is target, [type(widget).__name__ for widget in visited]
     press(qtbot, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not wizard.isVisible())
+
+
+def import_file(qtbot: QtBot, store: Store, path: Path) -> ImportWizard:
+    """The whole wizard with Enter only; returns it on its last page, imported."""
+    wizard = open_wizard(qtbot, store)
+    type_path(qtbot, wizard, path)
+    enter_until(qtbot, wizard, PREVIEW)
+    wait_for_plan(qtbot, wizard)
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.state.batch_id is not None, timeout=20_000)
+    return wizard
+
+
+def test_a_moved_date_shows_as_a_continuance_and_is_imported_as_one(
+    qtbot: QtBot, one_court: Store, tmp_path: Path
+) -> None:
+    first = import_file(qtbot, one_court, CORPUS / "utf8_comma.csv")
+    first.close()
+    moved = tmp_path / "next-week.csv"
+    moved.write_text(
+        (CORPUS / "utf8_comma.csv").read_text("utf-8").replace("01/15/2027", "01/29/2027"),
+        "utf-8",
+    )
+    wizard = open_wizard(qtbot, one_court)
+    type_path(qtbot, wizard, moved)
+    enter_until(qtbot, wizard, PREVIEW)
+    wait_for_plan(qtbot, wizard)
+    table = wizard.preview_page.hearing_table
+    happens = {table.item(row, 1).text(): table.item(row, 4).text() for row in range(2)}
+    assert happens["CR-1"] == "Moved from Jan 15, 2027, 9:30\u202fAM (continued)"
+    assert happens["CR-2"] == "Already here: unchanged"
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.state.batch_id is not None, timeout=20_000)
+    summary = wizard.done_page.summary.text()
+    assert "1 hearing moved: the people in it are due a call." in summary
+    statuses = [row[0] for row in one_court.db.execute("SELECT status FROM hearings ORDER BY id")]
+    assert statuses == ["continued", "scheduled", "scheduled"]
+
+
+def test_a_doubtful_match_confirmed_with_space_updates_the_person(
+    qtbot: QtBot, one_court: Store, tmp_path: Path
+) -> None:
+    import_file(qtbot, one_court, CORPUS / "utf8_comma.csv").close()
+    names_only = tmp_path / "names-only.csv"
+    names_only.write_text(
+        "First Name,Last Name,Case Number,Court Date,Time\nAna,Fictional,CR-9,2027-02-01,9:00 AM\n",
+        "utf-8",
+    )
+    wizard = open_wizard(qtbot, one_court)
+    type_path(qtbot, wizard, names_only)
+    enter_until(qtbot, wizard, PREVIEW)
+    wait_for_plan(qtbot, wizard)
+    page = wizard.preview_page
+    assert page.doubtful.isVisible() and page.doubtful.count() == 1
+    assert page.doubtful.item(0).text().startswith("Row 2 is the same person as Ana Fictional")
+    plan = wizard.state.plan
+    assert plan is not None and (plan.new_people, plan.updated_people) == (1, 0)
+    page.doubtful.setFocus()
+    page.doubtful.setCurrentRow(0)
+    qtbot.keyClick(page.doubtful, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: wizard.state.plan is not None and wizard.state.plan.updated_people == 1,
+        timeout=20_000,
+    )
+    assert wizard.state.plan is not None and wizard.state.plan.new_people == 0
+    press(qtbot, Qt.Key.Key_Escape)
