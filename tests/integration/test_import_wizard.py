@@ -333,3 +333,26 @@ def test_a_doubtful_match_confirmed_with_space_updates_the_person(
     )
     assert wizard.state.plan is not None and wizard.state.plan.new_people == 0
     press(qtbot, Qt.Key.Key_Escape)
+
+
+def test_a_workbook_opens_on_its_first_sheet_with_rows_and_offers_the_others(
+    qtbot: QtBot, one_court: Store
+) -> None:
+    wizard = open_wizard(qtbot, one_court)
+    type_path(qtbot, wizard, CORPUS / "workbook_two_sheets.xlsx")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == FORMAT)
+    page = wizard.format_page
+    assert page.sheet.currentText() == "Hearings"
+    assert [page.sheet.itemText(i) for i in range(page.sheet.count())] == ["Notes", "Hearings"]
+    assert page.encoding.text() == "Excel workbook" and page.rows.text() == "2"
+    # The cover note chosen with the keyboard: refused, and Next with it.
+    page.sheet.setFocus()
+    qtbot.keyClick(page.sheet, Qt.Key.Key_Up)
+    qtbot.waitUntil(page.message.isVisible)
+    assert page.message.text() == "The file has a header row but no rows of data."
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    qtbot.keyClick(page.sheet, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: not page.message.isVisible())
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    press(qtbot, Qt.Key.Key_Escape)

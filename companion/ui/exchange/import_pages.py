@@ -34,7 +34,7 @@ from companion.imports.mapping import (
     mapping_names,
     save_mapping,
 )
-from companion.imports.questions import ambiguous_date_columns
+from companion.imports.questions import ambiguous_date_columns, first_table
 from companion.imports.reading import Cell, Table, read_table
 from companion.ui import formatting
 from companion.ui.exchange.import_state import DATE_ORDER, PREVIEW, PREVIEW_ROWS, ImportState
@@ -126,7 +126,7 @@ class FilePage(QWizardPage):
             return False
         try:
             with busy_cursor():
-                table = read_table(path)
+                table = first_table(path)
         except ImportFileError as error:
             self.message.show_message(partial(describe_exchange_error, error), error=True)
             return False
@@ -185,7 +185,7 @@ class FormatPage(QWizardPage):
         layout.addWidget(self.first_rows_label)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.message)
-        self.sheet.activated.connect(self._sheet_chosen)
+        self.sheet.currentIndexChanged.connect(self._sheet_chosen)
 
     def initializePage(self) -> None:
         self.message.clear_message()
@@ -215,7 +215,11 @@ class FormatPage(QWizardPage):
     def _sheet_chosen(self) -> None:
         path, table = self.state.path, self.state.table
         name = str(self.sheet.currentData() or "")
-        if path is None or table is None or name == table.sheet:
+        if path is None or table is None:
+            return
+        if name == table.sheet:  # back to the sheet read last
+            self.message.clear_message()
+            self.completeChanged.emit()
             return
         try:
             with busy_cursor():
