@@ -241,6 +241,17 @@ def test_tab_walks_the_columns_page_and_a_chosen_field_is_kept(
     ).fetchone()
     assert saved is not None and f'"{left_out[0]}": "notes"' in saved[0]
     press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    # Next week: the saved mapping chosen with the keyboard.
+    again = open_wizard(qtbot, one_court)
+    type_path(qtbot, again, CORPUS / "unknown_columns.csv")
+    enter_until(qtbot, again, COLUMNS)
+    assert again.columns_page.choosers[left_out[0]].currentData() == ""
+    again.columns_page.saved.setFocus()
+    qtbot.keyClick(again.columns_page.saved, Qt.Key.Key_Down)
+    assert again.columns_page.saved.currentText() == "Weekly export"
+    assert again.columns_page.choosers[left_out[0]].currentData() == "notes"
+    press(qtbot, Qt.Key.Key_Escape)
 
 
 @pytest.mark.parametrize("page", [FILE, FORMAT, COLUMNS, DATE_ORDER, PREVIEW])

@@ -293,7 +293,7 @@ class ColumnsPage(QWizardPage):
         layout.addWidget(self.preview_label)
         layout.addWidget(self.preview, 2)
         layout.addWidget(self.message)
-        self.saved.activated.connect(self._saved_chosen)
+        self.saved.currentIndexChanged.connect(self._saved_chosen)
         self.to_notes.toggled.connect(self._changed)
 
     # --- building -----------------------------------------------------------------------
@@ -337,7 +337,9 @@ class ColumnsPage(QWizardPage):
         self.to_notes.blockSignals(True)
         self.to_notes.setChecked(mapping.unknown_to_notes)
         self.to_notes.blockSignals(False)
+        self.saved.blockSignals(True)
         self.saved.setCurrentIndex(max(0, self.saved.findData(mapping.name)))
+        self.saved.blockSignals(False)
         self.save_name.setText(mapping.name)
         self.state.mapping = mapping
         self.retranslate()
