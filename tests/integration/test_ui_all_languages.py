@@ -319,6 +319,8 @@ NON_ENGLISH = [language.tag for language in LANGUAGES if language.tag != SOURCE_
 NOT_IN_GALLERY = {
     # The base of the record dialogs; each record dialog has its entries.
     "companion.ui.records.dialogs.common:RecordDialog",
+    # The base of the two export dialogs; each has its entry.
+    "companion.ui.exchange.export_dialogs:_SaveDialog",
     # Their words are given by whoever asks the question or tells the news.
     "companion.ui.widgets.prompts:ConfirmBox",
     "companion.ui.widgets.prompts:InfoBox",

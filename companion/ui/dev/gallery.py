@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 
 from companion.domain.models import HearingStatus
 from companion.store.store import Store
+from companion.ui.dev import import_showcase as showcase
 
 if TYPE_CHECKING:
     from companion.ui.shell.main_window import MainWindow
@@ -118,6 +119,17 @@ def no_callback(_store: Store) -> Callable[..., None]:
         return None
 
     return ignore
+
+
+def fresh_handoff_code(_store: Store) -> str:
+    """A code made the way a handoff makes one (shown, never stored)."""
+    from companion.exchange.handoff import new_code
+
+    return new_code()
+
+
+def handoff_path(store: Store) -> Path:
+    return store.folder.parent / "demo-colleague.cchandoff"
 
 
 def fresh_throttle(_store: Store) -> object:
@@ -274,6 +286,8 @@ class GalleryEntry:
 
 
 MAIN_WINDOW = "companion.ui.shell.main_window:MainWindow"
+EXCHANGE = "companion.ui.exchange"
+IMPORT_WIZARD = f"{EXCHANGE}.import_wizard:ImportWizard"
 DIALOGS = "companion.ui.records.dialogs"
 
 ENTRIES: tuple[GalleryEntry, ...] = (
@@ -424,6 +438,40 @@ ENTRIES: tuple[GalleryEntry, ...] = (
     # Guidance: the office's own settings (the reader is the main window's Guidance tab).
     GalleryEntry(
         "organisation", "companion.ui.settings.organisation_dialog:OrganisationDialog", (the_store,)
+    ),
+    # Getting data in and out: the import wizard's pages, exports, handoffs.
+    GalleryEntry("import-file", IMPORT_WIZARD, (the_store,), then=(showcase.on_page("FILE"),)),
+    GalleryEntry("import-format", IMPORT_WIZARD, (the_store,), then=(showcase.on_page("FORMAT"),)),
+    GalleryEntry(
+        "import-columns", IMPORT_WIZARD, (the_store,), then=(showcase.on_page("COLUMNS"),)
+    ),
+    GalleryEntry(
+        "import-date-order", IMPORT_WIZARD, (the_store,), then=(showcase.on_date_order_page,)
+    ),
+    GalleryEntry(
+        "import-preview", IMPORT_WIZARD, (the_store,), then=(showcase.on_page("PREVIEW"),)
+    ),
+    GalleryEntry("import-summary", IMPORT_WIZARD, (the_store,), then=(showcase.imported,)),
+    GalleryEntry("export", f"{EXCHANGE}.export_dialogs:ExportDialog", (the_store,)),
+    GalleryEntry(
+        "calendar-export", f"{EXCHANGE}.export_dialogs:CalendarExportDialog", (the_store,)
+    ),
+    GalleryEntry(
+        "handoff-export",
+        f"{EXCHANGE}.handoff_dialogs:HandoffExportDialog",
+        (the_store,),
+        {"person_id": featured_person},
+    ),
+    GalleryEntry(
+        "handoff-code",
+        f"{EXCHANGE}.handoff_dialogs:HandoffCodeDialog",
+        (fresh_handoff_code, lambda _store: 1, handoff_path),
+    ),
+    GalleryEntry(
+        "handoff-receive",
+        f"{EXCHANGE}.handoff_dialogs:HandoffImportDialog",
+        (the_store,),
+        then=(showcase.sealed_handoff,),
     ),
 )
 

@@ -44,6 +44,9 @@ def installers() -> list[Installer]:
     from companion.ui.settings import preferences_dialog
 
     installers += [preferences_dialog.install, change_passphrase_dialog.install, lock.install]
+    from companion.ui.exchange import exchange_feature
+
+    installers.append(exchange_feature.install)
     return installers
 
 
