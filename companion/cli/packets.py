@@ -16,6 +16,7 @@ from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
 from companion.packets.calendar import event_for_packet, ics_bytes
 from companion.packets.content import PacketContent, PacketKind, PaperSize
+from companion.packets.fonts import LATIN, font_library
 from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import packet_missing_glyphs, render_docket, render_packet
@@ -40,6 +41,12 @@ class MissingGlyphsError(CompanionError):
         super().__init__(names, characters)
         self.names = names
         self.characters = characters
+
+
+def load_common_fonts() -> None:
+    """Parse the family every packet draws with (its page header and footer, numbers,
+    names and addresses in Latin letters); the others load when a packet needs them."""
+    font_library().family(LATIN)
 
 
 def describe_characters(characters: set[str]) -> str:
