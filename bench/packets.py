@@ -188,3 +188,20 @@ def packet_rows() -> list[Row]:
                 (f"Packet size ({tag})", f"{size} KB", "target <= 300 KB", _verdict(size <= 300))
             )
     return rows
+
+
+def main() -> int:
+    """``python -m bench.packets``: the packet rows alone, as `make bench` prints them (its
+    whole run takes long); modules compiled first, as `make bench` does."""
+    from bench.__main__ import _compile_bytecode
+
+    _compile_bytecode()
+    rows = packet_rows()
+    width = max(len(name) for name, *_ in rows)
+    for name, value, target, verdict in rows:
+        print(f"| {name.ljust(width)} | {value} | {target} | {verdict} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
