@@ -57,7 +57,8 @@ def describe_characters(characters: set[str]) -> str:
 
 def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
     """Say on stderr, one line per person, which characters of their packet no bundled
-    font has (they print as a replacement mark); with ``strict``, refuse instead.
+    font has (an emoji prints as ◌, any other such character as �); with ``strict``,
+    refuse instead.
 
     The person is named: the line goes to the user at the terminal, never to a log.
     """
@@ -75,7 +76,8 @@ def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
     for name, characters in found.items():
         message = t.gettext(
             "Warning: no font in Court Companion has these characters of the packet for "
-            "{name}: {characters}. They print as a replacement mark."
+            "{name}: {characters}. They print as a mark in their place: ◌ for an emoji, "
+            "� for any other character."
         ).format(name=name, characters=describe_characters(characters))
         print(message, file=sys.stderr)
 
