@@ -319,11 +319,11 @@ def _load_packet_engine() -> None:
 
 
 def _load_packet_engine_and_fonts() -> None:
-    """Load the packet engine and the fonts every packet draws with (while the store
-    unlocks)."""
+    """Load the packet engine, the fonts every packet draws with and what packet commands
+    use besides (while the store unlocks)."""
     from companion.cli import packets
 
-    packets.load_common_fonts()
+    packets.load_common_parts()
 
 
 def _letter_command(name: str) -> Callable[[Store, argparse.Namespace], str]:

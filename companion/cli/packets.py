@@ -21,6 +21,7 @@ from companion.packets.from_store import PacketChoice, docket_packets, packets_f
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import packet_missing_glyphs, render_docket, render_packet
 from companion.store.audit import AuditAction
+from companion.store.identity import uuid7_generator
 from companion.store.store import Store
 
 PACKET_SAVED = "packet_saved"
@@ -43,10 +44,15 @@ class MissingGlyphsError(CompanionError):
         self.characters = characters
 
 
-def load_common_fonts() -> None:
-    """Parse the family every packet draws with (its page header and footer, numbers,
-    names and addresses in Latin letters); the others load when a packet needs them."""
+def load_common_parts() -> None:
+    """Load what every packet command uses once the store is open: the font family every
+    packet draws with (its page header and footer, numbers, names and addresses in Latin
+    letters; the others load when a packet needs them), the phone number formatting, and
+    the generator of the ids its history entries get."""
+    import phonenumbers  # noqa: F401
+
     font_library().family(LATIN)
+    uuid7_generator()
 
 
 def describe_characters(characters: set[str]) -> str:
