@@ -11,6 +11,7 @@ import logging
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -286,12 +287,14 @@ def _is_yes(answer: str, translated_yes: str) -> bool:
 
 def _with_store(
     action: Callable[[Store, argparse.Namespace], str],
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[argparse.Namespace], object] | None = None,
 ) -> Callable[[argparse.Namespace], int]:
     """A command on the open store; ``meanwhile`` runs while the store unlocks."""
 
     def run(arguments: argparse.Namespace) -> int:
-        store = _open_store(_data_dir(arguments), meanwhile)
+        store = _open_store(
+            _data_dir(arguments), None if meanwhile is None else partial(meanwhile, arguments)
+        )
         try:
             print(action(store, arguments))
         finally:
@@ -313,17 +316,18 @@ def _packet_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
     return run
 
 
-def _load_packet_engine() -> None:
+def _load_packet_engine(arguments: argparse.Namespace) -> None:
     """Load the packet engine (while the store unlocks)."""
     from companion.cli import packets  # noqa: F401
 
 
-def _load_packet_engine_and_fonts() -> None:
+def _load_packet_engine_and_fonts(arguments: argparse.Namespace) -> None:
     """Load the packet engine, the fonts every packet draws with and what packet commands
-    use besides (while the store unlocks)."""
+    use besides, and the languages asked for (while the store unlocks)."""
     from companion.cli import packets
 
-    packets.load_common_parts()
+    asked = (getattr(arguments, "lang", None), getattr(arguments, "second_lang", None))
+    packets.load_common_parts(asked)
 
 
 def _letter_command(name: str) -> Callable[[Store, argparse.Namespace], str]:

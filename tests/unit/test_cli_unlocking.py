@@ -74,7 +74,9 @@ before = set(sys.modules)
 if sys.argv[1] == "unlock":
     Store.open(folder, sys.argv[3]).close()
 else:
-    companion.cli.main._load_packet_engine_and_fonts()
+    import argparse
+    asked = argparse.Namespace(lang="zh-Hant", second_lang="ar")
+    companion.cli.main._load_packet_engine_and_fonts(asked)
 print(json.dumps(sorted(set(sys.modules) - before)))
 """
 
