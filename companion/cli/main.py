@@ -11,6 +11,7 @@ import logging
 import sys
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -113,13 +114,21 @@ def _data_dir(arguments: argparse.Namespace) -> Path:
     return Path(chosen) if chosen else default_data_dir()
 
 
-def _open_store(folder: Path) -> Store:
+def _open_store(folder: Path, meanwhile: Callable[[], object] | None = None) -> Store:
     """Open the store in ``folder``, asking for the passphrase only once its files look
-    right: a missing folder or a file that is not a store is said at once."""
+    right: a missing folder or a file that is not a store is said at once.
+
+    ``meanwhile`` runs while the store unlocks (see ``companion.cli.unlocking``).
+    """
     from companion.store.store import Store
 
     check_store_files(folder)
-    return Store.open(folder, read_passphrase(translator("en").gettext("Passphrase: ")))
+    passphrase = read_passphrase(translator("en").gettext("Passphrase: "))
+    if meanwhile is None:
+        return Store.open(folder, passphrase)
+    from companion.cli.unlocking import open_while
+
+    return open_while(lambda: Store.open(folder, passphrase), meanwhile)
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:
@@ -356,9 +365,14 @@ def _is_yes(answer: str, translated_yes: str) -> bool:
 
 def _with_store(
     action: Callable[[Store, argparse.Namespace], str],
+    meanwhile: Callable[[argparse.Namespace], object] | None = None,
 ) -> Callable[[argparse.Namespace], int]:
+    """A command on the open store; ``meanwhile`` runs while the store unlocks."""
+
     def run(arguments: argparse.Namespace) -> int:
-        store = _open_store(_data_dir(arguments))
+        store = _open_store(
+            _data_dir(arguments), None if meanwhile is None else partial(meanwhile, arguments)
+        )
         try:
             print(action(store, arguments))
         finally:
@@ -378,6 +392,20 @@ def _packet_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
         return command(store, arguments)
 
     return run
+
+
+def _load_packet_engine(arguments: argparse.Namespace) -> None:
+    """Load the packet engine (while the store unlocks)."""
+    from companion.cli import packets  # noqa: F401
+
+
+def _load_packet_engine_and_fonts(arguments: argparse.Namespace) -> None:
+    """Load the packet engine, the fonts every packet draws with and what packet commands
+    use besides, and the languages asked for (while the store unlocks)."""
+    from companion.cli import packets
+
+    asked = (getattr(arguments, "lang", None), getattr(arguments, "second_lang", None))
+    packets.load_common_parts(asked)
 
 
 def _letter_command(name: str) -> Callable[[Store, argparse.Namespace], str]:
@@ -431,9 +459,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "self-test": _command_self_test,
     "import": _import_command("command_import"),
     "import-undo": _import_command("command_import_undo"),
-    "packet": _with_store(_packet_command("command_packet")),
-    "packets": _with_store(_packet_command("command_packets")),
-    "ics": _with_store(_packet_command("command_ics")),
+    "packet": _with_store(_packet_command("command_packet"), _load_packet_engine_and_fonts),
+    "packets": _with_store(_packet_command("command_packets"), _load_packet_engine_and_fonts),
+    "ics": _with_store(_packet_command("command_ics"), _load_packet_engine),
     "letter": _with_store(_letter_command("command_letter")),
     "employer-letter": _with_store(_letter_command("command_employer_letter")),
     "court-day": _with_store(_letter_command("command_court_day")),

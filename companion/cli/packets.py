@@ -14,12 +14,17 @@ from collections.abc import Sequence
 from companion.domain.validation import parse_date
 from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
+from companion.i18n.languages import language_for_tag
 from companion.packets.calendar import event_for_packet, ics_bytes
 from companion.packets.content import PacketContent, PacketKind, PaperSize
+from companion.packets.datefmt import format_long_date, format_short_date, format_time
+from companion.packets.fonts import LATIN, font_library
 from companion.packets.from_store import PacketChoice, docket_packets, packets_for_hearing
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import packet_missing_glyphs, render_docket, render_packet
+from companion.packets.scripts import assign_families, normalize_text
 from companion.store.audit import AuditAction
+from companion.store.identity import uuid7_generator
 from companion.store.store import Store
 
 PACKET_SAVED = "packet_saved"
@@ -42,6 +47,32 @@ class MissingGlyphsError(CompanionError):
         self.characters = characters
 
 
+def load_common_parts(languages: Sequence[str | None] = ()) -> None:
+    """Load what every packet command uses once the store is open: the font family every
+    packet draws with (its page header and footer, numbers, names and addresses in Latin
+    letters; the others load when a packet needs them), the phone number formatting, and
+    the generator of the ids its history entries get. For each of ``languages`` (the
+    ones asked for on the command line; ``None``: not given), its catalog, its dates and
+    numbers (Babel's data) and the fonts of its script."""
+    import phonenumbers  # noqa: F401
+
+    library = font_library()
+    library.family(LATIN)
+    uuid7_generator()
+    for tag in languages:
+        language = language_for_tag(tag) if tag is not None else None
+        if language is None:
+            continue  # not given, or refused with a message once the store is open
+        translator(language.tag)
+        moment = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+        format_long_date(moment, language.tag)
+        format_short_date(moment, language.tag)
+        format_time(moment, language.tag)
+        for family in set(assign_families(normalize_text(language.native_name), library)):
+            if family is not None:
+                library.family(family)
+
+
 def describe_characters(characters: set[str]) -> str:
     """Each character and its code point, so that a terminal without the glyph still
     says which one it is."""
@@ -50,7 +81,8 @@ def describe_characters(characters: set[str]) -> str:
 
 def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
     """Say on stderr, one line per person, which characters of their packet no bundled
-    font has (they print as a replacement mark); with ``strict``, refuse instead.
+    font has (an emoji prints as ◌, any other such character as �); with ``strict``,
+    refuse instead.
 
     The person is named: the line goes to the user at the terminal, never to a log.
     """
@@ -68,7 +100,8 @@ def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
     for name, characters in found.items():
         message = t.gettext(
             "Warning: no font in Court Companion has these characters of the packet for "
-            "{name}: {characters}. They print as a replacement mark."
+            "{name}: {characters}. They print as a mark in their place: ◌ for an emoji, "
+            "� for any other character."
         ).format(name=name, characters=describe_characters(characters))
         print(message, file=sys.stderr)
 

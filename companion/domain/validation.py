@@ -11,7 +11,6 @@ import re
 import unicodedata
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-import phonenumbers
 from babel import Locale, UnknownLocaleError
 
 from companion.domain.models import (
@@ -139,6 +138,8 @@ def local_datetime(day: dt.date, clock: dt.time, timezone: str, field: str = "ti
 
 def normalise_phone(value: str, field: str = "phone", region: str = DEFAULT_PHONE_REGION) -> str:
     """A phone number in E.164 form (``+12125550123``), or a ValidationError."""
+    import phonenumbers  # its metadata loads on first use: opening the store does not need it
+
     try:
         number = phonenumbers.parse(value, region)
     except phonenumbers.NumberParseException as error:
@@ -296,6 +297,8 @@ def validate_hearing(hearing: Hearing) -> Hearing:
 
 def display_phone(number: str) -> str:
     """A stored E.164 number written for people: ``+1 312-555-0161``. Other text unchanged."""
+    import phonenumbers
+
     try:
         parsed = phonenumbers.parse(number, DEFAULT_PHONE_REGION)
     except phonenumbers.NumberParseException:

@@ -21,15 +21,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import icalendar
 import segno
 
 from companion.i18n.catalog import Translator
 from companion.packets.content import PacketContent
 from companion.packets.datefmt import format_long_date, format_time
+from companion.packets.ics_text import content_line, duration, escape_text, utc_stamp
 from companion.packets.scripts import normalize_text
+
+if TYPE_CHECKING:
+    import icalendar
 
 PRODID = "-//Court Companion//EN"
 UID_DOMAIN = "court-companion.invalid"
@@ -82,6 +86,8 @@ def _zone_name(moment: dt.datetime) -> str | None:
 def _event(
     event: HearingEvent, *, compact: bool, stamp: dt.datetime, alarms: bool = True
 ) -> icalendar.Event:
+    import icalendar  # only for .ics files: a packet's QR code is written without it
+
     vevent = icalendar.Event()
     vevent.add("uid", event.uid)
     vevent.add("dtstamp", stamp.astimezone(dt.UTC))
@@ -112,6 +118,8 @@ def _event(
 
 
 def _calendar(*, compact: bool, cancelled: bool = False) -> icalendar.Calendar:
+    import icalendar
+
     calendar = icalendar.Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -141,15 +149,44 @@ def ics_bytes(event: HearingEvent, *, now: dt.datetime | None = None) -> bytes:
 
 
 def qr_payload(event: HearingEvent, *, now: dt.datetime | None = None) -> str:
-    """The event as a compact calendar for a QR code (UTC times, no ``VTIMEZONE``)."""
+    """The event as a compact calendar for a QR code (UTC times, no ``VTIMEZONE``): the
+    properties ``_event`` gives it in compact form, in icalendar's order and format."""
     stamp = now or dt.datetime.now(dt.UTC)
     for alarms in (True, False):
-        calendar = _calendar(compact=True)
-        calendar.add_component(_event(event, compact=True, stamp=stamp, alarms=alarms))
-        payload: str = calendar.to_ical().decode("utf-8")
+        payload = _compact_calendar(event, stamp, alarms=alarms)
         if len(payload.encode("utf-8")) <= QR_BYTE_BUDGET:
             return payload
     return payload
+
+
+def _compact_calendar(event: HearingEvent, stamp: dt.datetime, *, alarms: bool) -> str:
+    summary = escape_text(normalize_text(event.summary))
+    lines = [
+        "BEGIN:VCALENDAR\r\n",
+        content_line("VERSION", "2.0"),
+        content_line("PRODID", escape_text(PRODID)),
+        "BEGIN:VEVENT\r\n",
+        content_line("SUMMARY", summary),
+        content_line("DTSTART", utc_stamp(event.starts_at)),
+        content_line("DTEND", utc_stamp(event.ends_at)),
+        content_line("DTSTAMP", utc_stamp(stamp)),
+        content_line("UID", escape_text(event.uid)),
+        content_line("SEQUENCE", str(event.sequence)),
+    ]
+    if event.location:
+        lines.append(content_line("LOCATION", escape_text(normalize_text(event.location))))
+    if event.cancelled:
+        lines.append(content_line("STATUS", "CANCELLED"))
+    for offset in ALARM_OFFSETS if alarms and not event.cancelled else ():
+        lines += [
+            "BEGIN:VALARM\r\n",
+            content_line("ACTION", "DISPLAY"),
+            content_line("DESCRIPTION", summary),
+            content_line("TRIGGER", duration(-offset)),
+            "END:VALARM\r\n",
+        ]
+    lines += ["END:VEVENT\r\n", "END:VCALENDAR\r\n"]
+    return "".join(lines)
 
 
 def qr_code(event: HearingEvent, *, now: dt.datetime | None = None) -> segno.QRCode:

@@ -14,8 +14,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from companion.packets.content import PaperSize
+from companion.packets.flowables import shared_layout
 from companion.packets.language import LanguageContext
-from companion.packets.textlayout import Align, Span, TextLayout, draw_lines
+from companion.packets.textlayout import Align, Direction, Span, TextLayout, draw_lines
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,7 @@ class PacketPageDecoration:
         t = self.language
         geometry = self.geometry
         style = t.styles.header
-        layout = TextLayout(self.header_spans(), style, rtl=t.rtl)
+        layout = shared_layout(tuple(self.header_spans()), style, t.rtl, Direction.AUTO)
         lines = layout.lines(geometry.content_width)[:1]
         top = geometry.height - geometry.margin
         draw_lines(
@@ -125,7 +126,9 @@ class PacketPageDecoration:
             number=t.format_number(number),
             count=t.format_number(count),
         )
-        page_layout = TextLayout(page_label, style.derive(bold=True), rtl=t.rtl)
+        page_layout = shared_layout(
+            tuple(page_label), style.derive(bold=True), t.rtl, Direction.AUTO
+        )
         page_width = page_layout.natural_width() + 1.0
         disclaimer: list[Span] = [
             Span(t.gettext("General information, not legal advice. Not a message from the court."))
@@ -139,7 +142,7 @@ class PacketPageDecoration:
         text_top = top - 1.5 * mm
         draw_lines(
             canvas,
-            TextLayout(disclaimer, style, rtl=t.rtl).lines(text_width),
+            shared_layout(tuple(disclaimer), style, t.rtl, Direction.AUTO).lines(text_width),
             style,
             x=geometry.margin + (page_width + 4 * mm if t.rtl else 0.0),
             top=text_top,

@@ -450,11 +450,9 @@ def packet_missing_glyphs(content: PacketContent) -> set[str]:
                 texts.extend(inline_text(item) for item in block.items)
             else:
                 texts.append(inline_text(block.text))
-    library = font_library()
-    missing: set[str] = set()
-    for text in texts:
-        missing |= library.missing_glyphs(text)
-    return missing
+    # All at once: each character is looked up once, however often the packet has it
+    # (a newline between texts composes with nothing, so each is normalised as alone).
+    return font_library().missing_glyphs("\n".join(texts))
 
 
 def render_packet(

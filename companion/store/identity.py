@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
+from functools import cache
 from typing import cast
 
-import uuid6
 from sqlite_utils import Database
-
-#: The standard library's generator where the Python version has one (3.14), else uuid6's.
-_uuid7 = cast(Callable[[], uuid.UUID], getattr(uuid, "uuid7", None) or uuid6.uuid7)
 
 #: Tables whose rows are records: each row has a ``uid``.
 RECORD_TABLES: tuple[str, ...] = (
@@ -60,9 +57,21 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
 STORE_STAMPED_TABLES: tuple[str, ...] = ("contact_methods", "case_people", "attendance")
 
 
+@cache
+def uuid7_generator() -> Callable[[], uuid.UUID]:
+    """The standard library's generator where the Python version has one (3.14), else
+    uuid6's (loaded when the first record is made: opening the store does not need it)."""
+    standard = getattr(uuid, "uuid7", None)
+    if standard is not None:
+        return cast(Callable[[], uuid.UUID], standard)
+    import uuid6
+
+    return cast(Callable[[], uuid.UUID], uuid6.uuid7)
+
+
 def new_uid() -> str:
     """A new UUID version 7 as text: 48 bits of Unix time in milliseconds, then random."""
-    return str(_uuid7())
+    return str(uuid7_generator()())
 
 
 def identity_problems(db: Database) -> list[str]:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from companion.cli.main import main
+from companion.packets.scripts import split_runs
 from companion.store.store import Store
 
 CHEROKEE = "ᏣᎳᎩ"  # a script with no bundled font
@@ -59,6 +60,26 @@ def test_packet_warns_on_one_line_naming_the_person_and_the_characters(
     assert name in err
     for char in (*CHEROKEE, SMILE):
         assert char in err and f"U+{ord(char):04X}" in err
+
+
+def test_the_warning_says_what_prints_in_their_place(
+    demo_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    name, _ = _name_first_witness(demo_dir, f"{CHEROKEE} {SMILE}")
+    code, _, err = _run(
+        capsys, "packet", "--data-dir", str(demo_dir), "--hearing", "1", "--person", "1",
+        "-o", str(tmp_path / "packet.pdf"),
+    )  # fmt: skip
+    assert code == 0
+    # The English wording, pinned ...
+    assert err == (
+        f"Warning: no font in Court Companion has these characters of the packet for {name}: "
+        "\u13a9 (U+13A9), \u13b3 (U+13B3), \u13e3 (U+13E3), 😀 (U+1F600). They print as a "
+        "mark in their place: ◌ for an emoji, � for any other character.\n"
+    )
+    # ... and what it says is what is drawn.
+    drawn = " ".join(run.text for run in split_runs(f"{CHEROKEE} {SMILE}"))
+    assert drawn.replace(" ", "") == "\ufffd\ufffd\ufffd\u25cc"
 
 
 def test_strict_saves_nothing_and_exits_2(

@@ -187,7 +187,11 @@ def test_unprintable_characters_are_named_before_the_docket_is_saved(
     dialog.save_button.click()
     qtbot.waitUntil(lambda: bool(open_windows(ConfirmBox)), timeout=BATCH_TIMEOUT_MS)
     (box,) = open_windows(ConfirmBox)
-    assert "Ꮳ" in box.text() and "U+13E3" in box.text()
+    assert box.text() == (  # the English wording, pinned
+        "No font in Court Companion has these characters: \u13a9\xa0(U+13A9), "
+        "\u13b3\xa0(U+13B3), \u13e3\xa0(U+13E3). The packets will show a mark in their "
+        "place: ◌ for an emoji, � for any other character."
+    )
     assert not target.exists()
     with qtbot.waitSignal(dialog.batch_finished) as finished:
         box.confirm_button.click()

@@ -7,10 +7,13 @@ import datetime as dt
 import io
 import shutil
 import subprocess
+import sys
 from typing import Any
 
 import icalendar
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PIL import Image
 from pyzbar import pyzbar
 from pyzbar.wrapper import ZBarConfig, ZBarSymbol, zbar_image_scanner_set_config
@@ -27,6 +30,7 @@ from companion.packets.calendar import (
     qr_payload,
 )
 from companion.packets.renderer import render_packet
+from companion.packets.scripts import normalize_text
 from tests.unit.test_packet_samples import FIXED_NOW, STARTS_AT, ZONE, sample_content
 
 ZBAR_CFG_BINARY = 4  # zbar.h: return the QR code's bytes, do not guess a text encoding
@@ -164,6 +168,104 @@ def test_qr_leaves_out_alarms_only_when_the_location_is_very_long() -> None:
     (data,) = decode_qr(_qr_image(make_qr(payload)))
     from_qr = _only_event(icalendar.Calendar.from_ical(data))
     assert str(from_qr["LOCATION"]) == event.location
+
+
+def _icalendar_compact(event: HearingEvent, alarms: bool) -> str:
+    """The compact calendar as the icalendar library writes it: the reference the
+    hand-written QR payload must match, character for character."""
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//Court Companion//EN")
+    calendar.add("version", "2.0")
+    vevent = icalendar.Event()
+    vevent.add("uid", event.uid)
+    vevent.add("dtstamp", FIXED_NOW.astimezone(dt.UTC))
+    vevent.add("sequence", event.sequence)
+    vevent.add("dtstart", event.starts_at.astimezone(dt.UTC))
+    vevent.add("dtend", event.ends_at.astimezone(dt.UTC))
+    vevent.add("summary", normalize_text(event.summary))
+    if event.location:
+        vevent.add("location", normalize_text(event.location))
+    if event.cancelled:
+        vevent.add("status", "CANCELLED")
+    for offset in (dt.timedelta(days=1), dt.timedelta(hours=2)):
+        if alarms and not event.cancelled:
+            alarm = icalendar.Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", normalize_text(event.summary))
+            alarm.add("trigger", -offset)
+            vevent.add_component(alarm)
+    calendar.add_component(vevent)
+    text: str = calendar.to_ical().decode("utf-8")
+    return text
+
+
+#: Text values: any characters, with the ones RFC 5545 escapes (and icalendar's "\\N")
+#: and multi-byte ones often enough to meet the folding points.
+_VALUE_TEXT = st.lists(
+    st.characters(codec="utf-8", exclude_categories=("Cs",))
+    | st.sampled_from([",", ";", "\\", "^", ":", "\n", "\\N", "ü", "法", "م", "😀"]),
+    max_size=120,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    summary=_VALUE_TEXT,
+    location=_VALUE_TEXT,
+    sequence=st.integers(0, 40),
+    minutes=st.integers(1, 600),
+    cancelled=st.booleans(),
+    calendar_uid=st.sampled_from(["", "0190f1e2-7c3a-7b4d-8e5f-a1b2c3d4e5f6"]),
+)
+def test_qr_payload_is_what_icalendar_writes_for_the_same_event(
+    summary: str, location: str, sequence: int, minutes: int, cancelled: bool, calendar_uid: str
+) -> None:
+    event = _event(
+        summary=summary,
+        location=location,
+        sequence=sequence,
+        duration=dt.timedelta(minutes=minutes),
+        cancelled=cancelled,
+        calendar_uid=calendar_uid,
+    )
+    with_alarms = _icalendar_compact(event, alarms=True)
+    expected = (
+        with_alarms
+        if len(with_alarms.encode("utf-8")) <= QR_BYTE_BUDGET
+        else _icalendar_compact(event, alarms=False)
+    )
+    assert qr_payload(event, now=FIXED_NOW) == expected
+
+
+@pytest.mark.parametrize("piece", ["x", "ü", "法", "😀", ",", "a,", "ab\\"])
+def test_qr_payload_folds_where_icalendar_does(piece: str) -> None:
+    """Every length around the folding points, for one-to-four-byte characters and
+    escapes."""
+    for count in range(1, 140):
+        event = _event(location=piece * count)
+        with_alarms = _icalendar_compact(event, alarms=True)
+        expected = (
+            with_alarms
+            if len(with_alarms.encode("utf-8")) <= QR_BYTE_BUDGET
+            else _icalendar_compact(event, alarms=False)
+        )
+        assert qr_payload(event, now=FIXED_NOW) == expected, count
+
+
+def test_the_packet_engine_does_not_load_icalendar() -> None:
+    """A packet (and its QR code) is made without the icalendar library, which only the
+    .ics files need: it is a good part of a packet process's start."""
+    probe = (
+        "import sys\n"
+        "from tests.unit.test_packet_samples import FIXED_NOW, sample_content\n"
+        "from companion.packets.renderer import render_packet\n"
+        "render_packet(sample_content('es'), now=FIXED_NOW)\n"
+        "print('icalendar' in sys.modules)\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert loaded == ["False"]
 
 
 def test_event_for_packet_speaks_the_witness_language() -> None:

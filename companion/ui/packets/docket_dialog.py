@@ -222,7 +222,8 @@ class DocketDialog(QDialog):
             lambda: _("Characters that cannot be printed"),
             lambda: _(
                 "No font in Court Companion has these characters: {characters}. "
-                "The packets will show a replacement mark (�) in their place."
+                "The packets will show a mark in their place: ◌ for an emoji, "
+                "� for any other character."
             ).format(characters=characters),
             lambda: _("Save anyway"),
             partial(self._write, path, packets, result.data),

@@ -301,7 +301,8 @@ class PacketDialog(QDialog):
         self.message.show_message(
             lambda: _(
                 "Some characters have no font in Court Companion: {characters}. "
-                "They will print as a replacement mark (�)."
+                "They will print as a mark in their place: ◌ for an emoji, "
+                "� for any other character."
             ).format(characters=characters),
             error=True,
         )
@@ -331,7 +332,8 @@ class PacketDialog(QDialog):
             lambda: _("Characters that cannot be printed"),
             lambda: _(
                 "No font in Court Companion has these characters: {characters}. "
-                "The packet will show a replacement mark (�) in their place. "
+                "The packet will show a mark in their place: ◌ for an emoji, "
+                "� for any other character. "
                 "Check the spelling of the name, or add it in another script."
             ).format(characters=characters),
             confirm_label,
