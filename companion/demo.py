@@ -102,6 +102,19 @@ _PEOPLE = (
     _DemoPerson("Claire", "Demo-Dubois", "", "fr", Role.WITNESS, "206 555 0112", True, False),
 )
 
+#: Postal addresses of a few people (by family name), so a reminder letter has somewhere to
+#: go; every street and town is invented and says so.
+_POSTAL = {
+    "Demo-Haddad": "14 Imaginary Lane, Apt 3\nDemo City, NY (fictional)",
+    "Demo-Baptiste": "8 Pretend Court\nDemo City, NY (fictional)",
+    "Demo-Oliveira": "302 Makebelieve Street, Unit 2\nFictionville, IL (fictional)",
+    "Demo-López": "51 Storybook Road\nDemo City, NY (fictional)",
+}
+
+#: People who said a voicemail on their phone may say what it is about (the hearing's
+#: date and place); everyone else's voicemail names only the office and its number.
+_VOICEMAIL_DETAILS = frozenset({"Demo-Haddad"})
+
 _COURTHOUSES = (
     Courthouse(
         name="Example County Courthouse (fictional)",
@@ -393,7 +406,13 @@ def _person(entry: _DemoPerson) -> Person:
                 ok_to_voicemail=not entry.ok_to_text,
                 safe_hours_start=dt.time(17, 0) if not entry.ok_to_text else None,
                 safe_hours_end=dt.time(20, 0) if not entry.ok_to_text else None,
-            )
+                voicemail_details=entry.family in _VOICEMAIL_DETAILS,
+            ),
+            *(
+                [ContactMethod(ContactKind.POSTAL, _POSTAL[entry.family])]
+                if entry.family in _POSTAL
+                else []
+            ),
         ],
         alternate_name="Trusted Friend (fictional)",
         alternate_relationship="Friend",

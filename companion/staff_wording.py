@@ -23,6 +23,8 @@ NO = N_("No")
 COURTROOM = N_("Courtroom {room}")
 BOLD_TESTIFY = N_("Names in bold are expected to testify.")
 NEED_INTERPRETER = N_("Interpreter: {language}")
+#: A need already arranged (transport booked, a separate waiting area agreed).
+NEED_ARRANGED = N_("{need} (arranged)")
 
 # The letter to the employer.
 EMPLOYER_TITLE = N_("Time off work to attend court")

@@ -22,6 +22,7 @@ from companion.domain.validation import display_phone
 from companion.i18n import translator as default_translator
 from companion.packets.content import CourthouseInfo, PacketContent, PacketOptions, PaperSize
 from companion.packets.datefmt import format_long_date, format_time
+from companion.outreach.model import NeedKind
 from companion.packets.hearing_needs import NeedLine, interpreter_language, needs_for
 from companion.packets.language import LanguageContext
 from companion.packets.page import PacketPageDecoration, PageGeometry
@@ -138,7 +139,13 @@ class CourtDayRenderer(PacketRenderer):
         parts = []
         for need in row.needs:
             label = NEED_LABELS.get(need.kind)
-            parts.append(t.gettext(label).format(language=need.detail) if label else need.kind)
+            if label is not None:
+                text = t.gettext(label).format(language=need.detail)
+            elif need.kind in {kind.value for kind in NeedKind}:
+                text = t.gettext(NeedKind(need.kind).label)
+            else:
+                text = need.kind
+            parts.append(t.gettext(words.NEED_ARRANGED).format(need=text) if need.met else text)
         return "; ".join(parts)
 
     def sheet(self) -> list[Flowable]:

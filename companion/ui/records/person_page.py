@@ -34,6 +34,7 @@ from companion.domain.models import (
 from companion.domain.validation import display_phone
 from companion.errors import NotFoundError
 from companion.i18n.catalog import N_
+from companion.outreach.model import ContactOutcome
 from companion.store.people import HistoryEntry
 from companion.store.store import Store
 from companion.ui import formatting
@@ -53,6 +54,9 @@ HISTORY_KINDS: dict[str, str] = {
     "reminder": N_("Reminder sent"),
     "attendance": N_("Attendance recorded"),
     "handed_over": N_("Handed over to a colleague's laptop"),
+    "contact_logged": N_("Contact logged"),
+    "letter_saved": N_("Reminder letter saved"),
+    "employer_letter_saved": N_("Letter to the employer saved"),
 }
 
 
@@ -119,6 +123,10 @@ class PersonPage(QWidget):
         self.native_label = QLabel()
         self.native_label.setFont(heading)
         self.native_label.setTextFormat(Qt.TextFormat.PlainText)
+        #: "Asked not to be contacted", beside the name, for a person who said so.
+        self.do_not_contact_label = QLabel()
+        self.do_not_contact_label.setStyleSheet("color: #b3261e; font-weight: bold;")
+        self.do_not_contact_label.hide()
         self.buttons = QHBoxLayout()
 
         self.role_value = QLabel()
@@ -177,6 +185,7 @@ class PersonPage(QWidget):
         top.addWidget(self.back_button)
         top.addWidget(self.name_label)
         top.addWidget(self.native_label)
+        top.addWidget(self.do_not_contact_label)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -275,6 +284,8 @@ class PersonPage(QWidget):
         self.name_label.setText(person.display_name)
         self.native_label.setText(person.native_name)
         self.native_label.setVisible(bool(person.native_name))
+        self.do_not_contact_label.setText(_(ContactOutcome.DO_NOT_CONTACT.label))
+        self.do_not_contact_label.setVisible(person.do_not_contact)
         self.role_value.setText(_(person.role.label))
         self.language_value.setText(formatting.isolate(language_name(person.language)))
         self.interpreter_value.setText(
@@ -308,7 +319,7 @@ class PersonPage(QWidget):
                 [
                     formatting.stored_timestamp(entry.at),
                     _(HISTORY_KINDS[entry.kind]) if entry.kind in HISTORY_KINDS else entry.kind,
-                    entry.detail,
+                    history_detail(entry),
                 ]
                 for entry in records.history
             ],
@@ -359,6 +370,16 @@ class PersonPage(QWidget):
         self.tabs.setTabText(3, _("Histor&y"))
         self.tabs.setAccessibleName(_("Person's records"))
         self._render()
+
+
+def history_detail(entry: HistoryEntry) -> str:
+    """The entry's detail in words: a logged contact's outcome by its label."""
+    if entry.kind == "contact_logged" and entry.detail in _OUTCOMES:
+        return _(ContactOutcome(entry.detail).label)
+    return entry.detail
+
+
+_OUTCOMES = frozenset(outcome.value for outcome in ContactOutcome)
 
 
 def left_to_right(text: str) -> str:
