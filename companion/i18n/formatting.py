@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Literal
 
-from babel import Locale, dates, numbers
+from babel import Locale, dates, lists, numbers
 
 from companion.i18n.catalog import translator
 from companion.i18n.kreyol import kreyol_locale
@@ -64,6 +64,13 @@ def format_weekday(value: dt.date | int, tag: str, width: WeekdayWidth = "wide")
         raise ValueError(f"weekday must be 0..6, got {weekday}")
     names = dates.get_day_names(width, "format", locale=babel_locale(tag))
     return str(names[weekday])
+
+
+def format_list(items: list[str], tag: str) -> str:
+    """ "Transport, childcare and an escort" as the language writes a list (CLDR)."""
+    if not items:
+        return ""
+    return lists.format_list(items, "standard", locale=babel_locale(tag))
 
 
 def format_number(value: int | float | Decimal, tag: str) -> str:

@@ -20,9 +20,9 @@ from companion import staff_wording as words
 from companion.domain.models import ContactKind, HearingStatus
 from companion.domain.validation import display_phone
 from companion.i18n import translator as default_translator
+from companion.outreach.model import NeedKind
 from companion.packets.content import CourthouseInfo, PacketContent, PacketOptions, PaperSize
 from companion.packets.datefmt import format_long_date, format_time
-from companion.outreach.model import NeedKind
 from companion.packets.hearing_needs import NeedLine, interpreter_language, needs_for
 from companion.packets.language import LanguageContext
 from companion.packets.page import PacketPageDecoration, PageGeometry

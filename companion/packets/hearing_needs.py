@@ -47,8 +47,6 @@ def needs_for(store: Store, hearing_id: int, person: Person) -> tuple[NeedLine, 
         if need.kind is NeedKind.INTERPRETER:
             detail = language_name(need.language or person.language)
         lines.append(NeedLine(need.kind.value, detail, need.status is NeedStatus.MET))
-    if person.needs_interpreter and not any(
-        need.kind is NeedKind.INTERPRETER for need in recorded
-    ):
+    if person.needs_interpreter and not any(need.kind is NeedKind.INTERPRETER for need in recorded):
         lines.insert(0, NeedLine(NeedKind.INTERPRETER.value, interpreter_language(person)))
     return tuple(sorted(lines, key=lambda line: line.met))

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from companion.domain.models import AttendanceStatus, HearingStatus, HearingType
+from companion.outreach.model import NeedKind
 from companion.store.base import Repository
 from companion.store.rows import hearing_start
 
@@ -20,6 +21,8 @@ class AgendaPerson:
     must_testify: bool
     attendance: AttendanceStatus
     uid: str = ""
+    #: Needs for this hearing not yet arranged (``NeedKind`` values, in their order).
+    open_needs: tuple[str, ...] = ()
 
     @property
     def display_name(self) -> str:
@@ -54,6 +57,11 @@ class AgendaEntry:
     @property
     def testimony_needed(self) -> bool:
         return any(person.must_testify for person in self.people)
+
+    @property
+    def open_needs(self) -> bool:
+        """Someone still needs something arranged to come (transport, childcare...)."""
+        return self.is_active and any(person.open_needs for person in self.people)
 
     @property
     def needs_call(self) -> bool:
@@ -127,9 +135,17 @@ class AgendaRepository(Repository):
 
     def _people_for(self, hearing_ids: list[int]) -> dict[int, list[AgendaPerson]]:
         found: dict[int, list[AgendaPerson]] = {}
+        order = {kind.value: index for index, kind in enumerate(NeedKind)}
         for chunk_start in range(0, len(hearing_ids), 500):
             chunk = hearing_ids[chunk_start : chunk_start + 500]
             marks = ",".join("?" for _ in chunk)
+            needs: dict[tuple[int, int], list[str]] = {}
+            for row in self.rows(
+                "SELECT hearing_id, person_id, kind FROM hearing_needs "
+                f"WHERE hearing_id IN ({marks}) AND status = 'open' AND deleted_at IS NULL",
+                chunk,
+            ):
+                needs.setdefault((row["hearing_id"], row["person_id"]), []).append(row["kind"])
             for row in self.rows(
                 "SELECT a.hearing_id, p.id, p.uid, p.given_name, p.family_name, p.native_name, "
                 "p.language, a.must_testify, a.status FROM attendance a "
@@ -148,6 +164,12 @@ class AgendaRepository(Repository):
                         must_testify=bool(row["must_testify"]),
                         attendance=AttendanceStatus(row["status"]),
                         uid=row["uid"],
+                        open_needs=tuple(
+                            sorted(
+                                needs.get((row["hearing_id"], row["id"]), []),
+                                key=lambda kind: order.get(kind, len(order)),
+                            )
+                        ),
                     )
                 )
         return found

@@ -59,6 +59,11 @@ def stored_timestamp(text: str) -> str:
     return date_and_time(moment.astimezone())
 
 
+def items(values: list[str]) -> str:
+    """Separate things in a list, as the interface language writes one."""
+    return formatting.format_list(values, _tag())
+
+
 def number(value: int) -> str:
     return formatting.format_number(value, _tag())
 

@@ -320,6 +320,9 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         takes_parent=False,
     ),
     GalleryEntry(
+        "main-calls", MAIN_WINDOW, (the_store,), then=(show_tab("CallsView"),), takes_parent=False
+    ),
+    GalleryEntry(
         "main-outcomes",
         MAIN_WINDOW,
         (the_store,),
@@ -379,6 +382,17 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         "person-chooser",
         "companion.ui.records.hearing_operations:PersonChooser",
         (two_people, no_callback),
+    ),
+    # Outreach: logging a contact, and the needs for a hearing.
+    GalleryEntry(
+        "contact-log",
+        "companion.ui.outreach.contact_dialog:ContactDialog",
+        (the_store, featured_person, featured_hearing),
+    ),
+    GalleryEntry(
+        "hearing-needs",
+        "companion.ui.outreach.needs_dialog:NeedsDialog",
+        (the_store, featured_person, featured_hearing),
     ),
     GalleryEntry("error-message", "companion.ui.widgets.prompts:ErrorBox", (courthouse_in_use,)),
     GalleryEntry(

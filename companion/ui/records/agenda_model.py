@@ -16,6 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from companion.domain.models import HearingStatus
+from companion.outreach.model import NeedKind
 from companion.store.agenda import AgendaEntry, AgendaPerson
 from companion.ui import formatting
 from companion.ui.i18n import _, ngettext
@@ -33,12 +34,13 @@ class AgendaColumn(enum.IntEnum):
     TIME = 0
     PEOPLE = 1
     CALL = 2
-    TESTIMONY = 3
-    CASE = 4
-    HEARING = 5
-    COURTHOUSE = 6
-    COURTROOM = 7
-    STATUS = 8
+    NEEDS = 3
+    TESTIMONY = 4
+    CASE = 5
+    HEARING = 6
+    COURTHOUSE = 7
+    COURTROOM = 8
+    STATUS = 9
 
 
 @dataclass(frozen=True)
@@ -203,6 +205,7 @@ def column_title(column: AgendaColumn) -> str:
         AgendaColumn.STATUS: _("Status"),
         AgendaColumn.TESTIMONY: _("Testimony"),
         AgendaColumn.CALL: _("Call"),
+        AgendaColumn.NEEDS: _("Open needs"),
     }
     return titles[column]
 
@@ -244,7 +247,18 @@ def entry_text(entry: AgendaEntry, column: AgendaColumn) -> str:
         return _(entry.status.label)
     if column == AgendaColumn.TESTIMONY:
         return _("Must testify") if entry.testimony_needed else ""
+    if column == AgendaColumn.NEEDS:
+        return needs_text(entry) if entry.open_needs else ""
     return _("Needs a call") if entry.needs_call else ""
+
+
+def needs_text(entry: AgendaEntry) -> str:
+    """Each open need once, in the order of ``NeedKind``: "Transport, Childcare"."""
+    kinds: list[str] = []
+    for person in entry.people:
+        kinds += [kind for kind in person.open_needs if kind not in kinds]
+    known = {kind.value: kind for kind in NeedKind}
+    return formatting.items([_(known[kind].label) if kind in known else kind for kind in kinds])
 
 
 def entry_tooltip(entry: AgendaEntry, column: AgendaColumn) -> str | None:
@@ -258,6 +272,18 @@ def entry_tooltip(entry: AgendaEntry, column: AgendaColumn) -> str | None:
                 name=person_label(person), attendance=_(person.attendance.label)
             )
             for person in entry.people
+        )
+    if column == AgendaColumn.NEEDS and entry.open_needs:
+        known = {kind.value: kind for kind in NeedKind}
+        return "\n".join(
+            _("{name}: {needs}").format(
+                name=person_label(person),
+                needs=formatting.items(
+                    [_(known[kind].label) if kind in known else kind for kind in person.open_needs]
+                ),
+            )
+            for person in entry.people
+            if person.open_needs
         )
     if column == AgendaColumn.CALL and entry.needs_call:
         return _("Someone in this hearing has not confirmed they will come.")

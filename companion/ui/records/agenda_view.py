@@ -106,6 +106,7 @@ class AgendaView(QWidget):
             AgendaColumn.COURTHOUSE: 26,
             AgendaColumn.COURTROOM: 12,
             AgendaColumn.CALL: 14,
+            AgendaColumn.NEEDS: 18,
             AgendaColumn.TESTIMONY: 14,
         }
         for column, characters in widths.items():

@@ -37,6 +37,9 @@ def installers() -> list[Installer]:
     from companion.ui.guidance import guidance_feature
 
     installers.append(guidance_feature.install)
+    from companion.ui.outreach import outreach_feature
+
+    installers.append(outreach_feature.install)
     from companion.ui.reports import reports_feature
 
     installers.append(reports_feature.install)

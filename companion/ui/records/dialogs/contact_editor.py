@@ -46,6 +46,8 @@ class ContactRow(QGroupBox):
         self.value = QLineEdit()
         self.ok_to_text = QCheckBox()
         self.ok_to_voicemail = QCheckBox()
+        #: The person allowed a voicemail on this number to say what it is about.
+        self.voicemail_details = QCheckBox()
         self.safe_start = time_line_edit()
         self.safe_end = time_line_edit()
         self.note = QLineEdit()
@@ -74,6 +76,7 @@ class ContactRow(QGroupBox):
         flags = QHBoxLayout()
         flags.addWidget(self.ok_to_text)
         flags.addWidget(self.ok_to_voicemail)
+        flags.addWidget(self.voicemail_details)
         flags.addStretch(1)
         grid.addLayout(flags, 1, 1, 1, 5)
         hours = QHBoxLayout()
@@ -93,6 +96,7 @@ class ContactRow(QGroupBox):
         grid.setColumnStretch(3, 1)
 
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.ok_to_voicemail.toggled.connect(self._voicemail_changed)
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         self._kind_changed()
 
@@ -102,6 +106,14 @@ class ContactRow(QGroupBox):
             if not is_phone:
                 box.setChecked(False)
             box.setEnabled(is_phone)
+        self._voicemail_changed()
+
+    def _voicemail_changed(self) -> None:
+        """Details in a voicemail only where a voicemail may be left at all."""
+        allowed = self.ok_to_voicemail.isChecked()
+        if not allowed:
+            self.voicemail_details.setChecked(False)
+        self.voicemail_details.setEnabled(allowed)
 
     def load(self, contact: ContactMethod) -> None:
         self.contact_id = contact.id
@@ -109,6 +121,7 @@ class ContactRow(QGroupBox):
         self.value.setText(contact.value)
         self.ok_to_text.setChecked(contact.ok_to_text)
         self.ok_to_voicemail.setChecked(contact.ok_to_voicemail)
+        self.voicemail_details.setChecked(contact.voicemail_details)
         self.safe_start.set_time(contact.safe_hours_start)
         self.safe_end.set_time(contact.safe_hours_end)
         self.note.setText(contact.note)
@@ -120,6 +133,7 @@ class ContactRow(QGroupBox):
             "value": self.value.text(),
             "ok_to_text": self.ok_to_text.isChecked(),
             "ok_to_voicemail": self.ok_to_voicemail.isChecked(),
+            "voicemail_details": self.voicemail_details.isChecked(),
             "safe_start": self.safe_start.text(),
             "safe_end": self.safe_end.text(),
             "note": self.note.text(),
@@ -132,6 +146,7 @@ class ContactRow(QGroupBox):
         self.value.setText(state_text(state, "value"))
         self.ok_to_text.setChecked(state_flag(state, "ok_to_text"))
         self.ok_to_voicemail.setChecked(state_flag(state, "ok_to_voicemail"))
+        self.voicemail_details.setChecked(state_flag(state, "voicemail_details"))
         self.safe_start.setText(state_text(state, "safe_start"))
         self.safe_end.setText(state_text(state, "safe_end"))
         self.note.setText(state_text(state, "note"))
@@ -147,6 +162,8 @@ class ContactRow(QGroupBox):
             value=self.value.text().strip(),
             ok_to_text=self.ok_to_text.isChecked(),
             ok_to_voicemail=self.ok_to_voicemail.isChecked(),
+            voicemail_details=self.ok_to_voicemail.isChecked()
+            and self.voicemail_details.isChecked(),
             safe_hours_start=start,
             safe_hours_end=end,
             note=self.note.text().strip(),
@@ -162,6 +179,13 @@ class ContactRow(QGroupBox):
         self.value.setAccessibleName(_("Phone number, email or postal address"))
         self.ok_to_text.setText(_("OK to text"))
         self.ok_to_voicemail.setText(_("OK to leave a voicemail"))
+        self.voicemail_details.setText(_("Voicemail may say what it is about"))
+        self.voicemail_details.setToolTip(
+            _(
+                "Only if the person agreed: the voicemail then gives the court date and "
+                "place. Otherwise it names only the office and its number."
+            )
+        )
         self.start_label.setText(_("Safe from"))
         retranslate_time_edit(self.safe_start, _("Safe hours start"))
         self.end_label.setText(_("Safe until"))

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, Protocol, TypeVar
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QDate, Qt
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
-from companion.domain.models import LabelledEnum
 from companion.errors import ValidationError
 from companion.i18n.formatting import format_date, format_hearing_datetime, format_time
 from companion.i18n.languages import LANGUAGES, find_languages
@@ -39,7 +38,19 @@ from companion.paths import resource_path
 from companion.ui.fonts import FAMILY_FILES
 from companion.ui.i18n import _, current
 
-E = TypeVar("E", bound=LabelledEnum)
+
+class LabelledChoice(Protocol):
+    """A string enum member with a catalog-marked label (``LabelledEnum``, or the
+    outreach enums such as ``ContactOutcome``)."""
+
+    @property
+    def value(self) -> str: ...
+
+    @property
+    def label(self) -> str: ...
+
+
+E = TypeVar("E", bound=LabelledChoice)
 
 # Bundled faces that cover the scripts witnesses' names are written in, in fallback order.
 _NATIVE_FONT_FILES = FAMILY_FILES
