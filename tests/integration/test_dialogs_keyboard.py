@@ -28,9 +28,19 @@ RECORD_DIALOGS = [
     "courthouse-edit",
     "continue-hearing",
     "attendance",
+    "contact-log",
+    "hearing-needs",
 ]
 # Dialogs that are already valid as they open (edits of stored records).
-VALID_AS_OPENED = ["person-edit", "case-edit", "hearing-edit", "courthouse-edit", "attendance"]
+VALID_AS_OPENED = [
+    "person-edit",
+    "case-edit",
+    "hearing-edit",
+    "courthouse-edit",
+    "attendance",
+    "contact-log",
+    "hearing-needs",
+]
 MAX_TABS = 120
 
 

@@ -68,7 +68,8 @@ _NOT_SAFE_BACKGROUND = QColor("#ffe0d6")
 _PENDING_STYLE = "background: #fff4c2; padding: 4px; font-weight: bold;"
 
 
-def _utc_now() -> dt.datetime:
+def current_time() -> dt.datetime:
+    """Now (looked up at each use, so a test can set the clock of the window's view)."""
     return dt.datetime.now(dt.UTC)
 
 
@@ -89,12 +90,14 @@ class CallsView(QWidget):
     #: Enter with no outcome chosen: open the contact log for the selected person.
     details_requested = Signal()
 
-    def __init__(self, store: Store, clock: Clock = _utc_now, parent: QWidget | None = None):
+    def __init__(
+        self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.store = store
-        self.clock = clock
+        self.clock: Clock = clock or (lambda: current_time())
         self.items: list[CallItem] = []
-        self.day = clock().astimezone().date()
+        self.day = self.clock().astimezone().date()
         self.pending: ContactOutcome | None = None
 
         self.heading = QLabel()
@@ -273,7 +276,11 @@ class CallsView(QWidget):
         row = self.items.index(item)
         try:
             self.store.outreach.log_contact(
-                item.person_id, item.hearing_id, outcome, who=staff_member(self.store)
+                item.person_id,
+                item.hearing_id,
+                outcome,
+                who=staff_member(self.store),
+                at=self.clock(),
             )
         except CompanionError as error:
             show_error(self, error)

@@ -156,7 +156,10 @@ class NeedsDialog(RecordDialog):
         outreach = self.store.outreach
         with self.store.db.atomic():
             for row in self.rows:
-                if row.needed.isChecked() and row.changed():
+                if not row.needed.isChecked():
+                    if row.stored is not None:
+                        outreach.remove_need(self.person_id, self.hearing_id, row.kind)
+                elif row.changed():
                     outreach.set_need(
                         HearingNeed(
                             self.person_id,
@@ -168,8 +171,6 @@ class NeedsDialog(RecordDialog):
                             row_version=row.stored.row_version if row.stored else 0,
                         )
                     )
-                elif row.stored is not None:
-                    outreach.remove_need(self.person_id, self.hearing_id, row.kind)
         return self.hearing_id
 
     def retranslate(self) -> None:

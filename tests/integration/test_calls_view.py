@@ -1,0 +1,301 @@
+"""Today's calls at the desk (issue 17): reached from the menu and Ctrl+5, an outcome
+logged with two keys and the list moving on, nobody who asked not to be contacted, the
+words for the selected person, and the contact and needs dialogs with the keyboard."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from companion.domain.models import AttendanceStatus
+from companion.outreach.model import ContactOutcome, NeedKind, NeedStatus, WordsKind
+from companion.store.store import Store
+from companion.ui.outreach import calls_view
+from companion.ui.outreach.call_rows import CallColumn
+from companion.ui.outreach.calls_view import CallsView
+from companion.ui.outreach.contact_dialog import ContactDialog
+from companion.ui.outreach.needs_dialog import NeedsDialog
+from companion.ui.shell.main_window import MainWindow
+from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
+
+SANTOS = "Maria Demo-Santos"  # the demo person who asked not to be contacted
+
+
+def _afternoon() -> dt.datetime:
+    """Today (the demo office's today) at 20:00 UTC: the same date in every US courthouse
+    zone and on this computer, whatever the hour the test runs at."""
+    return dt.datetime.combine(dt.date.today(), dt.time(20), dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def office_afternoon(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(calls_view, "current_time", _afternoon)
+
+
+def _window(qtbot: QtBot, store: Store) -> MainWindow:
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    return window
+
+
+def _calls(qtbot: QtBot, window: MainWindow) -> CallsView:
+    """Today's calls, opened with its shortcut as staff would."""
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    view = window.tabs.currentWidget()
+    assert isinstance(view, CallsView)
+    qtbot.waitUntil(view.table.hasFocus)
+    return view
+
+
+def _names(view: CallsView) -> list[str]:
+    return [
+        (view.table.item(row, CallColumn.PERSON) or view.table.item(0, 0)).text()
+        for row in range(view.table.rowCount())
+    ]
+
+
+def _dialog_with_focus(qtbot: QtBot, kind: type) -> QDialog:
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), kind))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, kind)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    return dialog
+
+
+def _outcomes(store: Store, person_id: int, hearing_id: int) -> list[ContactOutcome]:
+    return [attempt.outcome for attempt in store.outreach.attempts(person_id, hearing_id)]
+
+
+def test_the_view_is_in_the_view_menu_with_its_shortcut(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    texts = {action.text(): action for action in window.actions_.view_menu.actions()}
+    assert "Today's ca&lls" in texts
+    assert texts["Today's ca&lls"].shortcut().toString() == "Ctrl+5"
+    hearing_menu = [action.text() for action in window.actions_.hearing_menu.actions()]
+    assert "&Log a contact…" in hearing_menu and "Ne&eds for this hearing…" in hearing_menu
+
+
+def test_no_answer_then_confirmed_with_two_keys_each(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    assert len(view.items) >= 3
+    first, second, third = view.items[:3]
+    assert view.selected_pair() == (first.person_id, first.hearing_id)
+    before = _outcomes(demo_store, first.person_id, first.hearing_id)
+
+    qtbot.keyClick(view.table, Qt.Key.Key_2)
+    assert view.prompt.isVisible() and "No answer" in view.prompt.text()
+    assert _outcomes(demo_store, first.person_id, first.hearing_id) == before  # not yet
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+
+    assert _outcomes(demo_store, first.person_id, first.hearing_id) == [
+        *before,
+        ContactOutcome.NO_ANSWER,
+    ]
+    # Tried today: due again the next working day, so off today's list; on to the next.
+    assert (first.person_id, first.hearing_id) not in [
+        (item.person_id, item.hearing_id) for item in view.items
+    ]
+    assert view.selected_pair() == (second.person_id, second.hearing_id)
+    assert view.table.hasFocus() and not view.prompt.isVisible()
+
+    qtbot.keyClick(view.table, Qt.Key.Key_1)
+    qtbot.keyClick(view.table, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert _outcomes(demo_store, second.person_id, second.hearing_id)[-1] is (
+        ContactOutcome.CONFIRMED
+    )
+    (answer,) = [
+        entry
+        for entry in demo_store.hearings.attendance_for(second.hearing_id)
+        if entry.person_id == second.person_id
+    ]
+    assert answer.status is AttendanceStatus.CONFIRMED
+    assert view.selected_pair() == (third.person_id, third.hearing_id)
+    history = demo_store.people.history(second.person_id)
+    assert history[0].kind == "contact_logged" and history[0].detail == "confirmed"  # newest
+
+
+def test_escape_takes_back_the_chosen_outcome(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    first = view.items[0]
+    before = _outcomes(demo_store, first.person_id, first.hearing_id)
+    qtbot.keyClick(view.table, Qt.Key.Key_3)
+    qtbot.keyClick(view.table, Qt.Key.Key_Escape)
+    assert not view.prompt.isVisible() and view.pending is None
+    assert _outcomes(demo_store, first.person_id, first.hearing_id) == before
+    # Enter with nothing chosen opens the contact log for a note, nothing logged yet.
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    dialog = _dialog_with_focus(qtbot, ContactDialog)
+    assert isinstance(dialog, ContactDialog)
+    assert (dialog.person_id, dialog.hearing_id) == (first.person_id, first.hearing_id)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert _outcomes(demo_store, first.person_id, first.hearing_id) == before
+
+
+def test_asked_not_to_be_contacted_is_never_listed(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    santos = next(p for p in demo_store.people.list() if p.display_name == SANTOS)
+    assert demo_store.outreach.do_not_contact(santos.id)
+    assert santos.id not in [item.person_id for item in view.items]
+    assert not any(SANTOS in name for name in _names(view))
+    # Asking it now, with 8 and Enter, takes the person off the list at once.
+    first = view.items[0]
+    qtbot.keyClick(view.table, Qt.Key.Key_8)
+    assert "Asked not to be contacted" in view.prompt.text()
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert demo_store.outreach.do_not_contact(first.person_id)
+    assert first.person_id not in [item.person_id for item in view.items]
+
+
+def test_words_for_the_selected_person_with_copy(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    # A person who may take a voicemail but never allowed details in it.
+    row = next(
+        row
+        for row, item in enumerate(view.items)
+        if item.phones
+        and item.phones[0].ok_to_voicemail
+        and not item.phones[0].voicemail_details
+        and item.language == "pt-BR"
+    )
+    view.table.selectRow(row)
+    view.words.set_kind(WordsKind.VOICEMAIL)
+    shown = view.words.text.toPlainText()
+    assert "Riverbend Legal Aid" in shown and "+13125550161" in shown  # her advocate, Rosa
+    for word in ("tribunal", "audiência", "court", "imigra"):
+        assert word not in shown.casefold()
+    qtbot.mouseClick(view.words.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == view.words.words.text  # type: ignore[union-attr]
+    assert "Draft translation" in view.words.status.text()
+
+    view.words.set_kind(WordsKind.TEXT)  # this person may not be texted: the panel says so
+    assert "may be sent a text" in view.words.text.toPlainText()
+    assert not view.words.copy_button.isEnabled()
+
+    texted = next(row for row, item in enumerate(view.items) if item.phones[0].ok_to_text)
+    view.table.selectRow(texted)
+    words = view.words.words
+    assert words is not None and words.sms is not None
+    assert f"{words.sms.characters} characters" in view.words.status.text()
+    assert "SMS segment" in view.words.status.text()
+
+
+def test_row_shows_phones_safe_hours_language_needs_and_last_contact(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    view = CallsView(demo_store, clock=_afternoon)
+    qtbot.addWidget(view)
+    texts = {
+        item.person_id: [
+            view.table.item(row, column).text()  # type: ignore[union-attr]
+            for column in CallColumn
+        ]
+        for row, item in enumerate(view.items)
+    }
+    lopez = next(item for item in view.items if item.display_name == "María Demo-López")
+    cells = texts[lopez.person_id]
+    assert cells[CallColumn.PHONES] == "\u2066+1 212-555-0101\u2069"
+    assert cells[CallColumn.TEXTS] == "Yes" and cells[CallColumn.VOICEMAIL] == "No"
+    assert cells[CallColumn.SAFE_HOURS] == "Any time"
+    assert "Español" in cells[CallColumn.LANGUAGE] and "Interpreter" in cells[CallColumn.LANGUAGE]
+    assert "Childcare" in cells[CallColumn.NEEDS]
+    assert "Safety plan" not in cells[CallColumn.NEEDS]  # met already: not an open need
+    assert cells[CallColumn.LAST_CONTACT].endswith("No answer")
+    assert cells[CallColumn.WHY] == "1 day before" or "before" in cells[CallColumn.WHY]
+
+
+def test_safe_hours_say_whether_now_is_inside_them(qtbot: QtBot, demo_store: Store) -> None:
+    """Ana Demo-Oliveira's phone is safe from 5 to 8 PM at her Illinois courthouse."""
+    utc_midnight = dt.datetime.combine(dt.date.today(), dt.time(0), dt.UTC)
+    for hour, verdict in ((23, "Safe now"), (15, "Not now")):  # 17:00 and 09:00 in Chicago
+        view = CallsView(demo_store, clock=lambda hour=hour: utc_midnight.replace(hour=hour))
+        qtbot.addWidget(view)
+        (row,) = [
+            r for r, item in enumerate(view.items) if item.display_name == "Ana Demo-Oliveira"
+        ]
+        cell = view.table.item(row, CallColumn.SAFE_HOURS)
+        assert cell is not None and cell.text().endswith(verdict), cell.text()
+
+
+def test_contact_dialog_logs_method_outcome_and_note(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    first = view.items[0]
+    view.log_button.click()
+    dialog = _dialog_with_focus(qtbot, ContactDialog)
+    assert isinstance(dialog, ContactDialog)
+    assert QApplication.focusWidget() is dialog.outcome
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)  # Confirmed -> Declined
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Down)  # Phone call -> Text message
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.note
+    qtbot.keyClicks(dialog.note, "Fictional: will be away that week")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.save_button
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    last = demo_store.outreach.last_contact(first.person_id, first.hearing_id)
+    assert last is not None
+    assert (last.outcome.value, last.channel.value, last.note) == (
+        "declined",
+        "text",
+        "Fictional: will be away that week",
+    )
+
+
+def test_needs_dialog_records_and_removes_needs(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    lopez = next(item for item in view.items if item.display_name == "María Demo-López")
+    assert view.select_pair(lopez.person_id, lopez.hearing_id)
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    dialog = _dialog_with_focus(qtbot, NeedsDialog)
+    assert isinstance(dialog, NeedsDialog)
+    rows = {row.kind: row for row in dialog.rows}
+    assert rows[NeedKind.CHILDCARE].needed.isChecked()
+    # Transport: tick it with Space, then Escape asks before the change is lost.
+    transport = rows[NeedKind.TRANSPORT].needed
+    transport.setFocus()
+    qtbot.keyClick(transport, Qt.Key.Key_Space)
+    qtbot.keyClick(transport, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # keep editing
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is dialog)
+    childcare = rows[NeedKind.CHILDCARE].needed
+    childcare.setFocus()
+    qtbot.keyClick(childcare, Qt.Key.Key_Space)  # childcare off
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(childcare, Qt.Key.Key_Return)
+    needs = {
+        need.kind: need.status
+        for need in demo_store.outreach.needs(lopez.person_id, lopez.hearing_id)
+    }
+    assert needs.get(NeedKind.TRANSPORT) is NeedStatus.OPEN
+    assert NeedKind.CHILDCARE not in needs
+    assert NeedKind.SEPARATE_WAITING_AREA in needs  # untouched
+    cells = next(
+        view.table.item(row, CallColumn.NEEDS).text()  # type: ignore[union-attr]
+        for row, item in enumerate(view.items)
+        if item.person_id == lopez.person_id
+    )
+    assert "Transport" in cells and "Childcare" not in cells
