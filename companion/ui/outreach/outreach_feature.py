@@ -164,7 +164,7 @@ class OutreachFeature:
         self.show_calls.setStatusTip(_("Everyone due for a reminder call today"))
         self.log_contact.setText(_("&Log a contact…"))
         self.log_contact.setStatusTip(
-            _("Record a call, text, letter or visit, and what came of it")
+            _("Log a call, text, letter or visit, and what came of it")
         )
         self.needs.setText(_("Ne&eds for this hearing…"))
         self.needs.setStatusTip(
