@@ -166,8 +166,9 @@ def test_person_page_shows_cases_hearings_and_contacts(qtbot, demo_store: Store)
     page = window.person_page
     assert page.name_label.text() == "Ahmad Demo-Haddad"
     assert page.native_label.text() == "أحمد حداد"
-    assert page.contacts.rowCount() == 1
+    assert page.contacts.rowCount() == 2  # a phone, and a (fictional) postal address
     assert page.contacts.item(0, 2).text() == "Do not text"
+    assert page.contacts.item(1, 0).text() == "Postal address"
     assert page.cases.rowCount() == 1
     assert page.hearings.rowCount() >= 1
     # Oldest first: the demo's past hearing (its outcome recorded), then the upcoming one.

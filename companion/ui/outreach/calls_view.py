@@ -333,8 +333,13 @@ class CallsView(QWidget):
         self.needs_button.setText(_("&Needs…"))
         self.person_button.setText(_("Open person's &page"))
         self.words.retranslate()
-        if self.items:
-            self.refresh()  # the cells are texts in the interface language
+        if self.items:  # the cells are texts in the interface language: written again
+            chosen = self.selected_pair()
+            self._fill(self.clock())
+            if chosen is not None:
+                blocker = self.table.blockSignals(True)
+                self.select_pair(*chosen)
+                self.table.blockSignals(blocker)
         self._show_heading()
         if self.pending is not None:
             self.choose(self.pending)

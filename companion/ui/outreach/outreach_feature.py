@@ -163,9 +163,7 @@ class OutreachFeature:
         self.show_calls.setText(_("Today's ca&lls"))
         self.show_calls.setStatusTip(_("Everyone due for a reminder call today"))
         self.log_contact.setText(_("&Log a contact…"))
-        self.log_contact.setStatusTip(
-            _("Log a call, text, letter or visit, and what came of it")
-        )
+        self.log_contact.setStatusTip(_("Log a call, text, letter or visit, and what came of it"))
         self.needs.setText(_("Ne&eds for this hearing…"))
         self.needs.setStatusTip(
             _("Interpreter, transport, childcare and the rest of what helps them come")

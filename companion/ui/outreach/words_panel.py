@@ -76,6 +76,8 @@ class WordsPanel(QWidget):
         self.store = store
         self._pair: tuple[int, int] | None = None
         self.words: Words | None = None
+        #: Why there are no words for the person (shown in the interface language).
+        self._problem: CompanionError | None = None
         self.kinds = QTabBar()
         for _kind in KINDS:
             self.kinds.addTab("")
@@ -115,23 +117,30 @@ class WordsPanel(QWidget):
         self._show()
 
     def _show(self) -> None:
+        """Read the words for the person and the chosen kind from the store."""
         self.words = None
-        if self._pair is None:
+        self._problem = None
+        if self._pair is not None:
+            try:
+                self.words = words_for(self.store, *self._pair, self.kind)
+            except CompanionError as error:  # no voicemail allowed, office details missing...
+                log.info("no %s words for this person: %s", self.kind.value, error.code)
+                self._problem = error
+        self._render()
+
+    def _render(self) -> None:
+        """Show what was read, in the interface language (no store access: a language
+        switch repaints windows whose store may be closed already)."""
+        if self.words is not None:
+            self.text.setPlainText(shown_text(self.words))
+            self.status.setText(status_text(self.words))
+        elif self._problem is not None:
+            self.text.setPlainText(messages.describe(self._problem, current()))
+            self.status.clear()
+        else:
             self.text.clear()
             self.status.setText(_("Choose a person in the list to see the words to use."))
-            self.copy_button.setEnabled(False)
-            return
-        try:
-            self.words = words_for(self.store, *self._pair, self.kind)
-        except CompanionError as error:  # no voicemail allowed, office details missing...
-            log.info("no %s words for this person: %s", self.kind.value, error.code)
-            self.text.setPlainText(messages.describe(error, current()))
-            self.status.clear()
-            self.copy_button.setEnabled(False)
-            return
-        self.text.setPlainText(shown_text(self.words))
-        self.status.setText(status_text(self.words))
-        self.copy_button.setEnabled(True)
+        self.copy_button.setEnabled(self.words is not None)
 
     def copy(self) -> None:
         """The words in the person's language only (the English lines are for staff)."""
@@ -152,4 +161,4 @@ class WordsPanel(QWidget):
         self.text.setAccessibleName(_("Words in the person's language"))
         self.copy_button.setText(_("&Copy"))
         self.copy_button.setToolTip(_("Copy the words in the person's language"))
-        self._show()
+        self._render()
