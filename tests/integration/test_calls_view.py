@@ -299,3 +299,54 @@ def test_needs_dialog_records_and_removes_needs(qtbot: QtBot, demo_store: Store)
         if item.person_id == lopez.person_id
     )
     assert "Transport" in cells and "Childcare" not in cells
+
+
+def test_open_needs_show_on_the_agenda(qtbot: QtBot, demo_store: Store) -> None:
+    """María Demo-López needs an interpreter and childcare; her separate waiting area is
+    arranged already, so it is not an open need."""
+    from companion.ui.records.agenda_model import AgendaColumn
+
+    window = _window(qtbot, demo_store)
+    lopez = next(
+        item
+        for item in demo_store.outreach.calls(dt.date.today())
+        if item.display_name == "María Demo-López"
+    )
+    model = window.agenda.model
+    row = model.row_of_hearing(lopez.hearing_id)
+    assert row is not None
+    shown = model.data(model.index(row, AgendaColumn.NEEDS))
+    assert shown == "Interpreter and Childcare"
+    tip = model.data(model.index(row, AgendaColumn.NEEDS), Qt.ItemDataRole.ToolTipRole)
+    assert "María Demo-López" in tip and "Childcare" in tip
+    assert model.headerData(AgendaColumn.NEEDS, Qt.Orientation.Horizontal) == "Open needs"
+    without = [
+        entry
+        for row in range(model.rowCount())
+        if (entry := model.entry_at(row)) is not None
+        and not any(person.open_needs for person in entry.people)
+    ]
+    assert without, "the demo agenda has hearings whose people need nothing"
+    for entry in without:
+        row = model.row_of_hearing(entry.hearing_id)
+        assert row is not None and model.data(model.index(row, AgendaColumn.NEEDS)) == ""
+
+
+def test_person_history_names_contacts_and_letters(qtbot: QtBot, demo_store: Store) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    first = view.items[0]
+    qtbot.keyClick(view.table, Qt.Key.Key_3)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    demo_store.people.record_history(first.person_id, "letter_saved", first.hearing_id)
+    demo_store.people.record_history(first.person_id, "employer_letter_saved", first.hearing_id)
+    window.open_person(first.person_id)
+    history = window.person_page.history
+    rows = [
+        (history.item(row, 1).text(), history.item(row, 2).text())  # type: ignore[union-attr]
+        for row in range(history.rowCount())
+    ]
+    assert ("Contact logged", "Left voicemail") in rows
+    assert ("Reminder letter saved", "") in rows
+    assert ("Letter to the employer saved", "") in rows
+    assert not any(kind in ("contact_logged", "letter_saved") for kind, _detail in rows)

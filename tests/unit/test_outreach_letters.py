@@ -13,8 +13,10 @@ from reportlab.lib.units import inch, mm
 
 from companion.cli.main import main
 from companion.domain.models import Role
+from companion.outreach.model import HearingNeed, NeedKind, NeedStatus
 from companion.packets.court_day import render_court_day
 from companion.packets.envelope import Box, window_layout
+from companion.packets.hearing_needs import needs_for
 from companion.packets.letters import render_employer_letter, render_reminder_letter
 from companion.packets.paper import PaperSize
 from companion.store.store import Store
@@ -256,3 +258,39 @@ def test_bad_input_is_one_line_and_exit_2(
     assert not target.exists()
     if case == "no_postal":
         assert "postal address" in err
+
+
+def test_court_day_sheet_lists_the_needs_recorded_for_the_hearing(store: Store) -> None:
+    """The needs per hearing come from the store: open ones first, arranged ones marked;
+    a need of another hearing, or one taken off, is not printed."""
+    placed = add_hearing(store, courtroom="4B", interpreter=True, language="vi")
+    other = add_hearing(store, courtroom="7", day=dt.date(2027, 3, 5))
+    for kind, status in (
+        (NeedKind.ESCORT, NeedStatus.MET),
+        (NeedKind.CHILDCARE, NeedStatus.OPEN),
+        (NeedKind.TRANSPORT, NeedStatus.OPEN),
+    ):
+        store.outreach.set_need(HearingNeed(placed.person_id, placed.hearing_id, kind, status))
+    store.outreach.remove_need(placed.person_id, placed.hearing_id, NeedKind.TRANSPORT)
+    store.outreach.set_need(HearingNeed(other.person_id, other.hearing_id, NeedKind.ACCESSIBILITY))
+
+    person = store.people.get(placed.person_id)
+    lines = needs_for(store, placed.hearing_id, person)
+    assert [(line.kind, line.detail, line.met) for line in lines] == [
+        ("interpreter", "Vietnamese", False),  # from the person's record: none recorded
+        ("childcare", "", False),
+        ("escort", "", True),
+    ]
+    text = " ".join(_text(render_court_day(store, dt.date(2027, 3, 4), now=NOW)).split())
+    # The needs column wraps beside the phone: "Interpreter: <phone> Vietnamese; ..."
+    assert "Vietnamese; Childcare; Safety plan: escort (arranged)" in text
+    assert "Transport" not in text and "Accessibility" not in text
+
+
+def test_an_interpreter_need_names_its_own_language(store: Store) -> None:
+    placed = add_hearing(store, interpreter=True, language="es")
+    store.outreach.set_need(
+        HearingNeed(placed.person_id, placed.hearing_id, NeedKind.INTERPRETER, language="ht")
+    )
+    lines = needs_for(store, placed.hearing_id, store.people.get(placed.person_id))
+    assert [(line.kind, line.detail) for line in lines] == [("interpreter", "Haitian Creole")]
