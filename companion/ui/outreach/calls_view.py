@@ -18,7 +18,7 @@ import logging
 import unicodedata
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -162,7 +162,7 @@ class CallsView(QWidget):
             self.items = []
         self._fill(now)
         if self.items and (chosen is None or not self.select_pair(*chosen)):
-            self.table.selectRow(0)
+            self.select_row(0)
         self._show_heading()
         self.selection_changed.emit()
 
@@ -196,6 +196,15 @@ class CallsView(QWidget):
             ).format(date=day, count=formatting.number(len(self.items)))
         )
 
+    def select_row(self, row: int) -> None:
+        """Select the whole row (``QTableView.selectRow`` picks nothing in a right-to-left
+        view that is not laid out yet: it looks for a column at the viewport's edge)."""
+        self.table.selectionModel().setCurrentIndex(
+            self.table.model().index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+
     def selected_item(self) -> CallItem | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows or not 0 <= rows[0].row() < len(self.items):
@@ -209,7 +218,7 @@ class CallsView(QWidget):
     def select_pair(self, person_id: int, hearing_id: int) -> bool:
         for row, item in enumerate(self.items):
             if (item.person_id, item.hearing_id) == (person_id, hearing_id):
-                self.table.selectRow(row)
+                self.select_row(row)
                 return True
         return False
 
@@ -313,7 +322,7 @@ class CallsView(QWidget):
         )
         following = row if still is None else still + 1
         if self.items:
-            self.table.selectRow(min(following, len(self.items) - 1))
+            self.select_row(min(following, len(self.items) - 1))
         self._selected()
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
