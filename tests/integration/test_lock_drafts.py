@@ -11,8 +11,11 @@ from PySide6.QtWidgets import QApplication
 
 from companion.domain.models import AttendanceStatus, CaseStatus, ContactKind, HearingType, Role
 from companion.errors import StoreWriteError
+from companion.outreach.model import ContactChannel, ContactOutcome, NeedKind
 from companion.store.drafts import Draft, DraftsRepository
 from companion.store.store import Store
+from companion.ui.outreach.contact_dialog import ContactDialog
+from companion.ui.outreach.needs_dialog import NeedsDialog
 from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
 from companion.ui.records.dialogs.attendance_table import MUST_TESTIFY, TAKES_PART
 from companion.ui.records.dialogs.case_dialog import CaseDialog
@@ -197,7 +200,27 @@ def _filled_dialogs(window: MainWindow, store: Store) -> list[RecordDialog]:
 
     person = PersonDialog(store, office.person_id, parent=window)
     _fill_person(person)
-    return [courthouse, case, new_hearing, edit_hearing, attendance, continued, person]
+
+    contact = ContactDialog(store, office.person_id, office.hearing_id, parent=window)
+    contact.outcome.set_member(ContactOutcome.NEEDS_HELP)
+    contact.method.set_member(ContactChannel.IN_PERSON)
+    contact.note.setPlainText("Needs a ride on the day")
+
+    needs = NeedsDialog(store, office.person_id, office.hearing_id, parent=window)
+    transport = next(row for row in needs.rows if row.kind is NeedKind.TRANSPORT)
+    transport.needed.setChecked(True)
+    transport.note.setText("Bus fare")
+    return [
+        courthouse,
+        case,
+        new_hearing,
+        edit_hearing,
+        attendance,
+        continued,
+        person,
+        contact,
+        needs,
+    ]
 
 
 def test_every_record_dialog_comes_back_as_it_was(qtbot, store: Store, locker: Locker) -> None:

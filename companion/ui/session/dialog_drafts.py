@@ -17,6 +17,8 @@ from PySide6.QtWidgets import QWidget
 
 from companion.errors import CompanionError
 from companion.store.drafts import Draft
+from companion.ui.outreach.contact_dialog import ContactDialog
+from companion.ui.outreach.needs_dialog import NeedsDialog
 from companion.ui.records.dialogs.attendance_dialog import AttendanceDialog
 from companion.ui.records.dialogs.case_dialog import CaseDialog
 from companion.ui.records.dialogs.common import RecordDialog
@@ -40,6 +42,8 @@ DIALOG_KINDS: dict[type[RecordDialog], str] = {
     CourthouseDialog: "courthouse",
     AttendanceDialog: "attendance",
     ContinueHearingDialog: "continue_hearing",
+    ContactDialog: "contact",
+    NeedsDialog: "needs",
 }
 
 
@@ -96,6 +100,11 @@ def make_dialog(window: Desk, draft: Draft) -> RecordDialog:
         )
     if draft.kind == "continue_hearing":
         return ContinueHearingDialog(store, _required(ids, "hearing_id"), parent=window.widget())
+    if draft.kind in ("contact", "needs"):
+        outreach = ContactDialog if draft.kind == "contact" else NeedsDialog
+        return outreach(
+            store, _required(ids, "person_id"), _required(ids, "hearing_id"), parent=window.widget()
+        )
     raise ValueError(f"unknown kind of draft: {draft.kind}")
 
 
