@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import AttendanceStatus
-from companion.outreach.model import ContactOutcome, NeedKind, NeedStatus, WordsKind
+from companion.outreach.model import ContactOutcome, HearingNeed, NeedKind, NeedStatus, WordsKind
 from companion.store.store import Store
 from companion.ui.outreach import calls_view
 from companion.ui.outreach.call_rows import CallColumn
@@ -350,3 +350,28 @@ def test_person_history_names_contacts_and_letters(qtbot: QtBot, demo_store: Sto
     assert ("Reminder letter saved", "") in rows
     assert ("Letter to the employer saved", "") in rows
     assert not any(kind in ("contact_logged", "letter_saved") for kind, _detail in rows)
+
+
+def test_audit_trail_details_of_outreach_in_words(qtbot: QtBot, demo_store: Store) -> None:
+    from companion.store.audit import AuditAction
+    from companion.ui.safety.audit_model import details_text
+
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    first = view.items[0]
+    qtbot.keyClick(view.table, Qt.Key.Key_6)
+    qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    demo_store.outreach.set_need(
+        HearingNeed(first.person_id, first.hearing_id, NeedKind.ESCORT, NeedStatus.MET)
+    )
+    demo_store.outreach.remove_need(first.person_id, first.hearing_id, NeedKind.ESCORT)
+    entries = demo_store.audit.entries()
+    shown = {
+        (entry.action, details_text(entry))
+        for entry in entries
+        if entry.action in (AuditAction.LOGGED_CONTACT, AuditAction.CHANGED_NEED)
+    }
+    hearing = first.hearing_id
+    assert (AuditAction.LOGGED_CONTACT, f"Wrong number, hearing {hearing}") in shown
+    assert (AuditAction.CHANGED_NEED, f"Safety plan: escort: Met, hearing {hearing}") in shown
+    assert (AuditAction.CHANGED_NEED, f"Safety plan: escort taken off, hearing {hearing}") in shown

@@ -16,6 +16,7 @@ from companion.i18n.catalog import N_
 from companion.store.audit import AuditAction, AuditEntry
 from companion.ui import formatting
 from companion.ui.i18n import _, ngettext
+from companion.ui.outreach.audit_texts import outreach_details
 from companion.ui.safety.backup_texts import reason_label
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,6 +76,9 @@ def _count_in(detail: str, prefix: str = "") -> int | None:
 def details_text(entry: AuditEntry) -> str:
     """The stored detail of known actions in words; anything else as stored."""
     detail = entry.detail
+    outreach = outreach_details(entry)
+    if outreach is not None:
+        return outreach
     if entry.action is AuditAction.BACKED_UP:
         return reason_label(detail)
     if entry.action is AuditAction.RESTORED_BACKUP:
