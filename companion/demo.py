@@ -103,12 +103,13 @@ _PEOPLE = (
 )
 
 #: Postal addresses of a few people (by family name), so a reminder letter has somewhere to
-#: go; every street and town is invented and says so.
+#: go; every street and town is invented and says so. One line, as the contact editor
+#: keeps it; the letter puts each comma-separated part on a line of its own.
 _POSTAL = {
-    "Demo-Haddad": "14 Imaginary Lane, Apt 3\nDemo City, NY (fictional)",
-    "Demo-Baptiste": "8 Pretend Court\nDemo City, NY (fictional)",
-    "Demo-Oliveira": "302 Makebelieve Street, Unit 2\nFictionville, IL (fictional)",
-    "Demo-López": "51 Storybook Road\nDemo City, NY (fictional)",
+    "Demo-Haddad": "14 Imaginary Lane, Apt 3, Demo City NY (fictional)",
+    "Demo-Baptiste": "8 Pretend Court, Demo City NY (fictional)",
+    "Demo-Oliveira": "302 Makebelieve Street, Unit 2, Fictionville IL (fictional)",
+    "Demo-López": "51 Storybook Road, Demo City NY (fictional)",
 }
 
 #: People who said a voicemail on their phone may say what it is about (the hearing's

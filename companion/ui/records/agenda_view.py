@@ -136,7 +136,12 @@ class AgendaView(QWidget):
         )
         excess = sum(widths.values()) + status + 2 - self.table.viewport().width()
         narrowest = self.fontMetrics().averageCharWidth() * 12
-        flexible = (AgendaColumn.PEOPLE, AgendaColumn.HEARING, AgendaColumn.COURTHOUSE)
+        flexible = (
+            AgendaColumn.PEOPLE,
+            AgendaColumn.NEEDS,
+            AgendaColumn.HEARING,
+            AgendaColumn.COURTHOUSE,
+        )
         room = sum(max(0, widths[column] - narrowest) for column in flexible)
         if excess > 0 and room > 0:
             share = min(1.0, excess / room)
