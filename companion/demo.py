@@ -114,7 +114,7 @@ _POSTAL = {
 
 #: People who said a voicemail on their phone may say what it is about (the hearing's
 #: date and place); everyone else's voicemail names only the office and its number.
-_VOICEMAIL_DETAILS = frozenset({"Demo-Haddad"})
+_VOICEMAIL_DETAILS = frozenset({"Demo-Baptiste"})
 
 _COURTHOUSES = (
     Courthouse(

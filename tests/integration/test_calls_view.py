@@ -375,3 +375,36 @@ def test_audit_trail_details_of_outreach_in_words(qtbot: QtBot, demo_store: Stor
     assert (AuditAction.LOGGED_CONTACT, f"Wrong number, hearing {hearing}") in shown
     assert (AuditAction.CHANGED_NEED, f"Safety plan: escort: Met, hearing {hearing}") in shown
     assert (AuditAction.CHANGED_NEED, f"Safety plan: escort taken off, hearing {hearing}") in shown
+
+
+def test_person_editor_keeps_the_voicemail_consent(qtbot: QtBot, demo_store: Store) -> None:
+    """The consent is kept when the person is saved, and only where a voicemail may be
+    left at all; the safe voicemail then gives the date and place."""
+    from companion.ui.records.dialogs.person_dialog import PersonDialog
+
+    baptiste = next(p for p in demo_store.people.list() if p.display_name == "Jean Demo-Baptiste")
+    dialog = PersonDialog(demo_store, baptiste.id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    row = dialog.contacts.rows[0]
+    assert row.ok_to_voicemail.isChecked() and row.voicemail_details.isChecked()
+    row.ok_to_voicemail.setFocus()
+    qtbot.keyClick(row.ok_to_voicemail, Qt.Key.Key_Space)  # no voicemail at all now
+    assert not row.voicemail_details.isChecked() and not row.voicemail_details.isEnabled()
+    qtbot.keyClick(row.ok_to_voicemail, Qt.Key.Key_Space)
+    assert row.voicemail_details.isEnabled() and not row.voicemail_details.isChecked()
+    qtbot.keyClick(row.ok_to_voicemail, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is row.voicemail_details
+    qtbot.keyClick(row.voicemail_details, Qt.Key.Key_Space)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(row.voicemail_details, Qt.Key.Key_Return)
+    (phone, *_others) = demo_store.people.get(baptiste.id).contacts
+    assert phone.ok_to_voicemail and phone.voicemail_details
+    hearing = next(h for h in demo_store.hearings.for_person(baptiste.id) if h.id)
+    from companion.outreach.from_store import words_for
+
+    words = words_for(demo_store, baptiste.id, hearing.id, WordsKind.VOICEMAIL, "en")
+    assert "court date" in words.text
