@@ -408,3 +408,26 @@ def test_person_editor_keeps_the_voicemail_consent(qtbot: QtBot, demo_store: Sto
 
     words = words_for(demo_store, baptiste.id, hearing.id, WordsKind.VOICEMAIL, "en")
     assert "court date" in words.text
+
+
+def test_outcome_keys_from_any_keyboard(qapp: QApplication) -> None:
+    """A digit typed on an Arabic keyboard (٢) stands for the same outcome as 2; a letter
+    or a digit with Ctrl stands for none."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    from companion.ui.outreach.calls_view import outcome_for_key
+
+    def key(text: str, modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier):
+        return QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_unknown, modifiers, text)
+
+    assert outcome_for_key(key("2")) is ContactOutcome.NO_ANSWER
+    assert outcome_for_key(key("\u0662")) is ContactOutcome.NO_ANSWER  # ARABIC-INDIC TWO
+    assert outcome_for_key(key("8")) is ContactOutcome.DO_NOT_CONTACT
+    assert outcome_for_key(key("1", Qt.KeyboardModifier.KeypadModifier)) is (
+        ContactOutcome.CONFIRMED
+    )
+    assert outcome_for_key(key("9")) is None
+    assert outcome_for_key(key("0")) is None
+    assert outcome_for_key(key("n")) is None
+    assert outcome_for_key(key("2", Qt.KeyboardModifier.ControlModifier)) is None
