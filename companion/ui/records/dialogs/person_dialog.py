@@ -199,7 +199,7 @@ class PersonDialog(RecordDialog):
             (self.family_label, self.family_name, _("Family name")),
             (self.native_label, self.native_name, _("Name in own script")),
             (self.role_label, self.role, _("Role")),
-            (self.language_label, self.language, _("Preferred language")),
+            (self.language_label, self.language, _("&Preferred language")),
             (self.interpreter_label, self.needs_interpreter, _("Interpreter")),
             (self.alternate_name_label, self.alternate_name, _("Name")),
             (self.alternate_relationship_label, self.alternate_relationship, _("Relationship")),
@@ -208,7 +208,7 @@ class PersonDialog(RecordDialog):
         )
         for label, widget, text in fields:
             label.setText(text)
-            widget.setAccessibleName(text)
+            widget.setAccessibleName(text.replace("&", ""))  # "&P": Alt+P goes there
         self.alternate_name.setAccessibleName(_("Trusted contact's name"))
         self.alternate_relationship.setAccessibleName(_("Trusted contact's relationship"))
         self.alternate_phone.setAccessibleName(_("Trusted contact's phone"))
