@@ -56,7 +56,7 @@ from companion.guidance import (
     normalise_jurisdiction_code,
 )
 from companion.guidance.search import search_library
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language
+from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language, language_label
 from companion.packets.content import PaperSize
 from companion.packets.from_store import packet_language
 from companion.packets.output import write_pdf_atomically
@@ -595,6 +595,9 @@ class GuidanceView(QWidget):
         )
         for index in range(self.language_combo.count()):
             tag = str(self.language_combo.itemData(index))
+            self.language_combo.setItemText(
+                index, language_label(get_language(tag), current().language.tag)
+            )
             self.language_combo.setItemData(
                 index, get_language(tag).english_name, Qt.ItemDataRole.ToolTipRole
             )

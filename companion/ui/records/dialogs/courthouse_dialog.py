@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.domain.models import Courthouse, CourthouseNoteKind
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language
+from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language, language_label
 from companion.store.store import Store
-from companion.ui.i18n import _
+from companion.ui.i18n import _, current
 from companion.ui.records.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
 from companion.ui.records.dialogs.fields import TimezoneCombo
 
@@ -238,6 +238,8 @@ class CourthouseDialog(RecordDialog):
         for label, widget, text in fields:
             label.setText(text)
             widget.setAccessibleName(text)
+        for index, language in enumerate(LANGUAGES):
+            self.notes_language.setItemText(index, language_label(language, current().language.tag))
         zone_edit = self.timezone.lineEdit()
         if zone_edit is not None:
             zone_edit.setPlaceholderText(_("Type part of a name, like New_York"))

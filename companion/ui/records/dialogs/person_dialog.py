@@ -221,6 +221,7 @@ class PersonDialog(RecordDialog):
         self.needs_interpreter.setText(_("Needs an interpreter"))
         self.needs_interpreter.setAccessibleName(_("Needs an interpreter"))
         self.role.retranslate()
+        self.language.retranslate()
         self.contacts_box.setTitle(_("Safe ways to reach this person"))
         self.contacts.retranslate()
         self.alternate_box.setTitle(_("Trusted alternate contact"))
