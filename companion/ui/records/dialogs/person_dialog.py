@@ -92,7 +92,7 @@ class PersonDialog(RecordDialog):
         column.addLayout(notes_form)
         column.addStretch(1)
         self.finish_layout(body, scroll=True)
-        self.resize(720, 700)
+        self.resize(720, 600)  # fits a 1366×768 laptop at 125%; the form scrolls
 
         if person_id is None:
             self.role.set_member(Role.WITNESS)
