@@ -82,7 +82,8 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         area = rect.marginsRemoved(margins)
         x, y, line_height = area.x(), area.y(), 0
-        direction = self.parentWidget().layoutDirection() if self.parentWidget() else None
+        owner = self.parentWidget()
+        direction = owner.layoutDirection() if owner is not None else None
         for item in self._visible():
             hint = item.sizeHint()
             width = min(hint.width(), area.width()) if area.width() > 0 else hint.width()
