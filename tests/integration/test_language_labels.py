@@ -84,7 +84,7 @@ def test_the_persons_language_shows_both_names_and_follows_the_interface(
     labels = [combo.itemText(index) for index in range(combo.count())]
     assert "Vietnamese · Tiếng Việt" in labels and "Arabic · العربية" in labels
 
-    # In French, Alt+P and the language's French name; then the interface switches back
+    # In French, Alt+L ("&Langue préférée") and the language's French name; then the interface switches back
     # to English: the words typed stay as typed.
     switch_language("fr")
     dialog.retranslate()
@@ -93,7 +93,7 @@ def test_the_persons_language_shows_both_names_and_follows_the_interface(
     qtbot.waitExposed(dialog)
     dialog.activateWindow()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.given_name)
-    qtbot.keyClick(dialog.given_name, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(dialog.given_name, Qt.Key.Key_L, Qt.KeyboardModifier.AltModifier)  # "&Langue"
     assert QApplication.focusWidget() in (combo, combo.lineEdit())
     qtbot.keyClicks(combo.lineEdit(), "vietnamien")
     assert combo.currentText() == "vietnamien" and combo.tag() == "vi"

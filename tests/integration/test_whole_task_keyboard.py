@@ -51,8 +51,12 @@ class Keyboard:
         """The widget with the focus. When a dialog closes, the desktop's window manager
         gives the main window the focus back; the offscreen platform has none, so the test
         does what it would."""
-        if QApplication.activeModalWidget() is None and QApplication.focusWidget() is None:
+        focused = QApplication.focusWidget()
+        if QApplication.activeModalWidget() is None and (
+            focused is None or not focused.isVisible()  # left in a dialog that closed
+        ):
             self.window.activateWindow()
+            self.qtbot.waitUntil(self.window.isActiveWindow)
         self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         widget = QApplication.focusWidget()
         assert widget is not None
