@@ -84,8 +84,8 @@ def test_the_persons_language_shows_both_names_and_follows_the_interface(
     labels = [combo.itemText(index) for index in range(combo.count())]
     assert "Vietnamese · Tiếng Việt" in labels and "Arabic · العربية" in labels
 
-    # In French, Alt+L ("&Langue préférée") and the language's French name; then the interface switches back
-    # to English: the words typed stay as typed.
+    # In French, Alt+L ("&Langue préférée") and the language's French name; then the
+    # interface switches back to English: the words typed stay as typed.
     switch_language("fr")
     dialog.retranslate()
     assert combo.itemText(combo.findData("vi")) == "vietnamien · Tiếng Việt"
