@@ -68,8 +68,9 @@ class CourthouseDialog(RecordDialog):
             form, "accessibility_notes", self.accessibility_notes
         )
         self.transit_label = self.add_field(form, "transit_notes", self.transit_notes)
-        self.finish_layout(body)
-        self.resize(640, 0)
+        # Scrolls rather than grow past a laptop's 614 px when messages appear (Arabic).
+        self.finish_layout(body, scroll=True)
+        self.resize(640, min(body.sizeHint().height() + 80, 600))
 
         if courthouse_id is not None:
             self._load(store.courthouses.get(courthouse_id))
