@@ -3,7 +3,8 @@ logical pixels, in all twelve languages.
 
 For the main window (on each tab) and every dialog the gallery opens, in each language:
 its minimum size fits, a dialog opens no larger than the screen, and at the size it gets
-there no button is cut (each is inside the window and as wide as its words need).
+there nothing is squeezed and no button is cut (each is inside the window and as wide as
+its words need).
 """
 
 from __future__ import annotations
@@ -140,5 +141,10 @@ def _problems(name: str, window: QWidget) -> list[str]:
     layout = window.layout()
     if layout is not None:
         layout.activate()
+    if layout is not None and layout.hasHeightForWidth():
+        # Wrapped text and rows need more height the narrower they are: none is squeezed.
+        least = layout.totalMinimumHeightForWidth(window.width())
+        if window.height() < least:
+            problems.append(f"{name}: {window.height()} px high, its content needs {least}")
     problems.extend(f"{name}: button {cut}" for cut in _cut_buttons(window))
     return problems
