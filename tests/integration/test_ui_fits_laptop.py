@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QApplication,
+    QLineEdit,
     QMainWindow,
     QTabBar,
     QWidget,
@@ -69,12 +70,12 @@ def _needed(window: QWidget) -> QSize:
 
 
 def _cut_buttons(window: QWidget) -> list[str]:
-    """Buttons outside the window or narrower than their text (scrolled content and tab
-    bars' own scroll arrows aside)."""
+    """Buttons outside the window or narrower than their text (scrolled content aside)."""
     inside = QRect(0, 0, window.width(), window.height())
     cut: list[str] = []
     for button in window.findChildren(QAbstractButton):
-        if not button.isVisibleTo(window) or isinstance(button.parentWidget(), QTabBar):
+        # Tab bars' scroll arrows and a line edit's own icons (clear, show) are Qt's.
+        if not button.isVisibleTo(window) or isinstance(button.parentWidget(), QTabBar | QLineEdit):
             continue
         parent = button.parentWidget()
         scrolled = False
