@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_office
+from companion.domain.models import Case
 from companion.store.store import Store
 from companion.ui.dev import gallery
 from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 from tests.conftest import TEST_PASSPHRASE
 
 RECORD_DIALOGS = [
@@ -105,6 +107,14 @@ def test_tab_reaches_every_field_and_the_main_button_and_back(
     assert first is not None and _focus(dialog) is first  # focus starts in the first field
     forward = _tab_stops(qtbot, dialog, Qt.Key.Key_Tab, dialog.save_button)
     assert forward[-1] is dialog.save_button, [w.accessibleName() for w in forward]
+    backward = _tab_stops(qtbot, dialog, Qt.Key.Key_Backtab, first)
+    assert backward[-1] is first
+    # One stop each, no loop: the way back passes each widget once.
+    assert len(backward) == len(set(map(id, backward)))
+    # A dialog that opens on the first field still to fill (a new hearing on its date)
+    # has chosen fields before it: Tab past Save comes round to them.
+    round_trip = _tab_stops(qtbot, dialog, Qt.Key.Key_Tab, first)
+    assert round_trip[-1] is first
     fields = [
         focus
         for _label, focus in dialog.error_targets()
@@ -113,13 +123,9 @@ def test_tab_reaches_every_field_and_the_main_button_and_back(
     missed = [
         field.accessibleName() or type(field).__name__
         for field in fields
-        if field not in (first, *forward)
+        if field not in (first, *forward, *round_trip)
     ]
     assert missed == []
-    backward = _tab_stops(qtbot, dialog, Qt.Key.Key_Backtab, first)
-    assert backward[-1] is first
-    # One stop each, no loop: the way back passes each widget once.
-    assert len(backward) == len(set(map(id, backward)))
 
 
 @pytest.mark.parametrize("name", VALID_AS_OPENED)
@@ -185,3 +191,30 @@ def test_inner_buttons_of_other_dialogs_never_take_enter(
         assert buttons, wanted
         for button in buttons:
             assert not button.autoDefault() and not button.isDefault(), wanted
+
+
+def test_a_new_hearing_opens_on_the_first_field_still_to_fill(qtbot: QtBot, office: Store) -> None:
+    # A case that had hearings: its courthouse is chosen (the last hearing's), focus in Date.
+    dialog = _open(qtbot, office, "hearing-add")
+    assert isinstance(dialog, HearingDialog)
+    case_id = dialog.case.currentData()
+    last = max(office.hearings.for_case(case_id), key=lambda hearing: hearing.starts_at)
+    assert dialog.courthouse.currentData() == last.courthouse_id
+    assert _focus(dialog) is dialog.start.date.line_edit
+    qtbot.keyClick(dialog.start.date.line_edit, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    # A case with no hearing yet, in an office with several courthouses: the courthouse
+    # is a choice to make, so the focus starts there, and Tab goes on to the date.
+    assert len(office.courthouses.list()) > 1
+    person_id = office.people.list()[0].id
+    assert person_id is not None
+    case = office.cases.add(Case("KEYS-2026-0001", "Test Court", person_ids=[person_id]))
+    fresh = HearingDialog(office, case_id=case.id)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.waitExposed(fresh)
+    fresh.activateWindow()
+    qtbot.waitUntil(lambda: _focus(fresh) is fresh.courthouse)
+    qtbot.keyClick(fresh.courthouse, Qt.Key.Key_Tab)
+    assert _focus(fresh) is fresh.start.date.line_edit

@@ -166,7 +166,7 @@ def test_zone_and_language_combos_keep_record_data_untranslated(
     qtbot.addWidget(dialog)
     languages = dialog.findChild(LanguageCombo)
     assert languages is not None
-    assert "العربية (ar)" in [languages.itemText(i) for i in range(languages.count())]
+    assert "Arabic · العربية" in [languages.itemText(i) for i in range(languages.count())]
     courthouse = CourthouseDialog(store)
     qtbot.addWidget(courthouse)
     zones = courthouse.findChild(TimezoneCombo)

@@ -34,6 +34,7 @@ from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
 CHICAGO = ZoneInfo("America/Chicago")
 CTRL = Qt.KeyboardModifier.ControlModifier
+ALT = Qt.KeyboardModifier.AltModifier
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 RENDER_TIMEOUT_MS = 20000
 
@@ -50,8 +51,12 @@ class Keyboard:
         """The widget with the focus. When a dialog closes, the desktop's window manager
         gives the main window the focus back; the offscreen platform has none, so the test
         does what it would."""
-        if QApplication.activeModalWidget() is None and QApplication.focusWidget() is None:
+        focused = QApplication.focusWidget()
+        if QApplication.activeModalWidget() is None and (
+            focused is None or not focused.isVisible()  # left in a dialog that closed
+        ):
             self.window.activateWindow()
+            self.qtbot.waitUntil(self.window.isActiveWindow)
         self.qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
         widget = QApplication.focusWidget()
         assert widget is not None
@@ -105,12 +110,9 @@ def test_the_whole_task_with_the_keyboard_only(
     keys.type("Thị Hồng")
     keys.key(Qt.Key.Key_Tab)
     keys.type(unicodedata.normalize("NFD", "Nguyễn"))  # as some keyboards send it
-    for _ in range(3):  # name in own script, role, language
-        keys.key(Qt.Key.Key_Tab)
+    keys.key(Qt.Key.Key_P, ALT)  # "&Preferred language"
     keys.type("Vietnamese")
-    keys.key(Qt.Key.Key_Tab)  # needs an interpreter
-    keys.key(Qt.Key.Key_Tab)  # "Add a contact method"
-    keys.key(Qt.Key.Key_Space)  # adds a phone row, focus in its number
+    keys.key(Qt.Key.Key_C, ALT)  # "Add &contact": a phone row, focus in its number
     keys.type("(312) 555-0188")
     keys.key(Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: not person_dialog.isVisible())
@@ -126,9 +128,7 @@ def test_the_whole_task_with_the_keyboard_only(
 
     # A hearing typed the US way. Case and courthouse are chosen already.
     keys.key(Qt.Key.Key_H, CTRL_SHIFT)
-    _wait_for(qtbot, HearingDialog)
-    keys.key(Qt.Key.Key_Tab)  # to the courthouse
-    keys.key(Qt.Key.Key_Tab)  # to the date
+    _wait_for(qtbot, HearingDialog)  # focus starts in the date, the first field to fill
     keys.type("12/15/2026")
     keys.key(Qt.Key.Key_Tab)  # the calendar button
     keys.key(Qt.Key.Key_Tab)  # the time
@@ -161,10 +161,10 @@ def test_the_whole_task_with_the_keyboard_only(
     assert isinstance(packet, PacketDialog)
     qtbot.waitUntil(lambda: packet.rendered is not None, timeout=RENDER_TIMEOUT_MS)
     with qtbot.waitSignal(packet.recorded, timeout=RENDER_TIMEOUT_MS):
-        keys.key(Qt.Key.Key_D, Qt.KeyboardModifier.AltModifier)  # "Save as P&DF…"
+        keys.key(Qt.Key.Key_D, ALT)  # "Save as P&DF…"
 
     print(f"\nKeys pressed besides the typed data: {keys.pressed} (target: 20 or fewer)")
-    assert keys.pressed <= 25  # today's count: no step may take more keys than now
+    assert keys.pressed <= 20  # the issue's target
 
     # Everything stored is what was typed.
     [summary] = store.people.list()

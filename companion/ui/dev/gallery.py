@@ -234,6 +234,61 @@ def rekey_ticked(dialog: QWidget, _store: Store) -> None:
     dialog.rekey.setChecked(True)
 
 
+# --- dialogs showing what they refuse ----------------------------------------------------------
+
+#: A date no calendar has, in any of the ways the languages write dates.
+IMPOSSIBLE_DATE = "2/30/2026"
+
+
+def _record_dialog(widget: QWidget, kind: str) -> Any:
+    from companion.ui.records.dialogs.common import RecordDialog
+
+    if not isinstance(widget, RecordDialog) or type(widget).__name__ != kind:
+        raise TypeError(f"{type(widget).__name__} is not the {kind}")
+    return widget
+
+
+def refused(fill: Callable[[Any], None], kind: str) -> Step:
+    """The dialog after ``fill`` typed something it refuses and Save was pressed: the
+    messages under the fields, in the interface language."""
+
+    def step(widget: QWidget, _store: Store) -> None:
+        dialog = _record_dialog(widget, kind)
+        fill(dialog)
+        dialog.save_and_accept()
+        if dialog.saved_id is not None:
+            raise AssertionError(f"{kind} saved what it should refuse")
+
+    return step
+
+
+def _person_without_names(dialog: Any) -> None:
+    dialog.contacts.add_row().value.setText("555")
+
+
+def _case_without_docket(dialog: Any) -> None:
+    dialog.court.setText("Demo County Criminal Court")
+
+
+def _hearing_on_impossible_date(dialog: Any) -> None:
+    dialog.start.date.line_edit.setText(IMPOSSIBLE_DATE)
+    dialog.start.time.setText("2:30 PM")
+
+
+def _courthouse_in_unknown_zone(dialog: Any) -> None:
+    dialog.timezone.setEditText("Mars/Olympus_Mons")
+
+
+def _continued_to_impossible_date(dialog: Any) -> None:
+    dialog.start.date.line_edit.setText(IMPOSSIBLE_DATE)
+
+
+def _attended_before_the_hearing(dialog: Any) -> None:
+    from companion.domain.models import AttendanceStatus
+
+    dialog.status.set_member(AttendanceStatus.ATTENDED)
+
+
 # --- the registry -------------------------------------------------------------------------------
 
 
@@ -377,6 +432,45 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         "attendance",
         f"{DIALOGS}.attendance_dialog:AttendanceDialog",
         (the_store, featured_person, featured_hearing),
+    ),
+    # The same dialogs refusing what was typed: the messages under the fields.
+    GalleryEntry(
+        "person-add-refused",
+        f"{DIALOGS}.person_dialog:PersonDialog",
+        (the_store,),
+        then=(refused(_person_without_names, "PersonDialog"),),
+    ),
+    GalleryEntry(
+        "case-add-refused",
+        f"{DIALOGS}.case_dialog:CaseDialog",
+        (the_store,),
+        {"person_id": featured_person},
+        then=(refused(_case_without_docket, "CaseDialog"),),
+    ),
+    GalleryEntry(
+        "hearing-add-refused",
+        f"{DIALOGS}.hearing_dialog:HearingDialog",
+        (the_store,),
+        {"case_id": featured_case},
+        then=(refused(_hearing_on_impossible_date, "HearingDialog"),),
+    ),
+    GalleryEntry(
+        "courthouse-add-refused",
+        f"{DIALOGS}.courthouse_dialog:CourthouseDialog",
+        (the_store,),
+        then=(refused(_courthouse_in_unknown_zone, "CourthouseDialog"),),
+    ),
+    GalleryEntry(
+        "continue-hearing-refused",
+        f"{DIALOGS}.continue_dialog:ContinueHearingDialog",
+        (the_store, featured_hearing),
+        then=(refused(_continued_to_impossible_date, "ContinueHearingDialog"),),
+    ),
+    GalleryEntry(
+        "attendance-refused",
+        f"{DIALOGS}.attendance_dialog:AttendanceDialog",
+        (the_store, featured_person, featured_hearing),
+        then=(refused(_attended_before_the_hearing, "AttendanceDialog"),),
     ),
     GalleryEntry(
         "person-chooser",

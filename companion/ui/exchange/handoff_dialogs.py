@@ -361,7 +361,7 @@ class HandoffImportDialog(QDialog):
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts, 1)
         layout.addLayout(buttons)
-        self.resize(720, 620)
+        self.resize(720, 600)  # fits a 1366×768 laptop at 125% (1092×614)
         self._show_plan()
         self.path_field.changed.connect(self._edited)
         self.code.textChanged.connect(self._edited)

@@ -65,7 +65,7 @@ class ImportWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.setStartId(FILE)
-        self.resize(860, 640)
+        self.resize(860, 600)  # fits a 1366×768 laptop at 125% (1092×614)
         self.retranslate()
 
     def reject(self) -> None:

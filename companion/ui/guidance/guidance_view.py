@@ -56,7 +56,7 @@ from companion.guidance import (
     normalise_jurisdiction_code,
 )
 from companion.guidance.search import search_library
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language
+from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language, language_label
 from companion.packets.content import PaperSize
 from companion.packets.from_store import packet_language
 from companion.packets.output import write_pdf_atomically
@@ -71,6 +71,7 @@ from companion.ui.guidance.guidance_page import (
 )
 from companion.ui.i18n import _, current, ngettext
 from companion.ui.packets.pdf_output import PrintFailed, prepare_printer, print_pdf
+from companion.ui.widgets.flow_layout import FlowLayout
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import inform, show_error
 
@@ -219,15 +220,20 @@ class GuidanceView(QWidget):
         self.panes.addWidget(self.english_pane)
 
         # --- layout ---------------------------------------------------------------------
-        bar = QHBoxLayout()
-        bar.addWidget(self.language_label)
-        bar.addWidget(self.language_combo)
-        bar.addSpacing(12)
-        bar.addWidget(self.jurisdiction_label)
-        bar.addWidget(self.jurisdiction_combo)
-        bar.addSpacing(12)
+        # One line on a wide screen; on a laptop in a wordy language it wraps, each label
+        # staying with its list.
+        bar = FlowLayout(spacing=12)
+        for label, combo in (
+            (self.language_label, self.language_combo),
+            (self.jurisdiction_label, self.jurisdiction_combo),
+        ):
+            pair = QWidget()
+            pair_row = QHBoxLayout(pair)
+            pair_row.setContentsMargins(0, 0, 0, 0)
+            pair_row.addWidget(label)
+            pair_row.addWidget(combo)
+            bar.addWidget(pair)
         bar.addWidget(self.english_beside)
-        bar.addStretch(1)
         bar.addWidget(self.save_button)
         bar.addWidget(self.print_button)
 
@@ -595,6 +601,9 @@ class GuidanceView(QWidget):
         )
         for index in range(self.language_combo.count()):
             tag = str(self.language_combo.itemData(index))
+            self.language_combo.setItemText(
+                index, language_label(get_language(tag), current().language.tag)
+            )
             self.language_combo.setItemData(
                 index, get_language(tag).english_name, Qt.ItemDataRole.ToolTipRole
             )

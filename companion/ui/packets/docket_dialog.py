@@ -123,7 +123,7 @@ class DocketDialog(QDialog):
         layout.addWidget(self.choices, 1)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
-        self.resize(520, 620)
+        self.resize(520, 600)  # fits a 1366×768 laptop at 125% (1092×614)
 
         self.save_button.clicked.connect(self.save_pdf)
         self.close_button.clicked.connect(self.reject)

@@ -87,7 +87,7 @@ class PacketActions:
         page.buttons.insertWidget(self._button_place(), self.page_button)
 
     def _button_place(self) -> int:
-        """With the hearing buttons: before Move to Trash, else before the closing stretch.
+        """With the hearing buttons: before Move to Trash, else last.
 
         Only widget items are asked for their widget, and only the window's action buttons
         for their action: PySide6 6.12 loses a reference to None each time Qt returns none.
@@ -103,7 +103,7 @@ class PacketActions:
                 and button.defaultAction() is self.window.actions_.delete
             ):
                 return index
-        return max(0, row.count() - 1)
+        return row.count()
 
     def _connect_selection(self) -> None:
         w = self.window

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.guidance import DEFAULT_PACKET_TOPICS, TOPIC_IDS, list_topics
-from companion.i18n.languages import LANGUAGES, language_for_tag
+from companion.i18n.languages import LANGUAGES, language_for_tag, language_label
 from companion.packets.content import PaperSize
 from companion.packets.from_store import PacketChoice
 from companion.ui.i18n import _, current
@@ -35,7 +35,7 @@ def _language_text(tag: str) -> str:
     if language is None:
         return tag
     note = status_note(language.tag, current())
-    name = f"{language.native_name} ({language.tag})"
+    name = language_label(language, current().language.tag)
     return _("{language} — {status}").format(language=name, status=note) if note else name
 
 

@@ -190,7 +190,7 @@ class PacketDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1080, 760)
+        self.resize(1080, 600)  # fits a 1366×768 laptop at 125% (1092×614)
 
         self._render_timer = QTimer(self)
         self._render_timer.setSingleShot(True)

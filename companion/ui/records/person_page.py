@@ -40,6 +40,7 @@ from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.i18n import _
 from companion.ui.records.people_model import language_name
+from companion.ui.widgets.flow_layout import FlowLayout
 from companion.ui.widgets.tables import configure_table, fill_table, selected_id
 
 log = logging.getLogger(__name__)
@@ -127,7 +128,7 @@ class PersonPage(QWidget):
         self.do_not_contact_label = QLabel()
         self.do_not_contact_label.setStyleSheet("color: #b3261e; font-weight: bold;")
         self.do_not_contact_label.hide()
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps where the words are long (es, ru)
 
         self.role_value = QLabel()
         self.language_value = QLabel()
@@ -205,7 +206,6 @@ class PersonPage(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             self.buttons.addWidget(button)
-        self.buttons.addStretch(1)
         self.hearings.addActions(actions)
         self.hearings.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6 import QtCore
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -345,6 +345,22 @@ class UnlockDialog(QDialog):
         main_button.setDefault(True)
         self.message.clear_message()
         (self.passphrase if page == self.PASSPHRASE_PAGE else self.code).setFocus()
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Tall enough for the page's wrapped texts at this width (the recovery page's
+        explanation takes another line in Arabic)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalMinimumHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._grow_to_fit()
 
     def _show_typing(self, visible: bool) -> None:
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password

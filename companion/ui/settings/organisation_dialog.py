@@ -38,7 +38,7 @@ from companion.domain.organisation import (
 from companion.domain.validation import display_phone
 from companion.errors import ValidationError
 from companion.guidance import TOPIC_IDS, GuidanceLibrary, bundled_library
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG
+from companion.i18n.languages import LANGUAGES, SOURCE_TAG, language_label
 from companion.packets.content import PaperSize
 from companion.packets.from_store import packet_language
 from companion.store.store import Store
@@ -295,7 +295,9 @@ class LocalNotesEditor(QWidget):
             tag = str(self.language.itemData(index))
             language = next(item for item in LANGUAGES if item.tag == tag)
             mark = f"{_TRANSLATION_MARK} " if tag in translated else ""
-            self.language.setItemText(index, mark + language.native_name)
+            self.language.setItemText(
+                index, mark + language_label(language, current().language.tag)
+            )
         names = [
             next(item.native_name for item in LANGUAGES if item.tag == tag) for tag in translated
         ]

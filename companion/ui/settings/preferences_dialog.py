@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -62,6 +63,11 @@ def _hint() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text);")
     return label
+
+
+#: The most height the settings take before they scroll: with the message and the buttons
+#: the dialog stays within a 1366×768 laptop's 614 px at 125%.
+SETTINGS_MAX_HEIGHT = 460
 
 
 class PreferencesDialog(QDialog):
@@ -137,7 +143,11 @@ class PreferencesDialog(QDialog):
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
 
-        outer = QVBoxLayout(self)
+        # The settings scroll, so the dialog fits a 1366×768 laptop at 125% (614 px high)
+        # in every language; the message and the buttons stay in view below them.
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 0, 0)
         for box in (
             self.lock_box,
             self.staff_box,
@@ -145,9 +155,15 @@ class PreferencesDialog(QDialog):
             self.retention_box,
             self.reminder_box,
         ):
-            outer.addWidget(box)
+            column.addWidget(box)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll_area.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll_area, 1)
         outer.addWidget(self.message)
-        outer.addStretch(1)
         outer.addWidget(self.buttons)
 
         self.buttons.accepted.connect(self.save_and_accept)
@@ -160,10 +176,17 @@ class PreferencesDialog(QDialog):
 
     def fit_height(self) -> None:
         """Tall enough for the wrapped hints at the current width (Qt's minimum size does
-        not count lines that wrap)."""
+        not count lines that wrap), up to what a laptop shows; beyond that they scroll."""
         layout = self.layout()
         if layout is None:
             return
+        body = self.scroll_area.widget()
+        body_layout = body.layout() if body is not None else None
+        if body_layout is not None:
+            body_layout.activate()
+            width = self.scroll_area.viewport().width()
+            content = body_layout.totalHeightForWidth(width)
+            self.scroll_area.setMinimumHeight(min(content, SETTINGS_MAX_HEIGHT))
         layout.activate()
         needed = layout.totalHeightForWidth(self.width())
         if needed > self.height():

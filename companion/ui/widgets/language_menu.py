@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
+from companion.i18n.languages import language_label
 from companion.ui.i18n import _, current
 from companion.ui.shell import language as language_switching
 
@@ -39,8 +40,10 @@ class LanguageMenu(QMenu):
             if action is None:  # the developers' pseudo-locale, enabled after the menu was made
                 continue
             note = language_switching.status_note(language.tag, shown_in)
+            # "Vietnamese · Tiếng Việt": findable by the name staff read now and by its own.
+            name = language_label(language, shown_in.language.tag)
             # The text after a tab is drawn small and aligned to the far edge, like a shortcut.
-            action.setText(f"{language.native_name}\t{note}" if note else language.native_name)
+            action.setText(f"{name}\t{note}" if note else name)
             action.setToolTip(language.english_name)
             action.setStatusTip(note or language.english_name)
             action.setChecked(language.tag == shown_in.language.tag)

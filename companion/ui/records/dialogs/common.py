@@ -300,6 +300,7 @@ class RecordDialog(QDialog):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        self._grow_to_fit()  # messages shown before the dialog was (a refused draft)
         self.keep_main_button()
         self.put_buttons_last()
         if self._opened_state is None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QShortcutEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -196,6 +197,18 @@ class ContactRow(QGroupBox):
         self.remove_button.setAccessibleName(_("Remove this contact"))
 
 
+class _AddButton(QPushButton):
+    """A button whose mnemonic (Alt+C) clicks at once: Qt's default waits a tenth of a
+    second to show the press, and what a fast typist types meanwhile lands in the field
+    they left instead of the new contact row."""
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QShortcutEvent) and not event.isAmbiguous() and self.isEnabled():
+            self.click()
+            return True
+        return super().event(event)
+
+
 class ContactListEditor(QWidget):
     """Contact rows, in order, with a button to add one."""
 
@@ -205,7 +218,7 @@ class ContactListEditor(QWidget):
         self._column = QVBoxLayout()
         self._column.setContentsMargins(0, 0, 0, 0)
         self.empty_label = QLabel()
-        self.add_button = QPushButton()
+        self.add_button = _AddButton()
         self.add_button.setAutoDefault(False)  # Enter is the dialog's main action
         self.add_button.clicked.connect(self.add_row)
         buttons = QHBoxLayout()
@@ -263,7 +276,7 @@ class ContactListEditor(QWidget):
 
     def retranslate(self) -> None:
         self.empty_label.setText(_("No contact methods yet."))
-        self.add_button.setText(_("Add contact"))
+        self.add_button.setText(_("Add &contact"))  # Alt+C, from anywhere in the dialog
         self.add_button.setAccessibleName(_("Add a contact method"))
         for row in self.rows:
             row.retranslate()

@@ -15,9 +15,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from companion.domain.models import Courthouse, CourthouseNoteKind
-from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language
+from companion.i18n.languages import LANGUAGES, SOURCE_TAG, get_language, language_label
 from companion.store.store import Store
-from companion.ui.i18n import _
+from companion.ui.i18n import _, current
 from companion.ui.records.dialogs.common import DraftState, FieldGrid, RecordDialog, state_text
 from companion.ui.records.dialogs.fields import TimezoneCombo
 
@@ -68,8 +68,9 @@ class CourthouseDialog(RecordDialog):
             form, "accessibility_notes", self.accessibility_notes
         )
         self.transit_label = self.add_field(form, "transit_notes", self.transit_notes)
-        self.finish_layout(body)
-        self.resize(640, 0)
+        # Scrolls rather than grow past a laptop's 614 px when messages appear (Arabic).
+        self.finish_layout(body, scroll=True)
+        self.resize(640, min(body.sizeHint().height() + 80, 600))
 
         if courthouse_id is not None:
             self._load(store.courthouses.get(courthouse_id))
@@ -238,6 +239,8 @@ class CourthouseDialog(RecordDialog):
         for label, widget, text in fields:
             label.setText(text)
             widget.setAccessibleName(text)
+        for index, language in enumerate(LANGUAGES):
+            self.notes_language.setItemText(index, language_label(language, current().language.tag))
         zone_edit = self.timezone.lineEdit()
         if zone_edit is not None:
             zone_edit.setPlaceholderText(_("Type part of a name, like New_York"))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from companion.errors import ValidationError
 from companion.i18n.formatting import format_date, format_hearing_datetime, format_time
-from companion.i18n.languages import LANGUAGES, find_languages
+from companion.i18n.languages import LANGUAGES, find_languages, language_label
 from companion.i18n.parsing import (
     date_example,
     format_date_input,
@@ -271,24 +271,33 @@ class TimezoneCombo(QComboBox):
 _TAG_LIKE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 
 
-def _language_item_text(native_name: str, tag: str) -> str:
-    return f"{native_name} ({tag})"
-
-
 class LanguageCombo(QComboBox):
-    """The languages Court Companion prints in, by their own names; any other BCP-47 tag
-    (``so``, ``es-MX``) can be typed."""
+    """The languages Court Companion prints in, each by its name in the interface language
+    and its own ("Vietnamese · Tiếng Việt"); any other BCP-47 tag (``so``, ``es-MX``) can
+    be typed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         for language in LANGUAGES:
-            self.addItem(_language_item_text(language.native_name, language.tag), language.tag)
+            self.addItem(language.tag, language.tag)
         completer = QCompleter(self.model(), self)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.setCompleter(completer)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The names in the interface language now; what was typed or chosen stays."""
+        typed = self.currentText()
+        chosen = self.currentIndex() >= 0 and typed == self.itemText(self.currentIndex())
+        interface = current().language.tag
+        for index, language in enumerate(LANGUAGES):
+            self.setItemText(index, language_label(language, interface))
+            self.setItemData(index, language.tag, Qt.ItemDataRole.ToolTipRole)
+        if not chosen:
+            self.setEditText(typed)
 
     def tag(self) -> str:
         """The tag chosen or typed (validation judges whether it is a real one).

@@ -113,6 +113,10 @@ class HearingDialog(RecordDialog):
             items.item(list(HearingStatus).index(HearingStatus.CONTINUED)).setEnabled(False)
 
         self.case.currentIndexChanged.connect(self._case_changed)
+        if self._existing is None:
+            self.case.currentIndexChanged.connect(
+                lambda: self._select(self.courthouse, self._courthouse_of_case())
+            )
         self.courthouse.currentIndexChanged.connect(self._courthouse_changed)
         if self._existing is not None:
             self._load(self._existing)
@@ -120,6 +124,7 @@ class HearingDialog(RecordDialog):
             self.hearing_type.set_member(HearingType.OTHER)
             self._select(self.case, case_id)
             self._case_changed()
+            self._select(self.courthouse, self._courthouse_of_case())
         self._courthouse_changed()
         self.retranslate()
 
@@ -132,6 +137,27 @@ class HearingDialog(RecordDialog):
         if known is not None:
             return [self.store.cases.get(known, include_deleted=self._existing is not None)]
         return [case for case in self.store.cases.list() if case.status is CaseStatus.OPEN]
+
+    def _courthouse_of_case(self) -> int | None:
+        """Where the chosen case's latest hearing was: the next one is usually there too."""
+        case_id = self.case.currentData()
+        if case_id is None:
+            return None
+        hearings = sorted(self.store.hearings.for_case(case_id), key=lambda h: h.starts_at)
+        known = [h.courthouse_id for h in hearings if h.courthouse_id in self._courthouses]
+        return known[-1] if known else None
+
+    def first_field(self) -> QWidget | None:
+        """A new hearing opens on the first choice still to make: the case when there are
+        several and none was given, the courthouse when there are several and the case has
+        had no hearing yet, otherwise the date (what is always typed)."""
+        if self._existing is None:
+            if self.given_case_id is None and self.case.count() > 1:
+                return self.case
+            if self.courthouse.count() != 1 and self._courthouse_of_case() is None:
+                return self.courthouse
+            return self.start.date.line_edit
+        return super().first_field()
 
     @staticmethod
     def _select(combo: QComboBox, record_id: int | None) -> None:

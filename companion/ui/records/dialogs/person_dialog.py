@@ -92,7 +92,7 @@ class PersonDialog(RecordDialog):
         column.addLayout(notes_form)
         column.addStretch(1)
         self.finish_layout(body, scroll=True)
-        self.resize(720, 700)
+        self.resize(720, 600)  # fits a 1366×768 laptop at 125%; the form scrolls
 
         if person_id is None:
             self.role.set_member(Role.WITNESS)
@@ -199,7 +199,7 @@ class PersonDialog(RecordDialog):
             (self.family_label, self.family_name, _("Family name")),
             (self.native_label, self.native_name, _("Name in own script")),
             (self.role_label, self.role, _("Role")),
-            (self.language_label, self.language, _("Preferred language")),
+            (self.language_label, self.language, _("&Preferred language")),
             (self.interpreter_label, self.needs_interpreter, _("Interpreter")),
             (self.alternate_name_label, self.alternate_name, _("Name")),
             (self.alternate_relationship_label, self.alternate_relationship, _("Relationship")),
@@ -208,7 +208,7 @@ class PersonDialog(RecordDialog):
         )
         for label, widget, text in fields:
             label.setText(text)
-            widget.setAccessibleName(text)
+            widget.setAccessibleName(text.replace("&", ""))  # "&P": Alt+P goes there
         self.alternate_name.setAccessibleName(_("Trusted contact's name"))
         self.alternate_relationship.setAccessibleName(_("Trusted contact's relationship"))
         self.alternate_phone.setAccessibleName(_("Trusted contact's phone"))
@@ -221,6 +221,7 @@ class PersonDialog(RecordDialog):
         self.needs_interpreter.setText(_("Needs an interpreter"))
         self.needs_interpreter.setAccessibleName(_("Needs an interpreter"))
         self.role.retranslate()
+        self.language.retranslate()
         self.contacts_box.setTitle(_("Safe ways to reach this person"))
         self.contacts.retranslate()
         self.alternate_box.setTitle(_("Trusted alternate contact"))
