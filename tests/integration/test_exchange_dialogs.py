@@ -233,6 +233,11 @@ def test_a_record_changed_on_both_laptops_is_listed_as_a_conflict(
     changed = other_store.people.get(other_store.people.list()[0].id)
     changed.given_name = changed.given_name + " Changed"
     other_store.people.update(changed)
+    # Changed on the sending laptop too: a change on one side only is no conflict (it is
+    # taken, or kept).
+    sent = demo_store.people.get(person.id)
+    sent.given_name = sent.given_name + " Sent"
+    demo_store.people.update(sent)
     again = export_handoff(demo_store, [person.id], tmp_path / "two.cchandoff")
 
     dialog = show(qtbot, HandoffImportDialog(other_store))
