@@ -31,6 +31,14 @@ def _kind(mode: int) -> str | None:
     return DEVICE
 
 
+def check_regular_file(path: Path) -> None:
+    """Raise ``NotARegularFileError`` unless ``path`` (a link followed) is a regular file:
+    for files too large to read whole (backups), checked before anything opens them."""
+    kind = _kind(os.stat(path).st_mode)
+    if kind is not None:
+        raise NotARegularFileError(str(path), kind)
+
+
 def read_regular_file(path: Path, limit: int, too_large: Callable[[int], Exception]) -> bytes:
     """The bytes of ``path``; ``too_large(size)`` is raised for a file over ``limit``."""
     kind = _kind(os.stat(path).st_mode)

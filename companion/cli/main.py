@@ -495,10 +495,31 @@ def _log_to_file() -> None:
         logging.getLogger().addHandler(logging.NullHandler())
 
 
+def _empty_data_dir(words: list[str]) -> bool:
+    """Whether ``--data-dir`` is given as an empty (or blank) word."""
+    for index, word in enumerate(words):
+        if word == "--data-dir" and index + 1 < len(words) and not words[index + 1].strip():
+            return True
+        if word.startswith("--data-dir=") and not word.partition("=")[2].strip():
+            return True
+    return False
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     use_private_umask()  # every file this process writes is the user's alone (0600)
-    arguments = _parser().parse_args(argv)
     t = translator("en")
+    words = list(sys.argv[1:] if argv is None else argv)
+    if _empty_data_dir(words):
+        # Path("") is the current folder: an empty --data-dir would restore into, or
+        # change the passphrase of, whatever folder the command happens to run in.
+        print(
+            t.gettext("companion: {message}").format(
+                message=t.gettext("--data-dir is empty: name the data folder.")
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_USER_ERROR
+    arguments = _parser().parse_args(words)
     if arguments.command is not None:
         _log_to_file()
     try:

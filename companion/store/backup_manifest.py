@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.errors import CompanionError
+from companion.regular_files import check_regular_file
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
 
@@ -164,10 +165,13 @@ def read_manifest(path: Path, database_key: bytes | None = None) -> BackupInfo:
     """What a backup says about itself (no names are in it), without unlocking it.
 
     With ``database_key``, ``authentic`` says whether the store with that key made it.
-    Anything wrong with the file, however it is wrong, is a ``NotABackupError``.
+    Anything wrong with the file, however it is wrong, is a ``NotABackupError``; a
+    folder, pipe or device where the file should be is a ``NotARegularFileError``.
     """
     if not path.exists() and not path.is_symlink():
         raise NoBackupFileError(str(path))
+    if path.exists():  # a pipe or a device would hang the reader, or never end
+        check_regular_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

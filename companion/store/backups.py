@@ -44,6 +44,7 @@ from companion.errors import (
     CompanionError,
     FolderProblemError,
     NoStoreError,
+    NotARegularFileError,
     NotAStoreError,
     StoreDamagedError,
 )
@@ -291,7 +292,7 @@ def list_backups(folder: Path, database_key: bytes | None = None) -> list[Backup
     for path in folder.glob(f"*{SUFFIX}"):
         try:
             found.append(read_manifest(path, database_key))
-        except NotABackupError:
+        except (NotABackupError, NotARegularFileError):
             log.warning("ignoring an unreadable file in the backups folder")
     return sorted(found, key=lambda info: info.created_at, reverse=True)
 

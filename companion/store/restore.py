@@ -46,6 +46,7 @@ from companion.errors import (
 )
 from companion.store import folder_lock
 from companion.store.audit import AuditAction
+from companion.store.backup_manifest import read_manifest
 from companion.store.backups import (
     FREE_SPACE_MARGIN,
     BackupFailedError,
@@ -169,6 +170,7 @@ def restore(
     in_the_way = not_a_folder(folder)
     if in_the_way is not None:
         raise in_the_way
+    read_manifest(backup)  # a missing file, a pipe or a device: said before anything waits
     secret = passphrase if current_secret is None else current_secret
     data_hold = folder_lock.hold(folder, wait_seconds=0)
     try:

@@ -1,4 +1,4 @@
-"""A spreadsheet or handoff "file" that is a pipe, a device, a folder or a socket is refused
+"""A spreadsheet, handoff or backup "file" that is a pipe, a device, a folder or a socket is refused
 at once: one line naming it, exit 2, no hang (each command runs in a child process with
 a time limit, so a reader that blocks fails the test instead of stopping the suite)."""
 
@@ -67,7 +67,7 @@ def _companion(*argv: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(sys.platform == "win32", reason="named pipes and devices are POSIX paths")
 @pytest.mark.parametrize("not_a_file", ["pipe", "device", "folder", "socket"], indirect=True)
-@pytest.mark.parametrize("command", [["import"], ["handoff", "import"]])
+@pytest.mark.parametrize("command", [["import"], ["handoff", "import"], ["restore", "--yes"]])
 def test_refused_in_one_line_without_hanging(
     demo_dir: Path, not_a_file: tuple[Path, str], command: list[str]
 ) -> None:
@@ -80,3 +80,17 @@ def test_refused_in_one_line_without_hanging(
     assert problem in lines[0]
     assert "Traceback" not in done.stderr
     assert done.stdout == ""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="named pipes are POSIX paths")
+def test_a_pipe_planted_among_the_backups_does_not_stop_the_next_backup(tmp_path: Path) -> None:
+    """Rotation reads every backup's manifest: a pipe there would hang each backup after."""
+    folder = tmp_path / "demo"
+    assert main(["demo", "--data-dir", str(folder)]) == 0
+    assert _companion("backup", "--data-dir", str(folder)).returncode == 0
+    planted = folder / "backups" / "court-companion-20261201-000000-000000-automatic.ccbackup"
+    os.mkfifo(planted)
+    done = _companion("backup", "--data-dir", str(folder))
+    assert done.returncode == 0, done.stderr
+    assert len(list((folder / "backups").glob("*manual*.ccbackup"))) == 2
+    assert planted.exists()  # not ours to remove: only skipped

@@ -126,6 +126,13 @@ CASES: dict[str, Case] = {
     "--data-dir of 5000 characters": Case(
         lambda d, _s: ["agenda", "--data-dir", str(d / ("x" * 5000))], ("name too long",)
     ),
+    "an empty --data-dir (it would mean the current folder)": Case(
+        lambda _d, _s: ["restore", "--data-dir", "", "--yes", "backup.ccbackup"],
+        ("--data-dir is empty: name the data folder.",),
+    ),
+    "a blank --data-dir= word": Case(
+        lambda _d, _s: ["passphrase", "--data-dir=  "], ("--data-dir is empty",)
+    ),
     "--data-dir that is a file": Case(
         lambda d, _s: ["agenda", "--data-dir", str(d / "keys.json")],
         ("keys.json is a file, not a folder",),
