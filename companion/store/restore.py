@@ -27,6 +27,7 @@ Any failure before step 7 leaves the store as it was, open if it was.
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import logging
 import os
 import shutil
@@ -38,13 +39,16 @@ from companion.errors import (
     BackupNewerError,
     CompanionError,
     FolderProblemError,
+    KeyFileError,
     NotAStoreError,
     RestoredButNotOpenedError,
     StoreDamagedError,
     StoreError,
     StoreNewerError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
 )
-from companion.store import folder_lock
+from companion.store import folder_lock, keys
 from companion.store.audit import AuditAction
 from companion.store.backup_manifest import read_manifest
 from companion.store.backups import (
@@ -142,6 +146,33 @@ def _kept_files_folder(folder: Path) -> Path:
     return folder / BACKUPS_FOLDER_NAME / f"{BEFORE_RESTORE}-{stamp}-files"
 
 
+def _keep_todays_key_file(folder: Path, new: Path, secret: str, database_key: bytes) -> bool:
+    """When the backup is sealed with the same database key as the store it replaces (it
+    was made before a plain passphrase change, or since), the store's own key file goes in
+    instead of the backup's: today's passphrase and recovery code keep working, and ones
+    changed because someone saw them do not come back. Only a key file that ``secret``
+    opens to that very key is kept. Returns whether it was."""
+    today = folder / keys.KEY_FILE_NAME
+    if not today.is_file():
+        return False
+    try:
+        key_file = keys.KeyFile.load(folder)
+    except KeyFileError:
+        return False
+    for unlock in (key_file.unlock, key_file.unlock_with_recovery):
+        try:
+            opened = unlock(secret)
+        except (WrongPassphraseError, WrongRecoveryCodeError):
+            continue
+        if not hmac.compare_digest(opened, database_key):
+            return False
+        shutil.copyfile(today, new / keys.KEY_FILE_NAME)
+        os.chmod(new / keys.KEY_FILE_NAME, 0o600)
+        fsync_folder(new)
+        return True
+    return False
+
+
 class RestoreRefusedError(BackupFailedError):
     """The backup did not pass the checks made before a restore; the store was left as it
     was. ``detail`` says which check."""
@@ -182,10 +213,11 @@ def restore(
                 new = work / "new"
                 new.mkdir(mode=0o700)
                 try:
-                    info, _database_key = unpack_backup(backup, passphrase, new)
+                    info, database_key = unpack_backup(backup, passphrase, new)
                     fsync_folder(new)
                     _check_candidate(new, work / "check", passphrase)
                     check_consent(proven, info, allow_other_office, allow_other_keys)
+                    kept_keys = _keep_todays_key_file(folder, new, secret, database_key)
                 except RestoreRefusedError:
                     raise
                 except BackupFailedError as error:
@@ -198,7 +230,10 @@ def restore(
                 raise folder_problem(error, folder) from error
             raise RestoreRefusedError(f"{type(error).__name__}: {error}") from error
         try:
-            restored = Store.open(folder, passphrase)
+            if kept_keys:
+                restored = Store.open_with_key(folder, database_key)
+            else:
+                restored = Store.open(folder, passphrase)
         except (CompanionError, DatabaseError) as error:
             raise RestoredButNotOpenedError(getattr(error, "code", type(error).__name__)) from error
     finally:

@@ -165,6 +165,18 @@ class Store:
             store._upgrade_passphrase_seal(passphrase)
         return store
 
+    @classmethod
+    def open_with_key(cls, folder: Path, database_key: bytes) -> Store:
+        """Open with the database key itself, already known to the caller: a restore that
+        unlocked the backup and kept the store's own key file."""
+        held = cls._hold_folder(folder)
+        try:
+            store = cls._open(folder, cls._key_file_of(folder), database_key, held)
+        except BaseException:
+            held.release()
+            raise
+        return store
+
     def _upgrade_passphrase_seal(self, passphrase: str) -> None:
         upgraded = self._key_file.with_new_passphrase(self._key, passphrase)
         upgraded = dataclasses.replace(upgraded, demo=self._key_file.demo)

@@ -146,6 +146,28 @@ def test_after_a_passphrase_change_the_backups_passphrase_is_not_proof(tmp_path:
     result.store.close()
 
 
+def test_a_backup_with_the_same_key_keeps_todays_passphrase_and_recovery_code(
+    tmp_path: Path,
+) -> None:
+    """The passphrase was changed because someone saw it: restoring a backup from before
+    the change brings back the data of that day, never the passphrase that was seen."""
+    folder = tmp_path / "data"
+    store, _old_code = Store.create(folder, TEST_PASSPHRASE)
+    store.people.add(Person("Before", "Sample", language="es"))
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.change_passphrase(TEST_PASSPHRASE, NEW_PASSPHRASE)
+    store.people.add(Person("After", "Sample", language="es"))
+    todays_key_file = (folder / "keys.json").read_bytes()
+    store.close()
+    result = restore(folder, backup, TEST_PASSPHRASE, current_secret=NEW_PASSPHRASE)
+    assert [p.given_name for p in result.store.people.list()] == ["Before"]
+    result.store.close()
+    assert (folder / "keys.json").read_bytes() == todays_key_file
+    assert _names(folder, NEW_PASSPHRASE) == ["Before"]
+    with pytest.raises(WrongPassphraseError):
+        Store.open(folder, TEST_PASSPHRASE)
+
+
 def test_another_offices_backup_still_needs_the_stores_own_passphrase(tmp_path: Path) -> None:
     other, _code = Store.create(tmp_path / "other", NEW_PASSPHRASE)
     theirs = backups.make_backup(other, folder=tmp_path / "usb").path
