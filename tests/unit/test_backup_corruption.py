@@ -12,6 +12,7 @@ such as a local header's timestamp, changes nothing that a restore would bring b
 
 from __future__ import annotations
 
+import hashlib
 import io
 import struct
 import zipfile
@@ -20,9 +21,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.domain.models import Person
+from companion.domain.models import ContactKind, ContactMethod, Person
 from companion.store import backups
-from companion.store.connection import DatabaseError, connect
+from companion.store.backup_manifest import MANIFEST_MAC, manifest_bytes, seal
+from companion.store.connection import DatabaseError, connect, damaged_pages, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
@@ -286,3 +288,116 @@ def test_the_check_before_a_restore_refuses_a_page_only_the_integrity_check_sees
         restore_backup(data_dir, good.path, TEST_PASSPHRASE, current=store)
     assert len(store.people.list()) == PEOPLE
     assert _folder_names(store) == [good.path.name]  # no before-restore backup either
+
+
+# --- a sealed backup whose damage only SQLite's integrity check can see -----------------
+#
+# A flipped byte in an encrypted page fails that page's HMAC, which SQLCipher's own check
+# sees whenever the store is opened. Here every page is validly encrypted: an index no
+# longer matches its table (a phone number's row moved while the index was hidden), so
+# counts, uids, checksums and HMACs are all right and only ``PRAGMA integrity_check`` can
+# tell. The manifest is rewritten and sealed for the damaged database, as if the copy had
+# been damaged before it was sealed: no other check stands in the way.
+
+STALE_INDEX = "contact_methods_person"
+
+
+def _make_an_index_stale(db_path: Path, key: bytes) -> None:
+    """Move one row of ``contact_methods`` (same contents, a new rowid) behind its index's back."""
+    db = connect(db_path, key)
+    try:
+        sql, root = db.execute(
+            "SELECT sql, rootpage FROM sqlite_master WHERE name = ?", [STALE_INDEX]
+        ).fetchone()
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("DELETE FROM sqlite_master WHERE name = ?", [STALE_INDEX])
+        db.conn.commit()
+    finally:
+        db.close()
+    db = connect(db_path, key)  # a new connection no longer knows the index
+    try:
+        db.execute(
+            "UPDATE contact_methods SET id = id + 1000 "
+            "WHERE id = (SELECT min(id) FROM contact_methods)"
+        )
+        db.conn.commit()
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute(
+            "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
+            "VALUES ('index', ?, 'contact_methods', ?, ?)",
+            [STALE_INDEX, root, sql],
+        )
+        db.conn.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> None:
+    info = backups.read_manifest(backup, store.database_key)
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    database_path = scratch / DATABASE_FILE_NAME
+    database_path.write_bytes(members[DATABASE_FILE_NAME])
+    before = _what_queries_see(database_path, store.database_key)
+    _make_an_index_stale(database_path, store.database_key)
+    assert _what_queries_see(database_path, store.database_key) == before
+    db = connect(database_path, store.database_key)
+    try:
+        assert damaged_pages(db) == []  # every page's HMAC is right
+        assert integrity_problems(db)  # only the thorough check sees the damage
+    finally:
+        db.close()
+    database = database_path.read_bytes()
+    raw = manifest_bytes(
+        info.created_at,
+        info.reason,
+        info.store_id,
+        info.people,
+        info.hearings,
+        hashlib.sha256(database).hexdigest(),
+        info.records,
+    )
+    members |= {
+        DATABASE_FILE_NAME: database,
+        backups.MANIFEST: raw,
+        MANIFEST_MAC: seal(raw, store.database_key),
+    }
+    with zipfile.ZipFile(backup, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    assert backups.read_manifest(backup, store.database_key).authentic
+
+
+@pytest.fixture
+def sealed_damaged_backup(store: Store, tmp_path: Path) -> Path:
+    for index in range(PEOPLE):
+        phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
+        store.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
+    made = backups.make_backup(store)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    _seal_with_a_stale_index(store, made.path, scratch)
+    return made.path
+
+
+def test_inspecting_a_backup_refuses_damage_only_the_integrity_check_sees(
+    sealed_damaged_backup: Path,
+) -> None:
+    """Planted bug 5 of issue 21 (the check before a restore ignores the integrity check's
+    result): nothing else refuses this backup, so the refusal must name the damage."""
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.inspect_backup(sealed_damaged_backup, TEST_PASSPHRASE)
+    assert STALE_INDEX in failure.value.detail
+
+
+def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
+    store: Store, data_dir: Path, sealed_damaged_backup: Path
+) -> None:
+    """Planted bug 5 in the restore's own check of the unpacked copy: refused for the
+    damage, the store stays as it was and open, and no before-restore backup is made."""
+    with pytest.raises(backups.BackupFailedError) as failure:
+        restore_backup(data_dir, sealed_damaged_backup, TEST_PASSPHRASE, current=store)
+    assert STALE_INDEX in failure.value.detail
+    assert len(store.people.list()) == PEOPLE
+    assert _folder_names(store) == [sealed_damaged_backup.name]
