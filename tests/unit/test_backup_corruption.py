@@ -23,7 +23,7 @@ import pytest
 
 from companion.domain.models import ContactKind, ContactMethod, Person
 from companion.store import backups
-from companion.store.backup_manifest import MANIFEST_MAC, manifest_bytes, seal
+from companion.store.backup_manifest import MANIFEST, MANIFEST_MAC, manifest_bytes, seal
 from companion.store.connection import DatabaseError, connect, damaged_pages, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
@@ -360,7 +360,7 @@ def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> None:
     )
     members |= {
         DATABASE_FILE_NAME: database,
-        backups.MANIFEST: raw,
+        MANIFEST: raw,
         MANIFEST_MAC: seal(raw, store.database_key),
     }
     with zipfile.ZipFile(backup, "w", compression=zipfile.ZIP_STORED) as archive:
