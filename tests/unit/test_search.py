@@ -228,3 +228,49 @@ def test_renaming_a_case_reindexes_its_docket_for_its_people(office: Office) -> 
     assert _found(office, "0042") == set()
     case_ids = [row[0] for row in store.db.execute(search.matching_ids_sql("case"), ['"0077"*'])]
     assert case_ids == [case.id]
+
+
+def _people_found(store: Store, typed: str) -> set[int | None]:
+    return {person.id for person in store.people.search(typed)}
+
+
+def test_a_dropped_phone_number_no_longer_finds_its_person(store: Store) -> None:
+    kept = ContactMethod(ContactKind.PHONE, "(312) 555-0134")
+    dropped = ContactMethod(ContactKind.PHONE, "(312) 555-0178")
+    person = store.people.add(Person("Rosa", "Sample", contacts=[kept, dropped]))
+    assert _people_found(store, "0178") == {person.id}
+    person = store.people.get(person.id or 0)
+    person.contacts = [c for c in person.contacts if c.value == kept.value]
+    store.people.update(person)
+    assert _people_found(store, "0178") == set()  # the dropped number is in the Trash
+    assert _people_found(store, "555-0134") == {person.id}
+
+
+def test_reindexing_a_courthouse_or_case_whose_row_is_gone_removes_its_entry(
+    store: Store,
+) -> None:
+    courthouse = store.courthouses.add(
+        Courthouse("Lantern Hall", "1 Sample St", "America/Chicago", "US-IL")
+    )
+    case = store.cases.add(Case("CV-2026-0311", "Civil Court"))
+    db = store.db
+
+    def entries(kind: str, word: str) -> list[int]:
+        return [row[0] for row in db.execute(search.matching_ids_sql(kind), [f'"{word}"*'])]
+
+    assert entries("courthouse", "lantern") == [courthouse.id]
+    assert entries("case", "0311") == [case.id]
+    with db.conn:
+        db.execute("DELETE FROM search_index")  # entries that outlived their rows ...
+        db.execute(
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [search.index_rowid("courthouse", 4040), "courthouse", 4040, "lantern"],
+        )
+        db.execute(
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [search.index_rowid("case", 4041), "case", 4041, "0311"],
+        )
+        search.reindex_courthouse(db, 4040)  # ... are removed, not an error
+        search.reindex_case(db, 4041)
+    assert entries("courthouse", "lantern") == []
+    assert entries("case", "0311") == []
