@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import fnmatch
 import json
 import os
 import shutil
@@ -231,10 +232,15 @@ def run(target: Target, minutes: float | None = None) -> None:
     _save_summary(target, folder, seconds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
 
 
-def rerun_survivors(target: Target, minutes: float | None = None) -> None:
-    """Run the current tests against only the mutants that survived the last run."""
+def rerun_survivors(
+    target: Target, minutes: float | None = None, only: list[str] | None = None
+) -> None:
+    """Run the current tests against only the mutants that survived or timed out in the
+    last run (with ``only``, those whose names match one of these shell patterns)."""
     folder = WORK / _slug(target)
     names = _survivors(target) + _timed_out(target)
+    if only:
+        names = [name for name in names if any(fnmatch.fnmatch(name, p) for p in only)]
     if not names:
         print(f"{target.name}: no survivors to rerun", flush=True)
         return
@@ -350,7 +356,13 @@ def main() -> None:
     parser.add_argument(
         "--survivors",
         action="store_true",
-        help="rerun only the last run's survivors, with the current tests",
+        help="rerun only the last run's survivors and timeouts, with the current tests",
+    )
+    parser.add_argument(
+        "--only",
+        action="append",
+        metavar="PATTERN",
+        help="with --survivors, only the mutants matching this pattern (repeatable)",
     )
     parser.add_argument(
         "--minutes", type=float, help="stop each module after this long (partial result)"
@@ -364,7 +376,7 @@ def main() -> None:
         for target in TARGETS:
             if not options.modules or target.name in options.modules:
                 if options.survivors:
-                    rerun_survivors(target, options.minutes)
+                    rerun_survivors(target, options.minutes, options.only)
                 else:
                     run(target, options.minutes)
     write_report()
