@@ -55,6 +55,26 @@ def test_nothing_searchable_typed_gives_no_query(typed: str) -> None:
     assert search.fts_query(typed) is None
 
 
+@pytest.mark.parametrize(
+    ("typed", "rank"),
+    [
+        ("José Muñoz", 0),  # the whole name, as typed
+        ("munoz jose", 0),  # family name first, without accents
+        ("王小明", 0),  # the name in the person's own script
+        ("jose", 1),  # every typed word is a whole word of the names
+        ("Muñoz", 1),
+        ("jo", 2),  # typed words only start words
+        ("jose mu", 2),
+        ("", 2),  # nothing typed
+        ("  ", 2),
+    ],
+)
+def test_match_rank_puts_whole_names_then_whole_words_then_word_starts(
+    typed: str, rank: int
+) -> None:
+    assert search.match_rank(typed, "José", "Muñoz", "王小明") == rank
+
+
 def test_each_kind_has_its_own_rowids() -> None:
     assert [search.index_rowid(kind, 7) for kind in ("person", "courthouse", "case")] == [
         28,
