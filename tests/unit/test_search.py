@@ -44,6 +44,15 @@ def test_index_body_spaces_cjk_and_folds_case_and_compatibility_forms(
         ("王小", '"王"* "小"*'),
         ("Ｊｏｓｅ", '"jose"*'),
         ("Jose\u0301", '"jose"*'),  # accents, typed apart or not, are folded away
+        # what looks like a phone number is also tried as its digits alone
+        (
+            "(312) 555-0161",
+            '("312"* "5550161"*) OR ("312"* "555"* "0161"*) OR ("3125550161"*)',
+        ),
+        ("01 61", '("01"* "61"*) OR ("0161"*)'),  # four digits are enough
+        ("31 2", '"31"* "2"*'),  # but not three: too many numbers would match
+        ("0161", '"0161"*'),  # already the digits alone: not tried twice
+        ("Ana 0161", '"ana"* "0161"*'),  # a name with digits is not a phone number
     ],
 )
 def test_a_typed_query_becomes_quoted_word_prefixes(typed: str, query: str) -> None:
