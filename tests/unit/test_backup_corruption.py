@@ -17,6 +17,7 @@ import io
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -333,7 +334,8 @@ def _make_an_index_stale(db_path: Path, key: bytes) -> None:
         db.close()
 
 
-def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> None:
+def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> list[str]:
+    """Returns what the integrity check says about the damaged database."""
     info = backups.read_manifest(backup, store.database_key)
     with zipfile.ZipFile(backup) as archive:
         members = {name: archive.read(name) for name in archive.namelist()}
@@ -345,9 +347,10 @@ def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> None:
     db = connect(database_path, store.database_key)
     try:
         assert damaged_pages(db) == []  # every page's HMAC is right
-        assert integrity_problems(db)  # only the thorough check sees the damage
+        problems = integrity_problems(db)  # only the thorough check sees the damage
     finally:
         db.close()
+    assert problems and all(STALE_INDEX in problem for problem in problems)
     database = database_path.read_bytes()
     raw = manifest_bytes(
         info.created_at,
@@ -367,37 +370,44 @@ def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> None:
         for name, content in members.items():
             archive.writestr(name, content)
     assert backups.read_manifest(backup, store.database_key).authentic
+    return problems
+
+
+@dataclass(frozen=True)
+class SealedDamage:
+    backup: Path
+    problems: list[str]
 
 
 @pytest.fixture
-def sealed_damaged_backup(store: Store, tmp_path: Path) -> Path:
+def sealed_damaged_backup(store: Store, tmp_path: Path) -> SealedDamage:
     for index in range(PEOPLE):
         phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
         store.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
     made = backups.make_backup(store)
     scratch = tmp_path / "scratch"
     scratch.mkdir()
-    _seal_with_a_stale_index(store, made.path, scratch)
-    return made.path
+    problems = _seal_with_a_stale_index(store, made.path, scratch)
+    return SealedDamage(made.path, problems)
 
 
 def test_inspecting_a_backup_refuses_damage_only_the_integrity_check_sees(
-    sealed_damaged_backup: Path,
+    sealed_damaged_backup: SealedDamage,
 ) -> None:
     """Planted bug 5 of issue 21 (the check before a restore ignores the integrity check's
     result): nothing else refuses this backup, so the refusal must name the damage."""
     with pytest.raises(backups.BackupFailedError) as failure:
-        backups.inspect_backup(sealed_damaged_backup, TEST_PASSPHRASE)
-    assert STALE_INDEX in failure.value.detail
+        backups.inspect_backup(sealed_damaged_backup.backup, TEST_PASSPHRASE)
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems
 
 
 def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
-    store: Store, data_dir: Path, sealed_damaged_backup: Path
+    store: Store, data_dir: Path, sealed_damaged_backup: SealedDamage
 ) -> None:
     """Planted bug 5 in the restore's own check of the unpacked copy: refused for the
     damage, the store stays as it was and open, and no before-restore backup is made."""
     with pytest.raises(backups.BackupFailedError) as failure:
-        restore_backup(data_dir, sealed_damaged_backup, TEST_PASSPHRASE, current=store)
-    assert STALE_INDEX in failure.value.detail
+        restore_backup(data_dir, sealed_damaged_backup.backup, TEST_PASSPHRASE, current=store)
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems
     assert len(store.people.list()) == PEOPLE
-    assert _folder_names(store) == [sealed_damaged_backup.name]
+    assert _folder_names(store) == [sealed_damaged_backup.backup.name]
