@@ -235,10 +235,12 @@ def run(target: Target, minutes: float | None = None) -> None:
 def rerun_survivors(
     target: Target, minutes: float | None = None, only: list[str] | None = None
 ) -> None:
-    """Run the current tests against only the mutants that survived or timed out in the
-    last run (with ``only``, those whose names match one of these shell patterns)."""
+    """Run the current tests against only the mutants that survived, timed out or were
+    not run in the last run (with ``only``, those whose names match one of these shell
+    patterns)."""
     folder = WORK / _slug(target)
-    names = _survivors(target) + _timed_out(target)
+    # Not run: e.g. timeouts that mutmut forgot when the timeout setting changed.
+    names = _survivors(target) + _timed_out(target) + _with_status(target, NOT_RUN)
     if only:
         names = [name for name in names if any(fnmatch.fnmatch(name, p) for p in only)]
     if not names:
