@@ -303,3 +303,20 @@ def test_reindexing_a_courthouse_or_case_whose_row_is_gone_removes_its_entry(
         search.reindex_case(db, 4041)
     assert entries("courthouse", "lantern") == []
     assert entries("case", "0311") == []
+
+
+@pytest.mark.parametrize(
+    ("family_name", "typed"),
+    [
+        ("O\u02bcBrien", "brien"),  # modifier letter apostrophe
+        ("Ka\u02bbiulani", "iulani"),  # Hawaiian ʻokina
+        ("Ka\u02bbiulani", "kaiulani"),  # the whole word, typed without it
+    ],
+)
+def test_a_name_joined_by_an_apostrophe_that_is_a_letter_is_found_by_its_parts(
+    store: Store, family_name: str, typed: str
+) -> None:
+    """U+02BC and U+02BB are letters to SQLite's tokenizer, not separators: the index
+    must split the name at them itself."""
+    person = store.people.add(Person("Leilani", family_name))
+    assert _people_found(store, typed) == {person.id}
