@@ -225,10 +225,12 @@ def _run_mutmut(folder: Path, names: list[str], minutes: float | None) -> float:
     return time.monotonic() - started
 
 
-def run(target: Target, minutes: float | None = None) -> None:
-    """Mutate one module; with ``minutes``, stop after that long and report what was run."""
+def run(target: Target, minutes: float | None = None, only: list[str] | None = None) -> None:
+    """Mutate one module; with ``minutes``, stop after that long and report what was run;
+    with ``only``, run only the mutants whose names match these shell patterns (e.g.
+    ``companion.store.backups.x_inspect_backup__*``); the others are reported not run."""
     folder = _prepare(target)
-    seconds = _run_mutmut(folder, [], minutes)
+    seconds = _run_mutmut(folder, only or [], minutes)
     _save_summary(target, folder, seconds, time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()))
 
 
@@ -364,7 +366,7 @@ def main() -> None:
         "--only",
         action="append",
         metavar="PATTERN",
-        help="with --survivors, only the mutants matching this pattern (repeatable)",
+        help="only the mutants whose names match this pattern (repeatable)",
     )
     parser.add_argument(
         "--minutes", type=float, help="stop each module after this long (partial result)"
@@ -380,7 +382,7 @@ def main() -> None:
                 if options.survivors:
                     rerun_survivors(target, options.minutes, options.only)
                 else:
-                    run(target, options.minutes)
+                    run(target, options.minutes, options.only)
     write_report()
 
 
