@@ -323,10 +323,12 @@ def write_report() -> None:
         "",
         "Produced by `make mutation` (mutmut, one module at a time, 2 workers, each module",
         "against the fast unit tests named below). Runs on demand and before each release,",
-        "not in CI. A mutant is *killed* when a test fails with it, *timed out* when its",
-        f"tests ran {TIMEOUT_MULTIPLIER:.0f} times longer than usual (a hang, or a slow run on a",
-        "busy machine: not counted as killed), *other* when mutmut could not run it (e.g. a",
-        "mutant that breaks import), *not run* when a time-limited run stopped first.",
+        "not in CI. A mutant is *killed* when a test fails with it; *timed out* when its tests",
+        f"ran {TIMEOUT_MULTIPLIER:.0f} times longer than usual (a hang, or a slow run on a busy "
+        "machine:",
+        "not counted as killed); *other* when mutmut could not run it (e.g. a mutant that",
+        "breaks import); *not run* when a time-limited run stopped first, or the run was",
+        "limited to some functions (`--only`).",
         "Score = killed / mutants run.",
         "",
         "| module | mutants | killed | survived | timed out | other | not run | score | target "
