@@ -424,3 +424,12 @@ def test_with_a_data_folder_nothing_is_unpacked_in_the_system_temporary_folder(
 
     monkeypatch.setattr(tempfile, "TemporaryDirectory", no_temporary_folder)
     assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder).people == 1
+
+
+def test_a_backup_up_to_an_hour_ahead_of_the_clock_still_counts_as_today(store: Store) -> None:
+    """Laptop clocks differ a little: a backup dated one hour (CLOCK_SLACK) after "now"
+    counts, one dated a moment later does not."""
+    made = backups.make_backup(store, reason=backups.AUTOMATIC).created_at
+    hour = dt.timedelta(hours=1)
+    assert not backups.automatic_backup_due(store, now=made - hour)
+    assert backups.automatic_backup_due(store, now=made - hour - dt.timedelta(microseconds=1))
