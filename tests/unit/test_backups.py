@@ -433,3 +433,24 @@ def test_a_backup_up_to_an_hour_ahead_of_the_clock_still_counts_as_today(store: 
     hour = dt.timedelta(hours=1)
     assert not backups.automatic_backup_due(store, now=made - hour)
     assert backups.automatic_backup_due(store, now=made - hour - dt.timedelta(microseconds=1))
+
+
+def test_checking_a_backup_is_refused_while_a_restore_holds_the_data_folder(
+    store: Store, tmp_path: Path
+) -> None:
+    """The check unpacks into the data folder's work folder, so it holds the folder: while
+    another process restores into it, the check is refused rather than racing it."""
+    from companion.store import folder_lock
+
+    _add(store, "Quennell")
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    data = tmp_path / "other-data"
+    data.mkdir(mode=0o700)
+    restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
+    restoring.take_exclusive()
+    try:
+        with pytest.raises(StoreInUseError):
+            backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data)
+    finally:
+        restoring.release_exclusive()
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data).people == 1

@@ -55,8 +55,9 @@ def test_a_backup_from_a_newer_app_is_refused_naming_both_versions(tmp_path: Pat
     assert (refused.value.backup_version, refused.value.app_version) == (known + 1, known)
     _untouched(tmp_path / "data", ["Present"])
     # Checking the backup already says so, before anyone is asked to confirm.
-    with pytest.raises(BackupNewerError):
+    with pytest.raises(BackupNewerError) as inspected:
         backups.inspect_backup(backup, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+    assert (inspected.value.backup_version, inspected.value.app_version) == (known + 1, known)
 
 
 def test_a_backup_without_its_migrations_table_is_refused(tmp_path: Path) -> None:
