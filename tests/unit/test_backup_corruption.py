@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import stat
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
@@ -304,7 +305,8 @@ STALE_INDEX = "contact_methods_person"
 
 
 def _make_an_index_stale(db_path: Path, key: bytes) -> None:
-    """Move one row of ``contact_methods`` (same contents, a new rowid) behind its index's back."""
+    """Move five rows of ``contact_methods`` (same contents, new rowids) behind the back
+    of their index."""
     db = connect(db_path, key)
     try:
         sql, root = db.execute(
@@ -319,7 +321,7 @@ def _make_an_index_stale(db_path: Path, key: bytes) -> None:
     try:
         db.execute(
             "UPDATE contact_methods SET id = id + 1000 "
-            "WHERE id = (SELECT min(id) FROM contact_methods)"
+            "WHERE id IN (SELECT id FROM contact_methods ORDER BY id LIMIT 5)"
         )
         db.conn.commit()
         db.execute("PRAGMA writable_schema = ON")
@@ -336,11 +338,9 @@ def _make_an_index_stale(db_path: Path, key: bytes) -> None:
 
 def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> list[str]:
     """Returns what the integrity check says about the damaged database."""
-    info = backups.read_manifest(backup, store.database_key)
     with zipfile.ZipFile(backup) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    database_path = scratch / DATABASE_FILE_NAME
-    database_path.write_bytes(members[DATABASE_FILE_NAME])
+        database_path = scratch / DATABASE_FILE_NAME
+        database_path.write_bytes(archive.read(DATABASE_FILE_NAME))
     before = _what_queries_see(database_path, store.database_key)
     _make_an_index_stale(database_path, store.database_key)
     assert _what_queries_see(database_path, store.database_key) == before
@@ -350,8 +350,17 @@ def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> list[
         problems = integrity_problems(db)  # only the thorough check sees the damage
     finally:
         db.close()
-    assert problems and all(STALE_INDEX in problem for problem in problems)
-    database = database_path.read_bytes()
+    assert len(problems) > 3 and all(STALE_INDEX in problem for problem in problems)
+    _replace_database_sealed(store, backup, database_path.read_bytes())
+    return problems
+
+
+def _replace_database_sealed(store: Store, backup: Path, database: bytes) -> None:
+    """Put ``database`` in ``backup`` with a manifest (its checksum, the same records)
+    sealed with the store's key, as if it had been that way when the backup was made."""
+    info = backups.read_manifest(backup, store.database_key)
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
     raw = manifest_bytes(
         info.created_at,
         info.reason,
@@ -370,7 +379,6 @@ def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> list[
         for name, content in members.items():
             archive.writestr(name, content)
     assert backups.read_manifest(backup, store.database_key).authentic
-    return problems
 
 
 @dataclass(frozen=True)
@@ -398,7 +406,7 @@ def test_inspecting_a_backup_refuses_damage_only_the_integrity_check_sees(
     result): nothing else refuses this backup, so the refusal must name the damage."""
     with pytest.raises(backups.BackupFailedError) as failure:
         backups.inspect_backup(sealed_damaged_backup.backup, TEST_PASSPHRASE)
-    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems[:3]  # the first three
 
 
 def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
@@ -408,6 +416,44 @@ def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
     damage, the store stays as it was and open, and no before-restore backup is made."""
     with pytest.raises(backups.BackupFailedError) as failure:
         restore_backup(data_dir, sealed_damaged_backup.backup, TEST_PASSPHRASE, current=store)
-    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems[:3]
     assert len(store.people.list()) == PEOPLE
     assert _folder_names(store) == [sealed_damaged_backup.backup.name]
+
+
+def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(
+    store: Store, data_dir: Path
+) -> None:
+    """Its seal and checksum are right, so only opening the database can tell: the
+    refusal says which error it was, for the log and for support."""
+    made = backups.make_backup(store)
+    _replace_database_sealed(store, made.path, b"not a database " * 1024)
+    with pytest.raises(backups.BackupFailedError) as inspected:
+        backups.inspect_backup(made.path, TEST_PASSPHRASE)
+    assert inspected.value.detail == "NotAStoreError"
+    with pytest.raises(backups.BackupFailedError) as restoring:
+        restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store)
+    assert restoring.value.detail.startswith("NotAStoreError: ")
+    assert store.people.list() == []  # the store is still open, as it was
+
+
+def test_the_copy_a_restore_checks_is_private(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before it replaces anything, a restore opens a copy of the backup as this app
+    would; that copy holds personal data, so its folder is 0700 and its files 0600."""
+    store.people.add(Person("Quennell", "Sample", language="es"))
+    made = backups.make_backup(store)
+    modes: dict[str, int] = {}
+    real_open = Store.open
+
+    def open_and_look(folder: Path, passphrase: str) -> Store:
+        if folder.name == "check":
+            modes["folder"] = stat.S_IMODE(folder.stat().st_mode)
+            for name in (DATABASE_FILE_NAME, KEY_FILE_NAME):
+                modes[name] = stat.S_IMODE((folder / name).stat().st_mode)
+        return real_open(folder, passphrase)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_and_look))
+    restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store).close()
+    assert modes == {"folder": 0o700, DATABASE_FILE_NAME: 0o600, KEY_FILE_NAME: 0o600}

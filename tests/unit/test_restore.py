@@ -67,8 +67,9 @@ def test_a_backup_without_its_migrations_table_is_refused(tmp_path: Path) -> Non
     backup = backups.make_backup(broken, folder=tmp_path / "usb").path
     broken.close()
     _store_with(tmp_path / "data", "Present").close()
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    assert refused.value.detail == "StoreDamagedError: no schema"
     _untouched(tmp_path / "data", ["Present"])
 
 
