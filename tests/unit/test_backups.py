@@ -454,3 +454,13 @@ def test_checking_a_backup_is_refused_while_a_restore_holds_the_data_folder(
     finally:
         restoring.release_exclusive()
     assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data).people == 1
+
+
+def test_backups_go_to_the_folder_staff_chose(store: Store, tmp_path: Path) -> None:
+    usb = tmp_path / "usb-drive" / "court-companion"
+    assert backups.backup_folder(store) == store.folder / "backups"
+    store.settings.set(backups.BACKUP_FOLDER_SETTING, str(usb))
+    assert backups.backup_folder(store) == usb
+    info = backups.make_backup(store)
+    assert info.path.parent == usb
+    assert [b.path for b in backups.list_backups(backups.backup_folder(store))] == [info.path]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from companion.domain.models import Person
 from companion.errors import BackupNewerError, FolderProblemError, OtherOfficeError
 from companion.store import backups
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
 from companion.store.restore import restore
 from companion.store.store import Store
@@ -154,3 +156,33 @@ def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: P
             out.writestr(name, data + b" " * 200_000 if name == "keys.json" else data)
     with pytest.raises(backups.BackupFailedError):
         backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
+
+
+def test_a_restore_needs_room_for_the_backup_twice_and_the_store_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unpacking, the check's copy and the before-restore backup need about three
+    databases: with room for the unpacked backup alone, the restore is refused before
+    anything is written."""
+    source = _store_with(tmp_path / "old-laptop", "Traveller")
+    backup = backups.make_backup(source, folder=tmp_path / "usb").path
+    source.close()
+    _store_with(tmp_path / "data", "Present").close()
+    with zipfile.ZipFile(backup) as archive:
+        size = archive.getinfo(DATABASE_FILE_NAME).file_size
+    room = size + backups.FREE_SPACE_MARGIN + 1024  # enough to unpack it, no more
+
+    def little_room(path: object) -> shutil._ntuple_diskusage:
+        return shutil._ntuple_diskusage(10 * room, 9 * room, room)
+
+    monkeypatch.setattr(shutil, "disk_usage", little_room)
+    with pytest.raises(FolderProblemError) as refused:
+        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    assert refused.value.reason == "disk_full"
+    monkeypatch.undo()
+    kept = Store.open(tmp_path / "data", TEST_PASSPHRASE)
+    try:
+        assert _names(kept) == ["Present"]
+    finally:
+        kept.close()
+    assert not list((tmp_path / "data" / "backups").glob("*before-restore*"))
