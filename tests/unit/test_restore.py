@@ -158,31 +158,57 @@ def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: P
         backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
 
 
+def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    def disk_usage(path: object) -> shutil._ntuple_diskusage:
+        return shutil._ntuple_diskusage(10 * free, 9 * free, free)
+
+    monkeypatch.setattr(shutil, "disk_usage", disk_usage)
+
+
+@pytest.mark.parametrize("over_a_store", [True, False])
 def test_a_restore_needs_room_for_the_backup_twice_and_the_store_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
+) -> None:
+    """Unpacking, the check's copy and the before-restore backup need about two copies of
+    the backup and two of the store it replaces: with room for the unpacked backup alone,
+    the restore is refused before anything is written (onto a new laptop too)."""
+    source = _store_with(tmp_path / "old-laptop", "Traveller")
+    backup = backups.make_backup(source, folder=tmp_path / "usb").path
+    source.close()
+    data = tmp_path / "data"
+    if over_a_store:
+        _store_with(data, "Present").close()
+    with zipfile.ZipFile(backup) as archive:
+        size = archive.getinfo(DATABASE_FILE_NAME).file_size
+    _with_free_space(monkeypatch, size + backups.FREE_SPACE_MARGIN + 1024)
+    with pytest.raises(FolderProblemError) as refused:
+        restore(data, backup, TEST_PASSPHRASE)
+    assert refused.value.reason == "disk_full"
+    monkeypatch.undo()
+    assert not (data / "backups").exists() or not list((data / "backups").iterdir())
+    if over_a_store:
+        kept = Store.open(data, TEST_PASSPHRASE)
+        try:
+            assert _names(kept) == ["Present"]
+        finally:
+            kept.close()
+    else:
+        assert not (data / DATABASE_FILE_NAME).exists()
+
+
+def test_a_restore_with_just_enough_room_goes_ahead(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Unpacking, the check's copy and the before-restore backup need about three
-    databases: with room for the unpacked backup alone, the restore is refused before
-    anything is written."""
     source = _store_with(tmp_path / "old-laptop", "Traveller")
     backup = backups.make_backup(source, folder=tmp_path / "usb").path
     source.close()
     _store_with(tmp_path / "data", "Present").close()
     with zipfile.ZipFile(backup) as archive:
         size = archive.getinfo(DATABASE_FILE_NAME).file_size
-    room = size + backups.FREE_SPACE_MARGIN + 1024  # enough to unpack it, no more
-
-    def little_room(path: object) -> shutil._ntuple_diskusage:
-        return shutil._ntuple_diskusage(10 * room, 9 * room, room)
-
-    monkeypatch.setattr(shutil, "disk_usage", little_room)
-    with pytest.raises(FolderProblemError) as refused:
-        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
-    assert refused.value.reason == "disk_full"
-    monkeypatch.undo()
-    kept = Store.open(tmp_path / "data", TEST_PASSPHRASE)
+    current = (tmp_path / "data" / DATABASE_FILE_NAME).stat().st_size
+    _with_free_space(monkeypatch, 2 * size + 2 * current + backups.FREE_SPACE_MARGIN)
+    restored = restore(tmp_path / "data", backup, TEST_PASSPHRASE, allow_other_office=True)
     try:
-        assert _names(kept) == ["Present"]
+        assert _names(restored.store) == ["Traveller"]
     finally:
-        kept.close()
-    assert not list((tmp_path / "data" / "backups").glob("*before-restore*"))
+        restored.store.close()
