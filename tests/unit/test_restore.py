@@ -165,25 +165,33 @@ def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
     monkeypatch.setattr(shutil, "disk_usage", disk_usage)
 
 
-@pytest.mark.parametrize("over_a_store", [True, False])
-def test_a_restore_needs_room_for_the_backup_twice_and_the_store_twice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
-) -> None:
-    """Unpacking, the check's copy and the before-restore backup need about two copies of
-    the backup and two of the store it replaces: with room for the unpacked backup alone,
-    the restore is refused before anything is written (onto a new laptop too)."""
+def _room_case(tmp_path: Path, over_a_store: bool) -> tuple[Path, Path, int]:
+    """A backup, a data folder (holding a store, or none: a new laptop), and the free
+    space a restore into it needs: two copies of the backup's database (unpacked, and the
+    check's copy) and two of the store it replaces (its before-restore backup), plus the
+    margin kept free."""
     source = _store_with(tmp_path / "old-laptop", "Traveller")
     backup = backups.make_backup(source, folder=tmp_path / "usb").path
     source.close()
     data = tmp_path / "data"
+    current = 0
     if over_a_store:
         _store_with(data, "Present").close()
+        current = (data / DATABASE_FILE_NAME).stat().st_size
     with zipfile.ZipFile(backup) as archive:
         size = archive.getinfo(DATABASE_FILE_NAME).file_size
-    _with_free_space(monkeypatch, size + backups.FREE_SPACE_MARGIN + 1024)
+    return backup, data, 2 * size + 2 * current + backups.FREE_SPACE_MARGIN
+
+
+@pytest.mark.parametrize("over_a_store", [True, False])
+def test_a_restore_without_room_for_its_copies_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
+) -> None:
+    backup, data, needed = _room_case(tmp_path, over_a_store)
+    _with_free_space(monkeypatch, needed - 1)
     with pytest.raises(FolderProblemError) as refused:
-        restore(data, backup, TEST_PASSPHRASE)
-    assert refused.value.reason == "disk_full"
+        restore(data, backup, TEST_PASSPHRASE, allow_other_office=True)
+    assert (refused.value.path, refused.value.reason) == (str(data), "disk_full")
     monkeypatch.undo()
     assert not (data / "backups").exists() or not list((data / "backups").iterdir())
     if over_a_store:
@@ -196,18 +204,13 @@ def test_a_restore_needs_room_for_the_backup_twice_and_the_store_twice(
         assert not (data / DATABASE_FILE_NAME).exists()
 
 
+@pytest.mark.parametrize("over_a_store", [True, False])
 def test_a_restore_with_just_enough_room_goes_ahead(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
 ) -> None:
-    source = _store_with(tmp_path / "old-laptop", "Traveller")
-    backup = backups.make_backup(source, folder=tmp_path / "usb").path
-    source.close()
-    _store_with(tmp_path / "data", "Present").close()
-    with zipfile.ZipFile(backup) as archive:
-        size = archive.getinfo(DATABASE_FILE_NAME).file_size
-    current = (tmp_path / "data" / DATABASE_FILE_NAME).stat().st_size
-    _with_free_space(monkeypatch, 2 * size + 2 * current + backups.FREE_SPACE_MARGIN)
-    restored = restore(tmp_path / "data", backup, TEST_PASSPHRASE, allow_other_office=True)
+    backup, data, needed = _room_case(tmp_path, over_a_store)
+    _with_free_space(monkeypatch, needed)
+    restored = restore(data, backup, TEST_PASSPHRASE, allow_other_office=True)
     try:
         assert _names(restored.store) == ["Traveller"]
     finally:
