@@ -44,10 +44,11 @@ bench: install
 
 # Mutation testing (mutmut), one module at a time; writes bench/MUTATION.md. Slow (see there):
 # on demand and before each release, not in CI. `make mutation MODULES=packets/datefmt` for one,
-# MINUTES=20 to stop each module after 20 minutes (the report counts what was not run).
+# MINUTES=20 to stop each module after 20 minutes (the report counts what was not run),
+# SURVIVORS=1 to rerun only the last run's survivors against the current tests.
 mutation: install
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[mutation]'
-	$(BIN)/python -m bench.mutation $(if $(MINUTES),--minutes $(MINUTES)) $(MODULES)
+	$(BIN)/python -m bench.mutation $(if $(MINUTES),--minutes $(MINUTES)) $(if $(SURVIVORS),--survivors) $(MODULES)
 
 # --- message catalogs (see translations/README.md) ---
 extract-messages: install

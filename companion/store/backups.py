@@ -43,7 +43,6 @@ from companion.errors import (
     BackupNewerError,
     CompanionError,
     FolderProblemError,
-    NoStoreError,
     NotARegularFileError,
     NotAStoreError,
     StoreDamagedError,
@@ -66,7 +65,6 @@ from companion.store.connection import DatabaseError, connect, integrity_problem
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.migrations import known_migration_names, migrations
-from companion.store.preflight import store_exists
 from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from companion.store.work_folder import PARTIAL_SUFFIX, in_progress, scratch
@@ -456,11 +454,6 @@ def automatic_backup_due(store: Store, now: dt.datetime | None = None) -> bool:
     return not made or max(made).date() < moment.date()
 
 
-def require_store(folder: Path) -> None:
-    if not store_exists(folder):
-        raise NoStoreError(str(folder))
-
-
 __all__ = [
     "BackupFailedError",
     "BackupInfo",
@@ -472,6 +465,5 @@ __all__ = [
     "list_backups",
     "make_backup",
     "read_manifest",
-    "require_store",
     "rotate",
 ]

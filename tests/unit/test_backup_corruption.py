@@ -12,17 +12,21 @@ such as a local header's timestamp, changes nothing that a restore would bring b
 
 from __future__ import annotations
 
+import hashlib
 import io
+import stat
 import struct
 import zipfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from companion.domain.models import Person
+from companion.domain.models import ContactKind, ContactMethod, Person
 from companion.store import backups
-from companion.store.connection import DatabaseError, connect
+from companion.store.backup_manifest import MANIFEST, MANIFEST_MAC, manifest_bytes, seal
+from companion.store.connection import DatabaseError, connect, damaged_pages, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
@@ -286,3 +290,170 @@ def test_the_check_before_a_restore_refuses_a_page_only_the_integrity_check_sees
         restore_backup(data_dir, good.path, TEST_PASSPHRASE, current=store)
     assert len(store.people.list()) == PEOPLE
     assert _folder_names(store) == [good.path.name]  # no before-restore backup either
+
+
+# --- a sealed backup whose damage only SQLite's integrity check can see -----------------
+#
+# A flipped byte in an encrypted page fails that page's HMAC, which SQLCipher's own check
+# sees whenever the store is opened. Here every page is validly encrypted: an index no
+# longer matches its table (a phone number's row moved while the index was hidden), so
+# counts, uids, checksums and HMACs are all right and only ``PRAGMA integrity_check`` can
+# tell. The manifest is rewritten and sealed for the damaged database, as if the copy had
+# been damaged before it was sealed: no other check stands in the way.
+
+STALE_INDEX = "contact_methods_person"
+
+
+def _make_an_index_stale(db_path: Path, key: bytes) -> None:
+    """Move five rows of ``contact_methods`` (same contents, new rowids) behind the back
+    of their index."""
+    db = connect(db_path, key)
+    try:
+        sql, root = db.execute(
+            "SELECT sql, rootpage FROM sqlite_master WHERE name = ?", [STALE_INDEX]
+        ).fetchone()
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute("DELETE FROM sqlite_master WHERE name = ?", [STALE_INDEX])
+        db.conn.commit()
+    finally:
+        db.close()
+    db = connect(db_path, key)  # a new connection no longer knows the index
+    try:
+        db.execute(
+            "UPDATE contact_methods SET id = id + 1000 "
+            "WHERE id IN (SELECT id FROM contact_methods ORDER BY id LIMIT 5)"
+        )
+        db.conn.commit()
+        db.execute("PRAGMA writable_schema = ON")
+        db.execute(
+            "INSERT INTO sqlite_master (type, name, tbl_name, rootpage, sql) "
+            "VALUES ('index', ?, 'contact_methods', ?, ?)",
+            [STALE_INDEX, root, sql],
+        )
+        db.conn.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+
+
+def _seal_with_a_stale_index(store: Store, backup: Path, scratch: Path) -> list[str]:
+    """Returns what the integrity check says about the damaged database."""
+    with zipfile.ZipFile(backup) as archive:
+        database_path = scratch / DATABASE_FILE_NAME
+        database_path.write_bytes(archive.read(DATABASE_FILE_NAME))
+    before = _what_queries_see(database_path, store.database_key)
+    _make_an_index_stale(database_path, store.database_key)
+    assert _what_queries_see(database_path, store.database_key) == before
+    db = connect(database_path, store.database_key)
+    try:
+        assert damaged_pages(db) == []  # every page's HMAC is right
+        problems = integrity_problems(db)  # only the thorough check sees the damage
+    finally:
+        db.close()
+    assert len(problems) > 3 and all(STALE_INDEX in problem for problem in problems)
+    _replace_database_sealed(store, backup, database_path.read_bytes())
+    return problems
+
+
+def _replace_database_sealed(store: Store, backup: Path, database: bytes) -> None:
+    """Put ``database`` in ``backup`` with a manifest (its checksum, the same records)
+    sealed with the store's key, as if it had been that way when the backup was made."""
+    info = backups.read_manifest(backup, store.database_key)
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    raw = manifest_bytes(
+        info.created_at,
+        info.reason,
+        info.store_id,
+        info.people,
+        info.hearings,
+        hashlib.sha256(database).hexdigest(),
+        info.records,
+    )
+    members |= {
+        DATABASE_FILE_NAME: database,
+        MANIFEST: raw,
+        MANIFEST_MAC: seal(raw, store.database_key),
+    }
+    with zipfile.ZipFile(backup, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    assert backups.read_manifest(backup, store.database_key).authentic
+
+
+@dataclass(frozen=True)
+class SealedDamage:
+    backup: Path
+    problems: list[str]
+
+
+@pytest.fixture
+def sealed_damaged_backup(store: Store, tmp_path: Path) -> SealedDamage:
+    for index in range(PEOPLE):
+        phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
+        store.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
+    made = backups.make_backup(store)
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    problems = _seal_with_a_stale_index(store, made.path, scratch)
+    return SealedDamage(made.path, problems)
+
+
+def test_inspecting_a_backup_refuses_damage_only_the_integrity_check_sees(
+    sealed_damaged_backup: SealedDamage,
+) -> None:
+    """Planted bug 5 of issue 21 (the check before a restore ignores the integrity check's
+    result): nothing else refuses this backup, so the refusal must name the damage."""
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.inspect_backup(sealed_damaged_backup.backup, TEST_PASSPHRASE)
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems[:3]  # the first three
+
+
+def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
+    store: Store, data_dir: Path, sealed_damaged_backup: SealedDamage
+) -> None:
+    """Planted bug 5 in the restore's own check of the unpacked copy: refused for the
+    damage, the store stays as it was and open, and no before-restore backup is made."""
+    with pytest.raises(backups.BackupFailedError) as failure:
+        restore_backup(data_dir, sealed_damaged_backup.backup, TEST_PASSPHRASE, current=store)
+    assert failure.value.detail.split("; ") == sealed_damaged_backup.problems[:3]
+    assert len(store.people.list()) == PEOPLE
+    assert _folder_names(store) == [sealed_damaged_backup.backup.name]
+
+
+def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(
+    store: Store, data_dir: Path
+) -> None:
+    """Its seal and checksum are right, so only opening the database can tell: the
+    refusal says which error it was, for the log and for support."""
+    made = backups.make_backup(store)
+    _replace_database_sealed(store, made.path, b"not a database " * 1024)
+    with pytest.raises(backups.BackupFailedError) as inspected:
+        backups.inspect_backup(made.path, TEST_PASSPHRASE)
+    assert inspected.value.detail == "NotAStoreError"
+    with pytest.raises(backups.BackupFailedError) as restoring:
+        restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store)
+    assert restoring.value.detail.startswith("NotAStoreError: ")
+    assert store.people.list() == []  # the store is still open, as it was
+
+
+def test_the_copy_a_restore_checks_is_private(
+    store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before it replaces anything, a restore opens a copy of the backup as this app
+    would; that copy holds personal data, so its folder is 0700 and its files 0600."""
+    store.people.add(Person("Quennell", "Sample", language="es"))
+    made = backups.make_backup(store)
+    modes: dict[str, int] = {}
+    real_open = Store.open
+
+    def open_and_look(folder: Path, passphrase: str) -> Store:
+        if folder.name == "check":
+            modes["folder"] = stat.S_IMODE(folder.stat().st_mode)
+            for name in (DATABASE_FILE_NAME, KEY_FILE_NAME):
+                modes[name] = stat.S_IMODE((folder / name).stat().st_mode)
+        return real_open(folder, passphrase)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_and_look))
+    restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store).close()
+    assert modes == {"folder": 0o700, DATABASE_FILE_NAME: 0o600, KEY_FILE_NAME: 0o600}

@@ -4,15 +4,24 @@ import hmac
 import json
 import os
 import stat
+import tempfile
 import zipfile
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from companion.domain.models import Person
-from companion.errors import StoreInUseError, WrongPassphraseError
+from companion.domain.models import (
+    Attendance,
+    Case,
+    Courthouse,
+    Hearing,
+    HearingType,
+    Person,
+)
+from companion.errors import StoreInUseError, WrongPassphraseError, WrongRecoveryCodeError
 from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.identity import RECORD_TABLES
@@ -355,3 +364,103 @@ def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
     _rewrite_manifest(info.path, manifest, store.database_key)
     assert backups.read_manifest(info.path).records == {}
     assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
+
+
+def test_a_backup_is_checked_with_the_recovery_code_of_its_day(data_dir: Path) -> None:
+    opened, recovery_code = Store.create(data_dir, TEST_PASSPHRASE)
+    try:
+        _add(opened, "Quennell")
+        info = backups.make_backup(opened)
+    finally:
+        opened.close()
+    checked = backups.inspect_backup(info.path, recovery_code, recovery=True)
+    assert checked.people == 1
+    with pytest.raises(WrongRecoveryCodeError):
+        backups.inspect_backup(info.path, TEST_PASSPHRASE, recovery=True)
+
+
+def test_the_check_before_a_restore_counts_people_and_hearings_in_the_database(
+    store: Store,
+) -> None:
+    """The numbers shown before a restore come from the backup's own database: a sealed
+    manifest that says otherwise (made by a faulty or older app) is not believed."""
+    courthouse = store.courthouses.add(
+        Courthouse("Fictional Hall of Justice", "9 Sample Street", "America/New_York", "US-NY")
+    )
+    people = [store.people.add(Person(f"Given{i}", "Sample", language="es")) for i in range(3)]
+    case = store.cases.add(
+        Case("CR-0042", "Criminal Court", person_ids=[p.id or 0 for p in people])
+    )
+    start = dt.datetime(2026, 12, 3, 9, 30, tzinfo=ZoneInfo("America/New_York"))
+    for day in range(2):
+        store.hearings.add(
+            Hearing(
+                case.id or 0,
+                courthouse.id or 0,
+                start + dt.timedelta(days=day),
+                HearingType.TRIAL,
+                "4B",
+            ),
+            [Attendance(p.id or 0, 0) for p in people],
+        )
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    assert (manifest["people"], manifest["hearings"]) == (3, 2)
+    manifest["people"], manifest["hearings"] = 30, 20
+    _rewrite_manifest(info.path, manifest, store.database_key)
+    checked = backups.inspect_backup(info.path, TEST_PASSPHRASE)
+    assert (checked.people, checked.hearings) == (3, 2)
+
+
+def test_with_a_data_folder_nothing_is_unpacked_in_the_system_temporary_folder(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+
+    def no_temporary_folder(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a backup was unpacked in the system's temporary folder")
+
+    monkeypatch.setattr(tempfile, "TemporaryDirectory", no_temporary_folder)
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder).people == 1
+
+
+def test_a_backup_up_to_an_hour_ahead_of_the_clock_still_counts_as_today(store: Store) -> None:
+    """Laptop clocks differ a little: a backup dated one hour (CLOCK_SLACK) after "now"
+    counts, one dated a moment later does not."""
+    made = backups.make_backup(store, reason=backups.AUTOMATIC).created_at
+    hour = dt.timedelta(hours=1)
+    assert not backups.automatic_backup_due(store, now=made - hour)
+    assert backups.automatic_backup_due(store, now=made - hour - dt.timedelta(microseconds=1))
+
+
+def test_checking_a_backup_is_refused_while_a_restore_holds_the_data_folder(
+    store: Store, tmp_path: Path
+) -> None:
+    """The check unpacks into the data folder's work folder, so it holds the folder: while
+    another process restores into it, the check is refused rather than racing it."""
+    from companion.store import folder_lock
+
+    _add(store, "Quennell")
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    data = tmp_path / "other-data"
+    data.mkdir(mode=0o700)
+    restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
+    restoring.take_exclusive()
+    try:
+        with pytest.raises(StoreInUseError):
+            backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data)
+    finally:
+        restoring.release_exclusive()
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data).people == 1
+
+
+def test_backups_go_to_the_folder_staff_chose(store: Store, tmp_path: Path) -> None:
+    usb = tmp_path / "usb-drive" / "court-companion"
+    assert backups.backup_folder(store) == store.folder / "backups"
+    store.settings.set(backups.BACKUP_FOLDER_SETTING, str(usb))
+    assert backups.backup_folder(store) == usb
+    info = backups.make_backup(store)
+    assert info.path.parent == usb
+    assert [b.path for b in backups.list_backups(backups.backup_folder(store))] == [info.path]

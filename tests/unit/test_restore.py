@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 from companion.domain.models import Person
 from companion.errors import BackupNewerError, FolderProblemError, OtherOfficeError
 from companion.store import backups
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
 from companion.store.restore import restore
 from companion.store.store import Store
@@ -55,8 +57,9 @@ def test_a_backup_from_a_newer_app_is_refused_naming_both_versions(tmp_path: Pat
     assert (refused.value.backup_version, refused.value.app_version) == (known + 1, known)
     _untouched(tmp_path / "data", ["Present"])
     # Checking the backup already says so, before anyone is asked to confirm.
-    with pytest.raises(BackupNewerError):
+    with pytest.raises(BackupNewerError) as inspected:
         backups.inspect_backup(backup, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+    assert (inspected.value.backup_version, inspected.value.app_version) == (known + 1, known)
 
 
 def test_a_backup_without_its_migrations_table_is_refused(tmp_path: Path) -> None:
@@ -66,8 +69,9 @@ def test_a_backup_without_its_migrations_table_is_refused(tmp_path: Path) -> Non
     backup = backups.make_backup(broken, folder=tmp_path / "usb").path
     broken.close()
     _store_with(tmp_path / "data", "Present").close()
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    assert refused.value.detail == "StoreDamagedError: no schema"
     _untouched(tmp_path / "data", ["Present"])
 
 
@@ -152,3 +156,62 @@ def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: P
             out.writestr(name, data + b" " * 200_000 if name == "keys.json" else data)
     with pytest.raises(backups.BackupFailedError):
         backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
+
+
+def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
+    def disk_usage(path: object) -> shutil._ntuple_diskusage:
+        return shutil._ntuple_diskusage(10 * free, 9 * free, free)
+
+    monkeypatch.setattr(shutil, "disk_usage", disk_usage)
+
+
+def _room_case(tmp_path: Path, over_a_store: bool) -> tuple[Path, Path, int]:
+    """A backup, a data folder (holding a store, or none: a new laptop), and the free
+    space a restore into it needs: two copies of the backup's database (unpacked, and the
+    check's copy) and two of the store it replaces (its before-restore backup), plus the
+    margin kept free."""
+    source = _store_with(tmp_path / "old-laptop", "Traveller")
+    backup = backups.make_backup(source, folder=tmp_path / "usb").path
+    source.close()
+    data = tmp_path / "data"
+    current = 0
+    if over_a_store:
+        _store_with(data, "Present").close()
+        current = (data / DATABASE_FILE_NAME).stat().st_size
+    with zipfile.ZipFile(backup) as archive:
+        size = archive.getinfo(DATABASE_FILE_NAME).file_size
+    return backup, data, 2 * size + 2 * current + backups.FREE_SPACE_MARGIN
+
+
+@pytest.mark.parametrize("over_a_store", [True, False])
+def test_a_restore_without_room_for_its_copies_is_refused_before_writing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
+) -> None:
+    backup, data, needed = _room_case(tmp_path, over_a_store)
+    _with_free_space(monkeypatch, needed - 1)
+    with pytest.raises(FolderProblemError) as refused:
+        restore(data, backup, TEST_PASSPHRASE, allow_other_office=True)
+    assert (refused.value.path, refused.value.reason) == (str(data), "disk_full")
+    monkeypatch.undo()
+    assert not (data / "backups").exists() or not list((data / "backups").iterdir())
+    if over_a_store:
+        kept = Store.open(data, TEST_PASSPHRASE)
+        try:
+            assert _names(kept) == ["Present"]
+        finally:
+            kept.close()
+    else:
+        assert not (data / DATABASE_FILE_NAME).exists()
+
+
+@pytest.mark.parametrize("over_a_store", [True, False])
+def test_a_restore_with_just_enough_room_goes_ahead(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, over_a_store: bool
+) -> None:
+    backup, data, needed = _room_case(tmp_path, over_a_store)
+    _with_free_space(monkeypatch, needed)
+    restored = restore(data, backup, TEST_PASSPHRASE, allow_other_office=True)
+    try:
+        assert _names(restored.store) == ["Traveller"]
+    finally:
+        restored.store.close()

@@ -44,6 +44,15 @@ def test_index_body_spaces_cjk_and_folds_case_and_compatibility_forms(
         ("王小", '"王"* "小"*'),
         ("Ｊｏｓｅ", '"jose"*'),
         ("Jose\u0301", '"jose"*'),  # accents, typed apart or not, are folded away
+        # what looks like a phone number is also tried as its digits alone
+        (
+            "(312) 555-0161",
+            '("312"* "5550161"*) OR ("312"* "555"* "0161"*) OR ("3125550161"*)',
+        ),
+        ("01 61", '("01"* "61"*) OR ("0161"*)'),  # four digits are enough
+        ("31 2", '"31"* "2"*'),  # but not three: too many numbers would match
+        ("0161", '"0161"*'),  # already the digits alone: not tried twice
+        ("Ana 0161", '"ana"* "0161"*'),  # a name with digits is not a phone number
     ],
 )
 def test_a_typed_query_becomes_quoted_word_prefixes(typed: str, query: str) -> None:
@@ -53,6 +62,26 @@ def test_a_typed_query_becomes_quoted_word_prefixes(typed: str, query: str) -> N
 @pytest.mark.parametrize("typed", ["", "   ", "-- / ()", '"*"'])
 def test_nothing_searchable_typed_gives_no_query(typed: str) -> None:
     assert search.fts_query(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "rank"),
+    [
+        ("José Muñoz", 0),  # the whole name, as typed
+        ("munoz jose", 0),  # family name first, without accents
+        ("王小明", 0),  # the name in the person's own script
+        ("jose", 1),  # every typed word is a whole word of the names
+        ("Muñoz", 1),
+        ("jo", 2),  # typed words only start words
+        ("jose mu", 2),
+        ("", 2),  # nothing typed
+        ("  ", 2),
+    ],
+)
+def test_match_rank_puts_whole_names_then_whole_words_then_word_starts(
+    typed: str, rank: int
+) -> None:
+    assert search.match_rank(typed, "José", "Muñoz", "王小明") == rank
 
 
 def test_each_kind_has_its_own_rowids() -> None:
@@ -228,3 +257,66 @@ def test_renaming_a_case_reindexes_its_docket_for_its_people(office: Office) -> 
     assert _found(office, "0042") == set()
     case_ids = [row[0] for row in store.db.execute(search.matching_ids_sql("case"), ['"0077"*'])]
     assert case_ids == [case.id]
+
+
+def _people_found(store: Store, typed: str) -> set[int | None]:
+    return {person.id for person in store.people.search(typed)}
+
+
+def test_a_dropped_phone_number_no_longer_finds_its_person(store: Store) -> None:
+    kept = ContactMethod(ContactKind.PHONE, "(312) 555-0134")
+    dropped = ContactMethod(ContactKind.PHONE, "(312) 555-0178")
+    person = store.people.add(Person("Rosa", "Sample", contacts=[kept, dropped]))
+    assert _people_found(store, "0178") == {person.id}
+    person = store.people.get(person.id or 0)
+    person.contacts = [c for c in person.contacts if c.value == kept.value]
+    store.people.update(person)
+    assert _people_found(store, "0178") == set()  # the dropped number is in the Trash
+    assert _people_found(store, "555-0134") == {person.id}
+
+
+def test_reindexing_a_courthouse_or_case_whose_row_is_gone_removes_its_entry(
+    store: Store,
+) -> None:
+    courthouse = store.courthouses.add(
+        Courthouse("Lantern Hall", "1 Sample St", "America/Chicago", "US-IL")
+    )
+    case = store.cases.add(Case("CV-2026-0311", "Civil Court"))
+    db = store.db
+
+    def entries(kind: str, word: str) -> list[int]:
+        return [row[0] for row in db.execute(search.matching_ids_sql(kind), [f'"{word}"*'])]
+
+    assert entries("courthouse", "lantern") == [courthouse.id]
+    assert entries("case", "0311") == [case.id]
+    with db.conn:
+        db.execute("DELETE FROM search_index")  # entries that outlived their rows ...
+        db.execute(
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [search.index_rowid("courthouse", 4040), "courthouse", 4040, "lantern"],
+        )
+        db.execute(
+            "INSERT INTO search_index (rowid, kind, record_id, body) VALUES (?, ?, ?, ?)",
+            [search.index_rowid("case", 4041), "case", 4041, "0311"],
+        )
+        search.reindex_courthouse(db, 4040)  # ... are removed, not an error
+        search.reindex_case(db, 4041)
+    assert entries("courthouse", "lantern") == []
+    assert entries("case", "0311") == []
+
+
+@pytest.mark.parametrize(
+    ("family_name", "typed"),
+    [
+        ("O\u02bcBrien", "brien"),  # modifier letter apostrophe
+        ("Ka\u02bbiulani", "iulani"),  # Hawaiian ʻokina
+        ("Ka\u02bbiulani", "kaiulani"),  # the whole word, typed without it
+    ],
+)
+def test_a_name_joined_by_an_apostrophe_that_is_a_letter_is_found_by_its_parts(
+    store: Store, family_name: str, typed: str
+) -> None:
+    """U+02BC and U+02BB are letters to SQLite's tokenizer, not separators: the index
+    must split the name at them itself."""
+    person = store.people.add(Person("Leilani", family_name))
+    assert _people_found(store, typed) == {person.id}
