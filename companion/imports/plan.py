@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 from companion.domain.models import (
     Case,
@@ -81,6 +83,9 @@ class PersonPlan:
     notes: list[str] = field(default_factory=list)
     #: The stored person this is, or None for a new one.
     person_id: int | None = None
+    #: Whether the file changes the stored person (a new contact, language, ...): an
+    #: unchanged person is neither written nor counted as updated.
+    changes_stored: bool = False
     rows: list[int] = field(default_factory=list)
 
 
@@ -121,7 +126,11 @@ class Plan:
 
     @property
     def updated_people(self) -> int:
-        return sum(1 for person in self.people.values() if person.person_id is not None)
+        return sum(
+            1
+            for person in self.people.values()
+            if person.person_id is not None and person.changes_stored
+        )
 
     @property
     def new_cases(self) -> int:
@@ -286,7 +295,34 @@ def build_plan(
         hearing.people.pop(("_",), None)
     plan.hearings = sorted(hearings.values(), key=lambda h: (h.docket_number, h.starts_at))
     index.place_hearings(plan, now)
+    index.find_changes(plan)
     return plan
+
+
+def new_contacts(person: PersonPlan, known: list[str]) -> list[ContactMethod]:
+    """The file's phone and email for this person that the store does not hold yet."""
+    found = []
+    if person.phone:
+        found.append(ContactMethod(ContactKind.PHONE, person.phone))
+    if person.email:
+        found.append(ContactMethod(ContactKind.EMAIL, person.email))
+    return [contact for contact in found if contact.value not in known]
+
+
+def stored_person_changes(person: PersonPlan, row: dict[str, Any]) -> dict[str, object]:
+    """The columns of a stored person's row that the file changes: its language,
+    interpreter need and birth date where the file gives them and they differ."""
+    changes: dict[str, object] = {}
+    if person.language_given and person.language != row["language"]:
+        changes["language"] = person.language
+    if person.needs_interpreter is not None and int(person.needs_interpreter) != int(
+        row["needs_interpreter"]
+    ):
+        changes["needs_interpreter"] = int(person.needs_interpreter)
+    born = person.date_of_birth.isoformat() if person.date_of_birth else None
+    if born is not None and born != row["date_of_birth"]:
+        changes["date_of_birth"] = born
+    return changes
 
 
 def _rows(table: Table, mapping: Mapping) -> list[_Row]:
@@ -559,6 +595,33 @@ class _StoreIndex:
         for pid in candidates:
             plan.doubtful.append((row, pid))
         return None
+
+    def find_changes(self, plan: Plan) -> None:
+        """Mark each matched person whom the file really changes."""
+        matched = [p for p in plan.people.values() if p.person_id is not None]
+        if not matched:
+            return
+        ids = json.dumps(sorted({int(p.person_id or 0) for p in matched}))
+        cursor = self.db.execute(
+            "SELECT id, language, needs_interpreter, date_of_birth FROM people "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            [ids],
+        )
+        columns = [d[0] for d in cursor.description]
+        rows = {int(r[0]): dict(zip(columns, r, strict=True)) for r in cursor.fetchall()}
+        known: dict[int, list[str]] = {}
+        for pid, value in self.db.execute(
+            "SELECT person_id, value FROM contact_methods WHERE deleted_at IS NULL "
+            "AND person_id IN (SELECT value FROM json_each(?))",
+            [ids],
+        ):
+            known.setdefault(int(pid), []).append(str(value))
+        for person in matched:
+            pid = int(person.person_id or 0)
+            row = rows.get(pid)
+            person.changes_stored = row is None or bool(
+                stored_person_changes(person, row) or new_contacts(person, known.get(pid, []))
+            )
 
     def place_hearings(self, plan: Plan, now: dt.datetime) -> None:
         """Each planned hearing: unchanged (same case, courthouse and date), a move of a

@@ -19,9 +19,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from companion.domain.models import Case, ContactKind, ContactMethod, Hearing, Person
+from companion.domain.models import Case, Hearing, Person
 from companion.errors import StoreWriteError
-from companion.imports.plan import HearingPlan, PersonPlan, Plan
+from companion.imports.plan import (
+    HearingPlan,
+    PersonPlan,
+    Plan,
+    new_contacts,
+    stored_person_changes,
+)
 from companion.store import search
 from companion.store.identity import new_uid
 from companion.store.rows import case_to_row, contact_to_row, hearing_to_row, person_to_row
@@ -133,15 +139,6 @@ def _next_id(db: Database, table: str) -> int:
     return int(db.execute(f"SELECT coalesce(max(id), 0) + 1 FROM {table}").fetchone()[0])
 
 
-def _contacts(phone: str, email: str) -> list[ContactMethod]:
-    found = []
-    if phone:
-        found.append(ContactMethod(ContactKind.PHONE, phone))
-    if email:
-        found.append(ContactMethod(ContactKind.EMAIL, email))
-    return found
-
-
 class BatchWriter:
     """Writes one plan into the store's open transaction."""
 
@@ -205,7 +202,7 @@ class BatchWriter:
                 known = contacts.get(person_id, [])
                 self._update_person(planned, stored[person_id], known)
             self.person_ids[key] = person_id
-            fresh = [c for c in _contacts(planned.phone, planned.email) if c.value not in known]
+            fresh = new_contacts(planned, known)
             for position, contact in enumerate(fresh, start=len(known)):
                 values = {
                     **contact_to_row(contact, person_id, position),
@@ -254,17 +251,8 @@ class BatchWriter:
     def _update_person(self, planned: PersonPlan, row: dict[str, Any], known: list[str]) -> None:
         """A stored person takes the file's language, interpreter need and birth date
         where the file gives them, and gains its new phone or email (added by the caller)."""
-        changes: dict[str, object] = {}
-        if planned.language_given and planned.language != row["language"]:
-            changes["language"] = planned.language
-        if planned.needs_interpreter is not None and int(planned.needs_interpreter) != int(
-            row["needs_interpreter"]
-        ):
-            changes["needs_interpreter"] = int(planned.needs_interpreter)
-        born = planned.date_of_birth.isoformat() if planned.date_of_birth else None
-        if born is not None and born != row["date_of_birth"]:
-            changes["date_of_birth"] = born
-        gains_contact = any(c.value not in known for c in _contacts(planned.phone, planned.email))
+        changes = stored_person_changes(planned, row)
+        gains_contact = bool(new_contacts(planned, known))
         if not changes and not gains_contact:
             return
         self.before.setdefault(("people", str(row["uid"])), row)

@@ -69,7 +69,7 @@ def test_three_moved_dates_are_three_continuances_and_undo_restores(
 
     week2 = read_table(_export(tmp_path / "week2.csv", [10, 11, 12, 3]))
     plan = build_plan(store, week2, guess_mapping(week2.headers), date_order="mdy")
-    assert (plan.new_people, plan.updated_people) == (0, 4)
+    assert (plan.new_people, plan.updated_people) == (0, 0)  # same people, same details
     assert (plan.moved_hearings, plan.new_hearings, plan.unchanged) == (3, 0, 1)
     apply_plan(store, plan, "week2.csv")
 
@@ -88,6 +88,40 @@ def test_three_moved_dates_are_three_continuances_and_undo_restores(
 
     undo_last_import(store)
     assert _tables(store) == before
+
+
+def test_reimporting_the_same_file_rewrites_nothing(store: Store, tmp_path: Path) -> None:
+    """An unchanged file changes no record: no row_version is raised (which would read as
+    an edit on this laptop and make a false conflict in a handoff), and no one is counted
+    as updated."""
+    store.courthouses.add(Courthouse("Fictional Hall", "1 Sample Road", "America/New_York"))
+    first = _export(tmp_path / "week1.csv", [0, 1, 2, 3])
+    _import(store, first)
+    versions = store.db.execute("SELECT uid, row_version, updated_at FROM people").fetchall()
+    before = _tables(store)
+    again = read_table(first)
+    plan = build_plan(store, again, guess_mapping(again.headers), date_order="mdy")
+    assert plan.summary()["new_people"] == 0
+    assert plan.summary()["updated_people"] == 0
+    assert plan.summary()["unchanged"] == 4
+    apply_plan(store, plan, first.name)
+    assert store.db.execute("SELECT uid, row_version, updated_at FROM people").fetchall() == (
+        versions
+    )
+    assert _tables(store) == before
+
+
+def test_a_new_phone_makes_a_person_updated(store: Store, tmp_path: Path) -> None:
+    store.courthouses.add(Courthouse("Fictional Hall", "1 Sample Road", "America/New_York"))
+    first = _export(tmp_path / "week1.csv", [0, 1, 2, 3])
+    _import(store, first)
+    changed = tmp_path / "week2.csv"
+    changed.write_text(
+        first.read_text("utf-8").replace("+1 202-555-0102", "+1 202-555-0199"), "utf-8"
+    )
+    table = read_table(changed)
+    plan = build_plan(store, table, guess_mapping(table.headers), date_order="mdy")
+    assert (plan.new_people, plan.updated_people) == (0, 1)
 
 
 def test_undo_of_first_import_empties_the_records(store: Store, tmp_path: Path) -> None:
