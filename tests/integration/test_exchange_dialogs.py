@@ -213,6 +213,7 @@ def test_handoff_round_trip_with_a_wrong_code_refused_first(
     qtbot.waitUntil(lambda: dialog.plan is not None, timeout=20_000)
     assert other_store.people.list() == []  # the preview wrote nothing
     assert dialog.summary.text().startswith("New: 1 people,")
+    assert plain(dialog.new_people.text()) == f"People to be added: {name}"
     qtbot.waitUntil(lambda: focus() is dialog.merge_button)
     qtbot.keyClick(focus(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.finished_merge)
@@ -254,6 +255,46 @@ def test_a_record_changed_on_both_laptops_is_listed_as_a_conflict(
     assert ("People", changed.display_name) in rows
     differs = [dialog.conflicts.item(row, 2).text() for row in range(dialog.conflicts.rowCount())]
     assert any("Given name" in text for text in differs)
+
+
+def test_find_then_tab_and_space_never_ticks_a_hidden_person(
+    qtbot: QtBot, demo_store: Store, tmp_path: Path
+) -> None:
+    people = demo_store.people.list()
+    wanted = people[-1]
+    dialog = show(qtbot, HandoffExportDialog(demo_store))
+    assert isinstance(dialog, HandoffExportDialog)
+    assert dialog.ticked.text() == "No one is ticked yet."
+    qtbot.keyClicks(dialog.filter, wanted.display_name)
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert focus() is dialog.people
+    current = dialog.people.currentItem()
+    assert current is not None and not current.isHidden()
+    qtbot.keyClick(focus(), Qt.Key.Key_Space)
+    assert dialog.chosen_people() == [wanted.id]
+    assert plain(dialog.ticked.text()) == f"Ticked (1): {wanted.display_name}"
+    # A name that matches no one: no current row, and Space ticks nobody.
+    type_into(qtbot, dialog.filter, "zzz-nobody")
+    assert dialog.people.currentItem() is None
+    dialog.people.setFocus()
+    qtbot.keyClick(dialog.people, Qt.Key.Key_Space)
+    assert dialog.chosen_people() == [wanted.id]
+    type_into(qtbot, dialog.path_field.line_edit, str(tmp_path / "one"))
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.code_dialog is not None, timeout=20_000)
+    code_dialog = dialog.code_dialog
+    assert isinstance(code_dialog, HandoffCodeDialog)
+    qtbot.addWidget(code_dialog)
+    assert wanted.display_name in plain(code_dialog.sealed_names.text())
+    assert people[0].display_name not in plain(code_dialog.sealed_names.text())
+
+
+def test_the_person_ticked_on_opening_is_said_so(qtbot: QtBot, demo_store: Store) -> None:
+    person = demo_store.people.list()[1]
+    dialog = show(qtbot, HandoffExportDialog(demo_store, person_id=person.id))
+    assert isinstance(dialog, HandoffExportDialog)
+    assert dialog.ticked.isVisible()
+    assert plain(dialog.ticked.text()) == f"Ticked (1): {person.display_name}"
 
 
 @pytest.mark.parametrize("kind", ["export", "calendar", "handoff-out", "handoff-in"])

@@ -80,6 +80,36 @@ def fields_text(fields: list[str]) -> str:
     return ", ".join(field_label(field, current()) for field in fields)
 
 
+def names_text(names: list[str]) -> str:
+    """People's names in a sentence, each kept in its own writing direction."""
+    return ", ".join(formatting.isolate(name) for name in names)
+
+
+def payload_names(payload: dict[str, Any], uids: list[str]) -> list[str]:
+    """The names of the people with these uids, as the handoff file gives them."""
+    wanted = set(uids)
+    names = []
+    for row in payload.get("tables", {}).get("people", []):
+        if isinstance(row, dict) and row.get("uid") in wanted:
+            parts = [str(row.get(key) or "") for key in ("given_name", "family_name")]
+            name = " ".join(part for part in parts if part) or str(row.get("native_name") or "")
+            names.append(name)
+    return names
+
+
+class PeopleList(QListWidget):
+    """The people to tick. Space ticks only a person who is shown: never one the Find
+    field has hidden."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space:
+            item = self.currentItem()
+            if item is None or item.isHidden():
+                event.accept()
+                return
+        super().keyPressEvent(event)
+
+
 # --- making a handoff file --------------------------------------------------------------------
 
 
@@ -101,7 +131,7 @@ class HandoffExportDialog(QDialog):
         self.filter = QLineEdit()
         self.filter_label.setBuddy(self.filter)
         self.people_label = QLabel()
-        self.people = QListWidget()
+        self.people = PeopleList()
         self.people.setFont(native_name_font(self.people.font()))
         self.people_label.setBuddy(self.people)
         for summary in store.people.list():
@@ -113,6 +143,9 @@ class HandoffExportDialog(QDialog):
             self.people.addItem(item)
         if self.people.count():
             self.people.setCurrentRow(0)
+        self.ticked = QLabel()
+        self.ticked.setWordWrap(True)
+        self.ticked.setTextFormat(Qt.TextFormat.PlainText)
         self.mark = QCheckBox()
         self.path_label = QLabel()
         self.path_field = PathField(
@@ -131,6 +164,7 @@ class HandoffExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.filter_label, self.filter)
         form.addRow(self.people_label, self.people)
+        form.addRow("", self.ticked)
         form.addRow("", self.mark)
         form.addRow(self.path_label, self.path_field)
         buttons = QHBoxLayout()
@@ -145,6 +179,7 @@ class HandoffExportDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(620, 560)
         self.filter.textChanged.connect(self._filter)
+        self.people.itemChanged.connect(self._show_ticked)
         self.seal_button.clicked.connect(self.seal)
         self.close_button.clicked.connect(self.reject)
         self.retranslate()
@@ -154,6 +189,31 @@ class HandoffExportDialog(QDialog):
         for row in range(self.people.count()):
             item = self.people.item(row)
             item.setHidden(bool(wanted) and wanted not in item.text().casefold())
+        current = self.people.currentItem()
+        if current is None or current.isHidden():
+            visible = [
+                row for row in range(self.people.count()) if not self.people.item(row).isHidden()
+            ]
+            # Never leave the current row on a hidden person: Space would tick them unseen.
+            self.people.setCurrentRow(visible[0] if visible else -1)
+
+    def chosen_names(self) -> list[str]:
+        return [
+            self.people.item(row).text()
+            for row in range(self.people.count())
+            if self.people.item(row).checkState() == Qt.CheckState.Checked
+        ]
+
+    def _show_ticked(self) -> None:
+        names = self.chosen_names()
+        if names:
+            self.ticked.setText(
+                ngettext(
+                    "Ticked ({count}): {names}", "Ticked ({count}): {names}", len(names)
+                ).format(count=formatting.number(len(names)), names=names_text(names))
+            )
+        else:
+            self.ticked.setText(_("No one is ticked yet."))
 
     def chosen_people(self) -> list[int]:
         chosen = []
@@ -193,7 +253,9 @@ class HandoffExportDialog(QDialog):
             )
             return None
         self.sealed.emit()
-        dialog = HandoffCodeDialog(result.code, result.people, result.path, self.parentWidget())
+        dialog = HandoffCodeDialog(
+            result.code, result.people, result.path, self.parentWidget(), self.chosen_names()
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.code_dialog = dialog
         self.accept()
@@ -218,6 +280,7 @@ class HandoffExportDialog(QDialog):
         self.warning.setText(personal_data_warning())
         self.seal_button.setText(_("&Seal handoff file"))
         self.close_button.setText(_("Close"))
+        self._show_ticked()
         self.message.retranslate()
 
 
@@ -225,10 +288,22 @@ class HandoffCodeDialog(QDialog):
     """The one-time code, large and spaced, shown this once. Nothing keeps it: the label
     is emptied when the window closes."""
 
-    def __init__(self, code: str, people: int, path: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        code: str,
+        people: int,
+        path: Path,
+        parent: QWidget | None = None,
+        names: list[str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.people = people
+        self.names = names or []
+        self.sealed_names = QLabel()
+        self.sealed_names.setWordWrap(True)
+        self.sealed_names.setTextFormat(Qt.TextFormat.PlainText)
+        self.sealed_names.setFont(native_name_font(self.sealed_names.font()))
         self.path = path
         self.saved = QLabel()
         self.saved.setWordWrap(True)
@@ -253,6 +328,7 @@ class HandoffCodeDialog(QDialog):
         buttons.addWidget(self.done_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.saved)
+        layout.addWidget(self.sealed_names)
         layout.addWidget(self.code)
         layout.addWidget(self.advice)
         layout.addLayout(buttons)
@@ -272,6 +348,13 @@ class HandoffCodeDialog(QDialog):
                 "Sealed {count} people in {path}.",
                 self.people,
             ).format(count=formatting.number(self.people), path=formatting.isolate(str(self.path)))
+        )
+        self.sealed_names.setVisible(bool(self.names))
+        self.sealed_names.setText(
+            _(
+                "Sealed: {names}. If someone is missing or should not be there, "
+                "do not give the code."
+            ).format(names=names_text(self.names))
         )
         self.advice.setText(
             _(
@@ -305,6 +388,7 @@ class HandoffImportDialog(QDialog):
         self.store = store
         self.payload: dict[str, Any] | None = None
         self.plan: MergePlan | None = None
+        self.names_added: list[str] = []
         self.finished_merge = False
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.explanation = QLabel()
@@ -328,6 +412,10 @@ class HandoffImportDialog(QDialog):
         form.addRow(self.code_label, code_row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.new_people = QLabel()
+        self.new_people.setWordWrap(True)
+        self.new_people.setTextFormat(Qt.TextFormat.PlainText)
+        self.new_people.setFont(native_name_font(self.new_people.font()))
         self.new_label = QLabel()
         self.new_records = QTableWidget()
         self.new_records.setColumnCount(2)
@@ -356,6 +444,7 @@ class HandoffImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addWidget(self.summary)
+        layout.addWidget(self.new_people)
         layout.addWidget(self.new_label)
         layout.addWidget(self.new_records, 1)
         layout.addWidget(self.conflicts_label)
@@ -376,6 +465,7 @@ class HandoffImportDialog(QDialog):
             return
         self.payload = None
         self.plan = None
+        self.names_added = []
         self.message.clear_message()
         self._show_plan()
 
@@ -467,7 +557,7 @@ class HandoffImportDialog(QDialog):
     def _show_plan(self) -> None:
         plan = self.plan
         shown = plan is not None
-        for widget in (self.summary, self.new_label, self.new_records):
+        for widget in (self.summary, self.new_people, self.new_label, self.new_records):
             widget.setVisible(shown)
         conflicts = shown and bool(plan and plan.conflicts)
         self.conflicts_label.setVisible(conflicts)
@@ -486,6 +576,7 @@ class HandoffImportDialog(QDialog):
                 conflicts=formatting.number(len(plan.conflicts)),
             )
         )
+        self._show_new_people(plan)
         fill_table(
             self.new_records,
             [
@@ -505,6 +596,17 @@ class HandoffImportDialog(QDialog):
                 for conflict in plan.conflicts
             ],
         )
+
+    def _show_new_people(self, plan: MergePlan) -> None:
+        """Name the people the file adds, so that staff can catch a wrong person."""
+        if self.payload is not None:
+            self.names_added = payload_names(self.payload, plan.new.get("people", []))
+        names = self.names_added
+        if not names:
+            self.new_people.setVisible(False)
+            return
+        text = _("Added: {names}") if self.finished_merge else _("People to be added: {names}")
+        self.new_people.setText(text.format(names=names_text(names)))
 
     def retranslate(self) -> None:
         self.setWindowTitle(_("Receive a handoff"))
