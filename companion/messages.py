@@ -132,6 +132,10 @@ REASONS: dict[str, str] = {
     "invalid_phone": N_("{field}: “{value}” is not a valid phone number."),
     "invalid_email": N_("{field}: “{value}” is not a valid email address."),
     "invalid_language": N_("{field}: “{value}” is not a language tag we know, like es or zh-Hant."),
+    "chinese_script_unsaid": N_(
+        "{field}: say which Chinese: Chinese (Simplified) or zh-Hans, "
+        "Chinese (Traditional) or zh-Hant."
+    ),
     "invalid_jurisdiction": N_("{field}: use US or a state code such as US-NY."),
     "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
     "not_a_phone": N_("{field}: texts and voicemail need a phone number."),

@@ -37,6 +37,10 @@ ROW_REASONS = {
     "unknown_role": N_("not a role: write victim, witness or both"),
     "not_yes_or_no": N_("write yes or no"),
     "invalid_language": N_("not a language name or tag"),
+    "chinese_script_unsaid": N_(
+        "say which Chinese the person reads: write Chinese (Simplified) or zh-Hans, "
+        "or Chinese (Traditional) or zh-Hant"
+    ),
     "invalid_email": N_("not an email address"),
     "invalid_phone": N_("not a phone number"),
     "date_unreadable": N_("not a date"),

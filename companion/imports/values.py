@@ -5,6 +5,7 @@ numeric dates use, and reads Excel's serial day numbers."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Iterable
 
@@ -13,7 +14,8 @@ from babel.core import get_global
 from companion.domain.models import Role
 from companion.domain.validation import check_language_tag, normalise_phone
 from companion.errors import ValidationError
-from companion.i18n.languages import find_languages
+from companion.i18n.folding import fold
+from companion.i18n.languages import LANGUAGES, find_languages, language_name_in
 from companion.i18n.parsing import parse_date, parse_time
 from companion.imports.reading import Cell
 
@@ -127,15 +129,39 @@ def read_phone(text: str, field: str) -> str:
 _THREE_LETTER = {str(key): str(value) for key, value in get_global("language_aliases").items()}
 
 
+#: The languages a name alone leaves open: "Chinese" is written in two scripts, and the
+#: import never guesses which one a witness reads.
+CHINESE_SCRIPTS = frozenset({"zh-Hans", "zh-Hant"})
+
+
+@functools.lru_cache(maxsize=512)
+def _language_named(wanted: str) -> tuple[str, ...]:
+    """The tags of the languages ``wanted`` names: one exactly, by its tag, English name,
+    own name or its name in any interface language; else those its English search finds."""
+    folded = fold(wanted)
+    for interface in LANGUAGES:
+        for language in find_languages(wanted, interface.tag):
+            names = (
+                language.tag,
+                language.english_name,
+                language.native_name,
+                language_name_in(language, interface.tag),
+            )
+            if folded in {fold(name) for name in names}:
+                return (language.tag,)
+    return tuple(language.tag for language in find_languages(wanted, "en"))
+
+
 def read_language(text: str, field: str) -> str:
-    """A language named in English or in itself, or given as a tag ("Spanish", "Español",
-    "es", "spa"), as its tag."""
+    """A language named in English, in itself or in an interface language, or given as a
+    tag ("Spanish", "Español", "es", "spa"), as its tag. "Chinese" alone is refused with
+    the two names to write instead."""
     wanted = text.strip()
-    for language in find_languages(wanted, "en")[:1]:
-        names = {language.tag.casefold(), language.english_name.casefold()}
-        names.add(language.native_name.casefold())
-        if wanted.casefold() in names or len(find_languages(wanted, "en")) == 1:
-            return language.tag
+    found = _language_named(wanted) if wanted else ()
+    if len(found) == 1:
+        return found[0]
+    if set(found) == CHINESE_SCRIPTS:
+        raise ValidationError(field, "chinese_script_unsaid", text)
     alias = _THREE_LETTER.get(wanted.lower(), wanted)
     try:
         return check_language_tag(alias.replace("_", "-"), field)
