@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -473,6 +474,7 @@ class DateOrderPage(QWizardPage):
             layout.addWidget(button)
             layout.addWidget(meaning)
             button.toggled.connect(self._chosen)
+            button.installEventFilter(self)
         layout.addStretch(1)
 
     def initializePage(self) -> None:
@@ -482,11 +484,37 @@ class DateOrderPage(QWizardPage):
         self.group.setExclusive(True)
         self.state.date_order = None
         self.retranslate()
+        # Nothing is chosen for staff, but the keys start on the first choice: arrows move
+        # between the choices and Enter takes the one with the focus.
+        QTimer.singleShot(0, self._focus_first)
+
+    def _focus_first(self) -> None:
+        if self.isVisible():
+            next(iter(self.choices.values())).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+            and isinstance(watched, QRadioButton)
+            and watched in self.choices.values()
+        ):
+            watched.setChecked(True)
+            wizard = self.wizard()
+            if wizard is not None:
+                wizard.next()
+            return True
+        return super().eventFilter(watched, event)
 
     def _chosen(self) -> None:
         for order, button in self.choices.items():
             if button.isChecked():
                 self.state.date_order = order
+                if self.isVisible() and not button.hasFocus():
+                    # A mnemonic chose it: Enter now takes this choice, not the focused one.
+                    button.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:
