@@ -45,8 +45,11 @@ def split_date_time(text: str) -> tuple[str, str]:
 def date_order(texts: Iterable[str]) -> str | None:
     """The order every numeric date of a column fits, from all its rows: "dmy" when a
     first number is over 12, "mdy" when a second one is, "ymd" for four-digit years first;
-    None when every date fits both month-first and day-first (03/04/2026)."""
+    None when every date fits both month-first and day-first (03/04/2026). When rows
+    prove different orders (12/21/2026 and 21/12/2026), the order most of them prove: the
+    others are then refused row by row as impossible dates, and nothing is asked."""
     possible = set(ORDERS)
+    proofs = dict.fromkeys(("mdy", "dmy", "ymd"), 0)
     seen = False
     for text in texts:
         match = _NUMERIC.fullmatch(text)
@@ -56,16 +59,21 @@ def date_order(texts: Iterable[str]) -> str | None:
         first, second = int(match.group(1)), int(match.group(2))
         if len(match.group(1)) == 4:
             possible &= {"ymd"}
+            proofs["ymd"] += 1
             continue
         possible.discard("ymd")
         if first > 12:
             possible.discard("mdy")
+            proofs["dmy"] += 1
         if second > 12:
             possible.discard("dmy")
+            proofs["mdy"] += 1
     if not seen:
         return "mdy"
     if len(possible) == 1:
         return possible.pop()
+    if not possible:
+        return max(proofs, key=lambda order: proofs[order])
     return None
 
 

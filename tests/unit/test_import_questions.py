@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.imports import errors
+from companion.imports import errors, values
 from companion.imports.mapping import guess_mapping
 from companion.imports.questions import AmbiguousColumn, ambiguous_date_columns, first_table
 from companion.imports.reading import read_table
@@ -51,3 +51,21 @@ def test_a_file_with_no_table_is_refused_as_before(name: str, reason: str) -> No
     with pytest.raises(errors.ImportFileError) as raised:
         first_table(CORPUS / name)
     assert raised.value.reason == reason
+
+
+def test_a_column_whose_rows_prove_different_orders_is_not_asked_about(tmp_path: Path) -> None:
+    """12/21/2026 proves month first: the question (“could be month first or day
+    first”) would be untrue. The one row that proves the other order is refused alone."""
+    path = tmp_path / "mixed.csv"
+    path.write_text(
+        "First Name,Last Name,Case Number,Court Date\n"
+        "Ana,Fictional,CR-1,03/04/2027\n"
+        "Bo,Sample,CR-2,12/21/2027\n"
+        "Chen,Example,CR-3,11/30/2027\n"
+        "Dana,Testcase,CR-4,25/12/2027\n",
+        "utf-8",
+    )
+    table = read_table(path)
+    assert ambiguous_date_columns(table, guess_mapping(table.headers)) == []
+    assert values.date_order(["03/04/2027", "12/21/2027", "11/30/2027", "25/12/2027"]) == "mdy"
+    assert values.date_order(["03/04/2027", "21/12/2027", "25/12/2027", "12/30/2027"]) == "dmy"
