@@ -89,6 +89,13 @@ def _report(plan: Plan, as_json: bool, t: Translator) -> None:
         print(
             t.gettext("Hearing {id} is no longer in this file; it was kept.").format(id=hearing_id)
         )
+    for row in plan.past_hearing_rows:
+        print(
+            t.gettext(
+                "Row {row}: this hearing's date is in the past. It is imported all the same; "
+                "check the date and its order."
+            ).format(row=row)
+        )
     for row, person_id in plan.doubtful:
         print(
             t.gettext(

@@ -105,6 +105,9 @@ class HearingPlan:
     hearing_id: int | None = None
     #: The stored hearing this one moves (continues), if any.
     moves_hearing_id: int | None = None
+    #: A hearing the import adds whose date has already passed (often a date read in the
+    #: wrong order): warned about in the dry run, imported all the same.
+    in_past: bool = False
 
 
 @dataclass
@@ -145,6 +148,11 @@ class Plan:
         return sum(1 for h in self.hearings if h.moves_hearing_id is not None)
 
     @property
+    def past_hearing_rows(self) -> list[int]:
+        """The rows of the hearings the import adds with a date already past."""
+        return sorted(row for h in self.hearings if h.in_past for row in h.rows)
+
+    @property
     def unchanged(self) -> int:
         return sum(1 for h in self.hearings if h.hearing_id is not None)
 
@@ -157,6 +165,7 @@ class Plan:
             "moved_hearings": self.moved_hearings,
             "unchanged": self.unchanged,
             "missing_hearings": list(self.missing_hearing_ids),
+            "past_hearing_rows": self.past_hearing_rows,
             "doubtful_matches": [
                 {"row": row, "person_id": person_id} for row, person_id in self.doubtful
             ],
@@ -295,6 +304,8 @@ def build_plan(
         hearing.people.pop(("_",), None)
     plan.hearings = sorted(hearings.values(), key=lambda h: (h.docket_number, h.starts_at))
     index.place_hearings(plan, now)
+    for hearing in plan.hearings:
+        hearing.in_past = hearing.hearing_id is None and hearing.starts_at < now
     index.find_changes(plan)
     return plan
 

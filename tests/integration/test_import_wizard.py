@@ -278,6 +278,29 @@ def test_enter_takes_the_date_order_with_the_focus_and_goes_on(
     qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
+def test_the_dry_run_says_which_hearings_are_in_the_past(
+    qtbot: QtBot, one_court: Store, tmp_path: Path
+) -> None:
+    past = tmp_path / "past.csv"
+    past.write_text(
+        "First Name,Last Name,Case Number,Court Date,Time\n"
+        "Ana,Fictional,CR-8,2020-02-03,9:00 AM\nBo,Sample,CR-9,2099-02-03,9:00 AM\n",
+        "utf-8",
+    )
+    wizard = open_wizard(qtbot, one_court)
+    type_path(qtbot, wizard, past)
+    enter_until(qtbot, wizard, PREVIEW)
+    wait_for_plan(qtbot, wizard)
+    table = wizard.preview_page.hearing_table
+    said = {
+        table.item(row, 1).text(): table.item(row, table.columnCount() - 1).text()
+        for row in range(table.rowCount())
+    }
+    assert said["CR-8"] == "New case and hearing. This hearing's date is in the past."
+    assert said["CR-9"] == "New case and hearing"
+    press(qtbot, Qt.Key.Key_Escape)
+
+
 @pytest.mark.parametrize("page", [FILE, FORMAT, COLUMNS, DATE_ORDER, PREVIEW])
 def test_tab_reaches_the_next_button_on_every_page(
     qtbot: QtBot, one_court: Store, page: int

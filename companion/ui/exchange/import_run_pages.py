@@ -229,7 +229,11 @@ class PreviewPage(QWizardPage):
                     hearing.docket_number,
                     formatting.date_and_time(hearing.starts_at),
                     self._person_names(plan, hearing),
-                    self._what_happens(hearing),
+                    self._what_happens(hearing)
+                    if not hearing.in_past
+                    else _("{what}. This hearing's date is in the past.").format(
+                        what=self._what_happens(hearing)
+                    ),
                 ]
                 for hearing in plan.hearings
             ],
