@@ -153,6 +153,9 @@ _NAMES: dict[str, tuple[str, ...]] = {
     "notes": ("notes", "note", "comments", "comment", "notas", "comentarios", "observaciones"),
 }
 
+#: The orders a date column's numbers can be in (as ``companion.imports.values.ORDERS``).
+DATE_ORDERS = ("mdy", "dmy", "ymd")
+
 #: Words in front of a field's name that say whose it is ("Victim First Name").
 _PREFIXES = ("victim", "witness", "victima", "testigo", "client", "cliente", "person", "party")
 
@@ -187,13 +190,18 @@ class Mapping:
     columns: dict[str, str | None] = field(default_factory=dict)
     unknown_to_notes: bool = False
     name: str = ""
+    #: The order staff said the file's ambiguous dates are in (mdy, dmy, ymd), kept with
+    #: a saved mapping so that next week's export of the same shape is not asked again.
+    date_order: str | None = None
 
     def to_json(self) -> str:
-        return json.dumps(
-            {"columns": self.columns, "unknown_to_notes": self.unknown_to_notes},
-            ensure_ascii=False,
-            sort_keys=True,
-        )
+        data: dict[str, object] = {
+            "columns": self.columns,
+            "unknown_to_notes": self.unknown_to_notes,
+        }
+        if self.date_order:
+            data["date_order"] = self.date_order
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
     @classmethod
     def from_json(cls, text: str, name: str = "") -> Mapping:
@@ -202,7 +210,13 @@ class Mapping:
             str(header): (str(value) if value in FIELDS else None)
             for header, value in dict(data.get("columns", {})).items()
         }
-        return cls(columns, bool(data.get("unknown_to_notes", False)), name)
+        order = data.get("date_order")
+        return cls(
+            columns,
+            bool(data.get("unknown_to_notes", False)),
+            name,
+            order if order in DATE_ORDERS else None,
+        )
 
 
 def guess_mapping(headers: list[str]) -> Mapping:
@@ -226,7 +240,7 @@ def completed(mapping: Mapping, headers: list[str]) -> Mapping:
         header: mapping.columns[header] if header in mapping.columns else guessed.columns[header]
         for header in headers
     }
-    return Mapping(columns, mapping.unknown_to_notes, mapping.name)
+    return Mapping(columns, mapping.unknown_to_notes, mapping.name, mapping.date_order)
 
 
 def save_mapping(db: Database, name: str, mapping: Mapping) -> None:

@@ -278,6 +278,43 @@ def test_enter_takes_the_date_order_with_the_focus_and_goes_on(
     qtbot.waitUntil(lambda: not wizard.isVisible())
 
 
+def test_a_date_order_saved_with_the_mapping_is_not_asked_again(
+    qtbot: QtBot, one_court: Store
+) -> None:
+    wizard = open_wizard(qtbot, one_court)
+    type_path(qtbot, wizard, CORPUS / "ambiguous_dates.csv")
+    enter_until(qtbot, wizard, COLUMNS)
+    page = wizard.columns_page
+    save_name = page.save_name
+    save_name.setFocus()
+    qtbot.waitUntil(lambda: focus() is save_name)
+    qtbot.keyClicks(save_name, "Weekly")
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == DATE_ORDER)
+    qtbot.waitUntil(lambda: focus() is wizard.date_order_page.choices["mdy"])
+    press(qtbot, Qt.Key.Key_Down)  # day first
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW)
+    press(qtbot, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+
+    again = open_wizard(qtbot, one_court)
+    type_path(qtbot, again, CORPUS / "ambiguous_dates.csv")
+    enter_until(qtbot, again, COLUMNS)
+    again.columns_page.saved.setFocus()
+    qtbot.waitUntil(lambda: focus() is again.columns_page.saved)
+    press(qtbot, Qt.Key.Key_Down)  # the saved "Weekly"
+    assert again.columns_page.saved.currentText() == "Weekly"
+    again.columns_page.save_name.setFocus()
+    press(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: again.currentId() == PREVIEW)  # not asked again
+    assert again.state.date_order == "dmy"
+    wait_for_plan(qtbot, again)
+    plan = again.state.plan
+    assert plan is not None and plan.hearings[0].starts_at.month == 4
+    press(qtbot, Qt.Key.Key_Escape)
+
+
 def test_the_dry_run_says_which_hearings_are_in_the_past(
     qtbot: QtBot, one_court: Store, tmp_path: Path
 ) -> None:

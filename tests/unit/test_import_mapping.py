@@ -48,3 +48,14 @@ def test_a_saved_mapping_is_used_for_next_weeks_export(store: Store) -> None:
     assert loaded.columns == {"Nombre": "given_name", "Col7": "docket_number", "Email": "email"}
     with pytest.raises(UnknownMappingError):
         load_mapping(store.db, "another")
+
+
+def test_a_saved_mapping_keeps_its_date_order() -> None:
+    from companion.imports.mapping import Mapping, completed
+
+    mapping = Mapping({"Court Date": "hearing_date"}, False, "Weekly", "dmy")
+    again = Mapping.from_json(mapping.to_json(), "Weekly")
+    assert again.date_order == "dmy"
+    assert completed(again, ["Court Date", "Extra"]).date_order == "dmy"
+    assert Mapping.from_json('{"columns": {}, "date_order": "nonsense"}').date_order is None
+    assert Mapping.from_json('{"columns": {}}').date_order is None

@@ -365,7 +365,12 @@ class ColumnsPage(QWizardPage):
         columns: dict[str, str | None] = {header: None for header in self.state.mapping.columns}
         for header, chooser in self.choosers.items():
             columns[header] = str(chooser.currentData() or "") or None
-        return Mapping(columns, self.to_notes.isChecked(), self.state.mapping.name)
+        return Mapping(
+            columns,
+            self.to_notes.isChecked(),
+            self.state.mapping.name,
+            self.state.mapping.date_order,
+        )
 
     def _fill_preview(self) -> None:
         table = self.state.table
@@ -417,6 +422,11 @@ class ColumnsPage(QWizardPage):
             mapping.name = name
         self.state.mapping = mapping
         self.state.ambiguous = ambiguous_date_columns(table, mapping)
+        self.state.date_order = None
+        if self.state.ambiguous and mapping.date_order:
+            # Answered when this mapping was saved: not asked again.
+            self.state.date_order = mapping.date_order
+            self.state.ambiguous = []
         return True
 
     def nextId(self) -> int:
@@ -519,6 +529,17 @@ class DateOrderPage(QWizardPage):
 
     def isComplete(self) -> bool:
         return self.state.date_order is not None
+
+    def validatePage(self) -> bool:
+        mapping = self.state.mapping
+        if mapping.name and self.state.date_order:
+            # Kept with the saved mapping: next week's export is not asked again.
+            mapping.date_order = self.state.date_order
+            try:
+                save_mapping(self.state.store.db, mapping.name, mapping)
+            except CompanionError:
+                mapping.date_order = None  # asked again next time; the import goes on
+        return True
 
     def nextId(self) -> int:
         return PREVIEW
