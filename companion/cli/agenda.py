@@ -38,6 +38,7 @@ def agenda_json(entries: list[AgendaEntry]) -> str:
                     "native_name": person.native_name,
                     "language": person.language,
                     "must_testify": person.must_testify,
+                    "do_not_contact": person.do_not_contact,
                     "attendance": person.attendance.value,
                 }
                 for person in entry.people

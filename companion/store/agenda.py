@@ -23,6 +23,8 @@ class AgendaPerson:
     uid: str = ""
     #: Needs for this hearing not yet arranged (``NeedKind`` values, in their order).
     open_needs: tuple[str, ...] = ()
+    #: They asked not to be contacted: never on a call list, whatever their attendance.
+    do_not_contact: bool = False
 
     @property
     def display_name(self) -> str:
@@ -68,6 +70,16 @@ class AgendaEntry:
         """Someone has not yet said whether they will come to a hearing that is still on."""
         return self.status is HearingStatus.SCHEDULED and any(
             person.attendance in (AttendanceStatus.UNKNOWN, AttendanceStatus.DECLINED)
+            and not person.do_not_contact
+            for person in self.people
+        )
+
+    @property
+    def not_to_be_called(self) -> bool:
+        """Someone who has not said whether they will come asked not to be contacted."""
+        return self.status is HearingStatus.SCHEDULED and any(
+            person.attendance in (AttendanceStatus.UNKNOWN, AttendanceStatus.DECLINED)
+            and person.do_not_contact
             for person in self.people
         )
 
@@ -148,7 +160,7 @@ class AgendaRepository(Repository):
                 needs.setdefault((row["hearing_id"], row["person_id"]), []).append(row["kind"])
             for row in self.rows(
                 "SELECT a.hearing_id, p.id, p.uid, p.given_name, p.family_name, p.native_name, "
-                "p.language, a.must_testify, a.status FROM attendance a "
+                "p.language, p.do_not_contact, a.must_testify, a.status FROM attendance a "
                 f"JOIN people p ON p.id = a.person_id WHERE a.hearing_id IN ({marks}) "
                 "AND a.deleted_at IS NULL AND p.deleted_at IS NULL "
                 "ORDER BY p.family_name, p.given_name",
@@ -164,6 +176,7 @@ class AgendaRepository(Repository):
                         must_testify=bool(row["must_testify"]),
                         attendance=AttendanceStatus(row["status"]),
                         uid=row["uid"],
+                        do_not_contact=bool(row["do_not_contact"]),
                         open_needs=tuple(
                             sorted(
                                 needs.get((row["hearing_id"], row["id"]), []),

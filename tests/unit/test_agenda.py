@@ -12,6 +12,7 @@ import datetime as dt
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -306,3 +307,47 @@ def test_needs_a_call_over_every_status_and_answer(
 
 def test_nobody_on_a_hearing_means_no_call() -> None:
     assert _entry(HearingStatus.SCHEDULED, []).needs_call is False
+
+
+@pytest.mark.parametrize("answer", [AttendanceStatus.UNKNOWN, AttendanceStatus.DECLINED])
+def test_someone_who_asked_not_to_be_contacted_never_needs_a_call(
+    answer: AttendanceStatus,
+) -> None:
+    when = dt.datetime(2030, 5, 6, 9, 0, tzinfo=NEW_YORK)
+    asked = AgendaPerson(1, "Ana", "Sample", "", "es", True, answer, do_not_contact=True)
+    entry = AgendaEntry(
+        1, when, 60, HearingType.TRIAL, HearingStatus.SCHEDULED, "1", 1, "Hall", 1, "CR-1", [asked]
+    )
+    assert entry.needs_call is False
+    assert entry.not_to_be_called is True
+    other = AgendaPerson(2, "Bea", "Sample", "", "en", False, answer)
+    both = AgendaEntry(
+        1,
+        when,
+        60,
+        HearingType.TRIAL,
+        HearingStatus.SCHEDULED,
+        "1",
+        1,
+        "Hall",
+        1,
+        "CR-1",
+        [asked, other],
+    )
+    assert both.needs_call is True  # the other person still needs the call
+
+
+def test_the_agenda_reads_who_asked_not_to_be_contacted(tmp_path: Path) -> None:
+    """After "asked not to be contacted" is logged, the agenda stops counting the call."""
+    from companion.demo import create_demo_office
+
+    store = create_demo_office(tmp_path / "demo")
+    try:
+        entry = next(e for e in store.agenda.upcoming(60) if e.needs_call and len(e.people) == 1)
+        (person,) = entry.people
+        store.db.execute("UPDATE people SET do_not_contact = 1 WHERE id = ?", [person.id])
+        again = next(e for e in store.agenda.upcoming(60) if e.hearing_id == entry.hearing_id)
+    finally:
+        store.close()
+    assert again.people[0].do_not_contact is True
+    assert again.needs_call is False and again.not_to_be_called is True

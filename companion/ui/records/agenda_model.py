@@ -249,7 +249,9 @@ def entry_text(entry: AgendaEntry, column: AgendaColumn) -> str:
         return _("Must testify") if entry.testimony_needed else ""
     if column == AgendaColumn.NEEDS:
         return needs_text(entry) if entry.open_needs else ""
-    return _("Needs a call") if entry.needs_call else ""
+    if entry.needs_call:
+        return _("Needs a call")
+    return _("Asked not to be contacted") if entry.not_to_be_called else ""
 
 
 def needs_text(entry: AgendaEntry) -> str:
