@@ -239,6 +239,14 @@ def test_contact_dialog_logs_method_outcome_and_note(qtbot: QtBot, demo_store: S
     dialog = _dialog_with_focus(qtbot, ContactDialog)
     assert isinstance(dialog, ContactDialog)
     assert QApplication.focusWidget() is dialog.outcome
+    # Nothing is chosen as it opens: Enter is refused, naming the field, and logs nothing.
+    assert dialog.outcome.currentIndex() == -1
+    before = demo_store.outreach.last_contact(first.person_id, first.hearing_id)
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Return)
+    assert dialog.isVisible()
+    assert dialog.error_text("outcome") == "Outcome: this is required."
+    assert demo_store.outreach.last_contact(first.person_id, first.hearing_id) == before
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)  # -> Confirmed
     qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)  # Confirmed -> Declined
     qtbot.keyClick(dialog.outcome, Qt.Key.Key_Tab)
     qtbot.keyClick(dialog.method, Qt.Key.Key_Down)  # Phone call -> Text message

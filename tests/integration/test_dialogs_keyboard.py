@@ -40,7 +40,6 @@ VALID_AS_OPENED = [
     "hearing-edit",
     "courthouse-edit",
     "attendance",
-    "contact-log",
     "hearing-needs",
 ]
 MAX_TABS = 120

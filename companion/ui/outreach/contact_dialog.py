@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
+from companion.errors import ValidationError
 from companion.outreach.model import ContactChannel, ContactOutcome
 from companion.store.store import Store
 from companion.ui.i18n import _
@@ -51,6 +52,8 @@ class ContactDialog(RecordDialog):
         self.hearing_text.setWordWrap(True)
         self.method = EnumCombo(list(ContactChannel))
         self.outcome = EnumCombo(list(ContactOutcome))
+        # No outcome until staff choose one: a stray Enter must not log "Confirmed".
+        self.outcome.setCurrentIndex(-1)
         self.outcome.set_value(outcome)
         self.note = QPlainTextEdit()
         self.note.setTabChangesFocus(True)
@@ -77,9 +80,10 @@ class ContactDialog(RecordDialog):
         return {"person_id": self.person_id, "hearing_id": self.hearing_id}
 
     def draft_state(self) -> DraftState:
+        outcome = self._outcome()
         return {
             "method": self.method.current_member().value,
-            "outcome": self.outcome.current_member().value,
+            "outcome": outcome.value if outcome is not None else "",
             "note": self.note.toPlainText(),
         }
 
@@ -88,11 +92,17 @@ class ContactDialog(RecordDialog):
         self.outcome.set_value(state.get("outcome"))
         self.note.setPlainText(state_text(state, "note"))
 
+    def _outcome(self) -> ContactOutcome | None:
+        return self.outcome.current_member() if self.outcome.currentIndex() >= 0 else None
+
     def save(self) -> int:
+        outcome = self._outcome()
+        if outcome is None:
+            raise ValidationError("outcome", "required")
         attempt = self.store.outreach.log_contact(
             self.person_id,
             self.hearing_id,
-            self.outcome.current_member(),
+            outcome,
             self.method.current_member(),
             self.note.toPlainText(),
             who=staff_member(self.store),
@@ -100,8 +110,10 @@ class ContactDialog(RecordDialog):
         return attempt.id
 
     def _explain(self) -> None:
-        outcome = self.outcome.current_member()
-        if outcome is ContactOutcome.DO_NOT_CONTACT:
+        outcome = self._outcome()
+        if outcome is None:
+            text = ""
+        elif outcome is ContactOutcome.DO_NOT_CONTACT:
             text = _("They will be taken off every call list, and marked wherever their name is.")
         elif outcome in (ContactOutcome.CONFIRMED, ContactOutcome.DECLINED):
             text = _("Their attendance at this hearing is set to match.")
