@@ -185,6 +185,8 @@ def test_words_for_the_selected_person_with_copy(qtbot: QtBot, demo_store: Store
     view.words.set_kind(WordsKind.TEXT)  # this person may not be texted: the panel says so
     assert "may be sent a text" in view.words.text.toPlainText()
     assert not view.words.copy_button.isEnabled()
+    # The voicemail copied a moment ago is not left on the clipboard to be pasted as this.
+    assert QGuiApplication.clipboard().text() == ""
 
     texted = next(row for row, item in enumerate(view.items) if item.phones[0].ok_to_text)
     view.table.selectRow(texted)

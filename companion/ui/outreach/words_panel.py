@@ -78,6 +78,8 @@ class WordsPanel(QWidget):
         self.words: Words | None = None
         #: Why there are no words for the person (shown in the interface language).
         self._problem: CompanionError | None = None
+        #: The words last put on the clipboard, taken off again when others are shown.
+        self._copied: str | None = None
         self.kinds = QTabBar()
         for _kind in KINDS:
             self.kinds.addTab("")
@@ -120,6 +122,7 @@ class WordsPanel(QWidget):
         """Read the words for the person and the chosen kind from the store."""
         self.words = None
         self._problem = None
+        self._forget_copied()
         if self._pair is not None:
             try:
                 self.words = words_for(self.store, *self._pair, self.kind)
@@ -127,6 +130,14 @@ class WordsPanel(QWidget):
                 log.info("no %s words for this person: %s", self.kind.value, error.code)
                 self._problem = error
         self._render()
+
+    def _forget_copied(self) -> None:
+        """Take our words off the clipboard once they are not the ones on show: pasting
+        them afterwards would send one person's message to another."""
+        clipboard = QGuiApplication.clipboard()
+        if self._copied is not None and clipboard.text() == self._copied:
+            clipboard.clear()
+        self._copied = None
 
     def _render(self) -> None:
         """Show what was read, in the interface language (no store access: a language
@@ -147,6 +158,7 @@ class WordsPanel(QWidget):
         if self.words is None:
             return
         QGuiApplication.clipboard().setText(self.words.text)
+        self._copied = self.words.text
         self.copied.emit(self.words.text)
 
     def retranslate(self) -> None:
