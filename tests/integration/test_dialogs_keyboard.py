@@ -4,6 +4,7 @@ back, Escape closes an unchanged form and asks about a changed one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
@@ -16,6 +17,7 @@ from companion.domain.models import Case
 from companion.store.store import Store
 from companion.ui.dev import gallery
 from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.fields import DateField, TimeEdit
 from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 from tests.conftest import TEST_PASSPHRASE
 
@@ -218,3 +220,44 @@ def test_a_new_hearing_opens_on_the_first_field_still_to_fill(qtbot: QtBot, offi
     qtbot.waitUntil(lambda: _focus(fresh) is fresh.courthouse)
     qtbot.keyClick(fresh.courthouse, Qt.Key.Key_Tab)
     assert _focus(fresh) is fresh.start.date.line_edit
+
+
+@pytest.mark.parametrize("name", ["hearing-add", "hearing-edit", "continue-hearing"])
+def test_a_time_typed_after_tab_from_the_date_lands_in_the_time_field(
+    qtbot: QtBot, office: Store, name: str
+) -> None:
+    """The calendar button is no Tab stop: the space of "2:30 PM" never opens it."""
+    dialog = _open(qtbot, office, name)
+    date_field = dialog.findChild(DateField)
+    time_field = dialog.findChild(TimeEdit)
+    assert date_field is not None and time_field is not None
+    date_field.line_edit.setFocus()
+    qtbot.waitUntil(lambda: _focus(dialog) is date_field.line_edit)
+    qtbot.keyClick(date_field.line_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(date_field.line_edit, "12/15/2026")
+    qtbot.keyClick(date_field.line_edit, Qt.Key.Key_Tab)
+    assert _focus(dialog) is time_field
+    qtbot.keyClick(time_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(time_field, "2:30 PM")
+    assert time_field.text() == "2:30 PM"
+    assert time_field.time() == dt.time(14, 30)
+    assert not date_field.calendar.isVisible()
+
+
+def test_the_date_field_opens_its_calendar_with_alt_down_or_f4(qtbot: QtBot, office: Store) -> None:
+    dialog = _open(qtbot, office, "hearing-add")
+    date_field = dialog.findChild(DateField)
+    assert date_field is not None
+    assert "Alt+Down or F4" in date_field.pick_button.toolTip()
+    assert "Alt+Down or F4" in date_field.line_edit.accessibleDescription()
+    for key, modifier in [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+    ]:
+        date_field.line_edit.setFocus()
+        qtbot.waitUntil(lambda: _focus(dialog) is date_field.line_edit)
+        qtbot.keyClick(date_field.line_edit, key, modifier)
+        qtbot.waitUntil(date_field.calendar.isVisible)
+        qtbot.keyClick(date_field.calendar, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not date_field.calendar.isVisible())
+    assert dialog.isVisible()

@@ -40,6 +40,7 @@ from companion.ui.i18n import _
 from companion.ui.session.idle_guard import LOCK_KEYS
 from companion.ui.session.lock import add_to_file_menu
 from companion.ui.settings.reminder_box import ReminderScheduleBox
+from companion.ui.widgets.chooser_keys import attach_chooser, describe_chooser
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -169,6 +170,7 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.save_and_accept)
         self.buttons.rejected.connect(self.reject)
         self.choose_button.clicked.connect(self.choose_backup_folder)
+        attach_chooser(self.backup_folder, self.choose_button, self.choose_backup_folder)
         self.default_button.clicked.connect(self.backup_folder.clear)
         self._load()
         self.resize(640, 0)
@@ -295,7 +297,7 @@ class PreferencesDialog(QDialog):
         self.backup_folder.setAccessibleName(_("Backups folder"))
         self.backup_folder.setPlaceholderText(str(self.default_backups))
         self.choose_button.setText(_("&Choose…"))
-        self.choose_button.setAccessibleName(_("Choose the backups folder"))
+        describe_chooser(self.backup_folder, self.choose_button, _("Choose the backups folder"))
         self.default_button.setText(_("Use the &default"))
         self.default_button.setAccessibleName(_("Use the default backups folder"))
         self.backup_hint.setText(

@@ -32,6 +32,7 @@ from companion import messages
 from companion.errors import CompanionError, ValidationError, ValidationErrors
 from companion.store.store import Store
 from companion.ui.i18n import _, current
+from companion.ui.widgets.chooser_keys import STANDING_DESCRIPTION
 from companion.ui.widgets.prompts import confirm
 
 log = logging.getLogger(__name__)
@@ -418,7 +419,10 @@ class RecordDialog(QDialog):
         for key, (label, focus) in labels.items():
             lines = texts.get(key, [])
             label.show_message("\n".join(lines))
-            focus.setAccessibleDescription("\n".join(lines))
+            # The error first, then what the field always says (how to open its chooser).
+            always = focus.property(STANDING_DESCRIPTION)
+            said = [*lines, always] if isinstance(always, str) and always else lines
+            focus.setAccessibleDescription("\n".join(said))
         if self._general is not None:
             general.append(messages.describe(self._general, translator))
         self.general_error.show_message("\n".join(general))
