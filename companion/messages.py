@@ -150,6 +150,9 @@ REASONS: dict[str, str] = {
     "unknown_courthouse": N_("{field}: choose a courthouse."),
     "not_scheduled": N_("{field}: only a scheduled hearing can be continued."),
     "before_start": N_("{field}: the last day comes before the first day."),
+    "outcome_not_chosen": N_(
+        "{field}: the hearing is over. Choose what happened, such as Attended or Missed."
+    ),
     "outcome_before_hearing": N_(
         "{field}: “attended” and “missed” can only be recorded after the hearing."
     ),
