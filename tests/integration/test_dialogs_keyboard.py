@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_office
@@ -261,3 +261,60 @@ def test_the_date_field_opens_its_calendar_with_alt_down_or_f4(qtbot: QtBot, off
         qtbot.keyClick(date_field.calendar, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not date_field.calendar.isVisible())
     assert dialog.isVisible()
+
+
+# The other forms ask the same question the same way: (gallery entry, field, keys).
+OTHER_FORMS = [
+    ("preferences", "staff_name", "x"),
+    ("organisation", "name", "x"),
+    ("export", "path_field.line_edit", "x"),
+    ("calendar-export", "path_field.line_edit", "x"),
+    ("handoff-export", "people", " "),  # Space ticks (or unticks) the person
+]
+
+
+def _other_form(qtbot: QtBot, store: Store, name: str) -> QDialog:
+    dialog = gallery.entry_named(name).build(store, None)
+    assert isinstance(dialog, QDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
+@pytest.mark.parametrize(("name", "field", "keys"), OTHER_FORMS)
+def test_escape_on_other_forms_closes_unchanged_and_asks_when_changed(
+    qtbot: QtBot, office: Store, name: str, field: str, keys: str
+) -> None:
+    unchanged = _other_form(qtbot, office, name)
+    with qtbot.waitSignal(unchanged.rejected, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    dialog = _other_form(qtbot, office, name)
+    widget: QWidget = dialog
+    for part in field.split("."):
+        widget = getattr(widget, part)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    if keys == " ":
+        qtbot.keyClick(widget, Qt.Key.Key_Space)
+    else:
+        qtbot.keyClicks(widget, keys)
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert isinstance(question, QMessageBox)
+    assert question.windowTitle() == "Discard your changes?"
+    qtbot.keyClick(question, Qt.Key.Key_Return)  # the default keeps editing
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert dialog.isVisible() and rejected == []
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    again = QApplication.activeModalWidget()
+    assert isinstance(again, QMessageBox)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(again.buttons()[0], Qt.Key.Key_Space)  # "Discard changes"

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -41,6 +40,7 @@ from companion.ui.session.idle_guard import LOCK_KEYS
 from companion.ui.session.lock import add_to_file_menu
 from companion.ui.settings.reminder_box import ReminderScheduleBox
 from companion.ui.widgets.chooser_keys import attach_chooser, describe_chooser
+from companion.ui.widgets.guarded_dialog import GuardedDialog
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ def _hint() -> QLabel:
 SETTINGS_MAX_HEIGHT = 460
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(GuardedDialog):
     """Saved only with OK; Cancel changes nothing."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
