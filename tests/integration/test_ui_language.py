@@ -216,7 +216,7 @@ def test_f12_opens_the_language_menu_in_arabic(qtbot, store: Store) -> None:
     qtbot.keyClick(window, Qt.Key.Key_F12)
     qtbot.waitUntil(menu.isVisible)
     english = menu.language_actions["en"]
-    assert english.text().startswith("English")
+    assert "English" in english.text()  # its own name is shown in every language
     # The menu has the keyboard: Escape closes it, nothing else changed.
     qtbot.keyClick(menu, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not menu.isVisible())
