@@ -66,7 +66,7 @@ FIELD_LABELS: dict[str, str] = {
     "safe_hours": N_("Safe hours"),
     "ok_to_text": N_("OK to text"),
     "passphrase": N_("Passphrase"),
-    "days": N_("Days"),
+    "days": N_("Days before the hearing to call"),
     "from": N_("First day"),
     "to": N_("Last day"),
     "arrive_minutes_before": N_("Arrive this many minutes early"),
@@ -140,6 +140,7 @@ REASONS: dict[str, str] = {
     "safe_hours_incomplete": N_("{field}: give both the start and the end of the safe hours."),
     "not_a_phone": N_("{field}: texts and voicemail need a phone number."),
     "out_of_range": N_("{field}: this number is out of range."),
+    "days_out_of_range": N_("{field}: {value} is not between 1 and 365."),
     "not_days": N_(
         "{field}: “{value}” is not a number of days. Write whole days from 1 to 365, like 7, 2, 1."
     ),
@@ -149,6 +150,9 @@ REASONS: dict[str, str] = {
     "unknown_courthouse": N_("{field}: choose a courthouse."),
     "not_scheduled": N_("{field}: only a scheduled hearing can be continued."),
     "before_start": N_("{field}: the last day comes before the first day."),
+    "outcome_not_chosen": N_(
+        "{field}: the hearing is over. Choose what happened, such as Attended or Missed."
+    ),
     "outcome_before_hearing": N_(
         "{field}: “attended” and “missed” can only be recorded after the hearing."
     ),

@@ -56,7 +56,7 @@ def validate_schedule(schedule: ReminderSchedule) -> ReminderSchedule:
     """Steps are whole days from 1 to 365; duplicates are dropped, largest first."""
     bad = [n for n in schedule.days_before if not 1 <= n <= 365]
     if bad:
-        raise ValidationErrors([ValidationError("days", "out_of_range", bad[0])])
+        raise ValidationErrors([ValidationError("days", "days_out_of_range", bad[0])])
     return ReminderSchedule(
         tuple(sorted(set(schedule.days_before), reverse=True)),
         schedule.when_scheduled,

@@ -4,11 +4,12 @@ back, Escape closes an unchanged form and asks about a changed one."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_office
@@ -16,6 +17,7 @@ from companion.domain.models import Case
 from companion.store.store import Store
 from companion.ui.dev import gallery
 from companion.ui.records.dialogs.common import RecordDialog
+from companion.ui.records.dialogs.fields import DateField, TimeEdit
 from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 from tests.conftest import TEST_PASSPHRASE
 
@@ -217,3 +219,101 @@ def test_a_new_hearing_opens_on_the_first_field_still_to_fill(qtbot: QtBot, offi
     qtbot.waitUntil(lambda: _focus(fresh) is fresh.courthouse)
     qtbot.keyClick(fresh.courthouse, Qt.Key.Key_Tab)
     assert _focus(fresh) is fresh.start.date.line_edit
+
+
+@pytest.mark.parametrize("name", ["hearing-add", "hearing-edit", "continue-hearing"])
+def test_a_time_typed_after_tab_from_the_date_lands_in_the_time_field(
+    qtbot: QtBot, office: Store, name: str
+) -> None:
+    """The calendar button is no Tab stop: the space of "2:30 PM" never opens it."""
+    dialog = _open(qtbot, office, name)
+    date_field = dialog.findChild(DateField)
+    time_field = dialog.findChild(TimeEdit)
+    assert date_field is not None and time_field is not None
+    date_field.line_edit.setFocus()
+    qtbot.waitUntil(lambda: _focus(dialog) is date_field.line_edit)
+    qtbot.keyClick(date_field.line_edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(date_field.line_edit, "12/15/2026")
+    qtbot.keyClick(date_field.line_edit, Qt.Key.Key_Tab)
+    assert _focus(dialog) is time_field
+    qtbot.keyClick(time_field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(time_field, "2:30 PM")
+    assert time_field.text() == "2:30 PM"
+    assert time_field.time() == dt.time(14, 30)
+    assert not date_field.calendar.isVisible()
+
+
+def test_the_date_field_opens_its_calendar_with_alt_down_or_f4(qtbot: QtBot, office: Store) -> None:
+    dialog = _open(qtbot, office, "hearing-add")
+    date_field = dialog.findChild(DateField)
+    assert date_field is not None
+    assert "Alt+Down or F4" in date_field.pick_button.toolTip()
+    assert "Alt+Down or F4" in date_field.line_edit.accessibleDescription()
+    for key, modifier in [
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier),
+    ]:
+        date_field.line_edit.setFocus()
+        qtbot.waitUntil(lambda: _focus(dialog) is date_field.line_edit)
+        qtbot.keyClick(date_field.line_edit, key, modifier)
+        qtbot.waitUntil(date_field.calendar.isVisible)
+        qtbot.keyClick(date_field.calendar, Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not date_field.calendar.isVisible())
+    assert dialog.isVisible()
+
+
+# The other forms ask the same question the same way: (gallery entry, field, keys).
+OTHER_FORMS = [
+    ("preferences", "staff_name", "x"),
+    ("organisation", "name", "x"),
+    ("export", "path_field.line_edit", "x"),
+    ("calendar-export", "path_field.line_edit", "x"),
+    ("handoff-export", "people", " "),  # Space ticks (or unticks) the person
+]
+
+
+def _other_form(qtbot: QtBot, store: Store, name: str) -> QDialog:
+    dialog = gallery.entry_named(name).build(store, None)
+    assert isinstance(dialog, QDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return dialog
+
+
+@pytest.mark.parametrize(("name", "field", "keys"), OTHER_FORMS)
+def test_escape_on_other_forms_closes_unchanged_and_asks_when_changed(
+    qtbot: QtBot, office: Store, name: str, field: str, keys: str
+) -> None:
+    unchanged = _other_form(qtbot, office, name)
+    with qtbot.waitSignal(unchanged.rejected, timeout=2000):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+
+    dialog = _other_form(qtbot, office, name)
+    widget: QWidget = dialog
+    for part in field.split("."):
+        widget = getattr(widget, part)
+    widget.setFocus()
+    qtbot.waitUntil(widget.hasFocus)
+    if keys == " ":
+        qtbot.keyClick(widget, Qt.Key.Key_Space)
+    else:
+        qtbot.keyClicks(widget, keys)
+    rejected: list[bool] = []
+    dialog.rejected.connect(lambda: rejected.append(True))
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert isinstance(question, QMessageBox)
+    assert question.windowTitle() == "Discard your changes?"
+    qtbot.keyClick(question, Qt.Key.Key_Return)  # the default keeps editing
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert dialog.isVisible() and rejected == []
+    qtbot.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    again = QApplication.activeModalWidget()
+    assert isinstance(again, QMessageBox)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(again.buttons()[0], Qt.Key.Key_Space)  # "Discard changes"

@@ -114,8 +114,14 @@ def test_days_that_are_not_days_are_refused_and_nothing_is_saved(qtbot, store: S
     dialog.reminder_box.days.selectAll()
     qtbot.keyClicks(dialog.reminder_box.days, "400")
     qtbot.keyClick(dialog.reminder_box.days, Qt.Key.Key_Return)
-    assert dialog.isVisible() and "out of range" in dialog.message.text()
+    assert dialog.isVisible()
+    assert dialog.message.text() == (
+        "Days before the hearing to call: 400 is not between 1 and 365."
+    )
     qtbot.keyClick(dialog.reminder_box.days, Qt.Key.Key_Escape)
+    # The days were changed: Escape asks before discarding them; Discard closes.
+    assert dialog.discard_box is not None and dialog.discard_box.isVisible()
+    qtbot.keyClick(dialog.discard_box.buttons()[0], Qt.Key.Key_Space)
     assert dialog.result() == PreferencesDialog.DialogCode.Rejected
     assert store.outreach.schedule() == ReminderSchedule()
     assert not store.audit.entries(AuditAction.CHANGED_SCHEDULE)

@@ -9,7 +9,7 @@ import io
 import random
 import stat
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -255,16 +255,11 @@ def test_tab_goes_from_the_days_to_the_buttons(qtbot, store: Store) -> None:
     view.first_day.line_edit.setFocus()
     qtbot.waitUntil(view.first_day.line_edit.hasFocus)
     order = []
-    for _ in range(5):
+    for _ in range(3):
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
         order.append(QApplication.focusWidget())
-    assert order == [
-        view.first_day.pick_button,
-        view.last_day.line_edit,
-        view.last_day.pick_button,
-        view.show_button,
-        view.export_button,
-    ]
+    # The calendar buttons are no Tab stops (Alt+Down or F4 in the day opens the calendar).
+    assert order == [view.last_day.line_edit, view.show_button, view.export_button]
 
 
 def test_the_export_is_private_formula_safe_and_has_no_names(
@@ -446,3 +441,42 @@ def test_enter_opens_the_attendance_dialog_of_the_row(qtbot, store: Store) -> No
     record = feature.page.record
     assert record is not None and feature.page.pages.currentWidget() is feature.page.record_holder
     qtbot.waitUntil(record.first_day.line_edit.hasFocus)
+
+
+def test_enter_twice_on_a_past_confirmed_hearing_never_saves_confirmed(qtbot, store: Store) -> None:
+    """The stored answer "Confirmed" is not what happened: the dialog preselects nothing,
+    Enter asks for a choice, and the choice typed from the keyboard is saved."""
+    ((ana, h_ana),) = _past(store, ["Ana"])
+    (entry,) = store.hearings.attendance_for(h_ana)
+    store.hearings.set_attendance(replace(entry, status=AttendanceStatus.CONFIRMED))
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    feature = next(f for f in window.features if isinstance(f, ReportsFeature))
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(feature.outcomes.table.hasFocus)
+    qtbot.keyClick(feature.outcomes.table, Qt.Key.Key_Return)
+
+    def dialog() -> AttendanceDialog | None:
+        found = [w for w in QApplication.topLevelWidgets() if isinstance(w, AttendanceDialog)]
+        return found[0] if found and found[0].isVisible() else None
+
+    qtbot.waitUntil(lambda: dialog() is not None)
+    opened = dialog()
+    assert opened is not None
+    qtbot.waitUntil(opened.status.hasFocus)
+    assert opened.status.currentIndex() == -1
+    qtbot.keyClick(opened.status, Qt.Key.Key_Return)
+    assert opened.isVisible()
+    assert opened.error_text("status") == (
+        "Status: the hearing is over. Choose what happened, such as Attended or Missed."
+    )
+    assert _status(store, ana, h_ana) == (AttendanceStatus.CONFIRMED, "")
+    qtbot.keyClicks(opened.status, "A")  # Attended
+    assert opened.status.current_member() is AttendanceStatus.ATTENDED
+    qtbot.keyClick(opened.status, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog() is None)
+    assert _status(store, ana, h_ana)[0] is AttendanceStatus.ATTENDED

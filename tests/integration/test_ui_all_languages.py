@@ -321,6 +321,8 @@ NOT_IN_GALLERY = {
     "companion.ui.records.dialogs.common:RecordDialog",
     # The base of the two export dialogs; each has its entry.
     "companion.ui.exchange.export_dialogs:_SaveDialog",
+    # The base of the forms whose Escape asks before discarding; each has its entry.
+    "companion.ui.widgets.guarded_dialog:GuardedDialog",
     # Their words are given by whoever asks the question or tells the news.
     "companion.ui.widgets.prompts:ConfirmBox",
     "companion.ui.widgets.prompts:InfoBox",

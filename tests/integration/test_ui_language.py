@@ -198,3 +198,26 @@ def test_other_languages_switch_without_qt_translations_breaking(qtbot, store: S
     for word in _date_words(day, tag):
         assert word in heading
     assert window.tabs.tabText(0) == translator(tag).gettext("Agenda")
+
+
+def test_f12_opens_the_language_menu_in_arabic(qtbot, store: Store) -> None:
+    """Alt+letter for the Language menu is an Arabic letter in Arabic; F12 is the same key
+    in every language, and it is listed in the Help menu."""
+    window = MainWindow(store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    switch_language("ar")
+    menu = window.actions_.language_menu
+    assert window.actions_.choose_language in window.actions_.help_menu.actions()
+    assert not menu.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_F12)
+    qtbot.waitUntil(menu.isVisible)
+    english = menu.language_actions["en"]
+    assert "English" in english.text()  # its own name is shown in every language
+    # The menu has the keyboard: Escape closes it, nothing else changed.
+    qtbot.keyClick(menu, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not menu.isVisible())
+    switch_language("en")

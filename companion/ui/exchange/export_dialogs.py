@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -36,6 +35,7 @@ from companion.ui.exchange.texts import describe_exchange_error
 from companion.ui.i18n import _, current, ngettext
 from companion.ui.records.dialogs.fields import DateField
 from companion.ui.safety.backup_keeper import busy_cursor
+from companion.ui.widgets.guarded_dialog import GuardedDialog
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.prompts import ConfirmBox, confirm
 
@@ -64,9 +64,10 @@ def file_error_text(path: Path, error: OSError) -> str:
     )
 
 
-class _SaveDialog(QDialog):
+class _SaveDialog(GuardedDialog):
     """What both exports share: the period, the file, the warning, Save and Close.
-    Enter saves; Escape closes; an existing file is replaced only when staff say so."""
+    Enter saves; Escape closes (asking first about changes not saved); an existing file
+    is replaced only when staff say so."""
 
     def __init__(self, parent: QWidget | None, today: dt.date | None) -> None:
         super().__init__(parent)
@@ -157,6 +158,7 @@ class _SaveDialog(QDialog):
             self.message.show_message(partial(file_error_text, path, error), error=True)
             return
         self.message.show_message(done)
+        self.remember_state()  # saved: Escape now closes without asking
 
     def _write(self, path: Path) -> Callable[[], str]:
         """Write the file; returns what to say about it."""

@@ -54,6 +54,7 @@ from companion.ui.exchange.texts import describe_exchange_error
 from companion.ui.i18n import _, current, ngettext
 from companion.ui.records.dialogs.fields import native_name_font
 from companion.ui.safety.backup_keeper import busy_cursor
+from companion.ui.widgets.guarded_dialog import NOT_FORM_DATA, GuardedDialog
 from companion.ui.widgets.messages import MessageLabel
 from companion.ui.widgets.tables import configure_table, fill_table
 
@@ -113,7 +114,7 @@ class PeopleList(QListWidget):
 # --- making a handoff file --------------------------------------------------------------------
 
 
-class HandoffExportDialog(QDialog):
+class HandoffExportDialog(GuardedDialog):
     """Choose people and where to save; *Seal* writes the file and shows the code."""
 
     sealed = Signal()
@@ -129,6 +130,7 @@ class HandoffExportDialog(QDialog):
         self.explanation.setWordWrap(True)
         self.filter_label = QLabel()
         self.filter = QLineEdit()
+        self.filter.setProperty(NOT_FORM_DATA, True)  # a filter: Escape need not ask about it
         self.filter_label.setBuddy(self.filter)
         self.people_label = QLabel()
         self.people = PeopleList()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from companion.ui.i18n import _
+from companion.ui.widgets.chooser_keys import attach_chooser, describe_chooser
 
 TextSource = Callable[[], str]
 
@@ -45,6 +46,8 @@ class PathField(QWidget):
         self.setFocusProxy(self.line_edit)
         self.line_edit.textChanged.connect(self.changed)
         self.choose_button.clicked.connect(self.choose)
+        # Not a Tab stop: a path, Tab, then the next field; Alt+Down or F4 opens the chooser.
+        attach_chooser(self.line_edit, self.choose_button, self.choose)
         self.retranslate()
 
     def path(self) -> Path | None:
@@ -74,5 +77,5 @@ class PathField(QWidget):
 
     def retranslate(self) -> None:
         self.choose_button.setText(_("Choose…"))
-        self.choose_button.setAccessibleName(self._title())
         self.line_edit.setAccessibleName(self._title())
+        describe_chooser(self.line_edit, self.choose_button, self._title())

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QGridLayout,
@@ -40,6 +39,8 @@ from companion.ui.i18n import _
 from companion.ui.session.idle_guard import LOCK_KEYS
 from companion.ui.session.lock import add_to_file_menu
 from companion.ui.settings.reminder_box import ReminderScheduleBox
+from companion.ui.widgets.chooser_keys import attach_chooser, describe_chooser
+from companion.ui.widgets.guarded_dialog import GuardedDialog
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ def _hint() -> QLabel:
 SETTINGS_MAX_HEIGHT = 460
 
 
-class PreferencesDialog(QDialog):
+class PreferencesDialog(GuardedDialog):
     """Saved only with OK; Cancel changes nothing."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
@@ -169,6 +170,7 @@ class PreferencesDialog(QDialog):
         self.buttons.accepted.connect(self.save_and_accept)
         self.buttons.rejected.connect(self.reject)
         self.choose_button.clicked.connect(self.choose_backup_folder)
+        attach_chooser(self.backup_folder, self.choose_button, self.choose_backup_folder)
         self.default_button.clicked.connect(self.backup_folder.clear)
         self._load()
         self.resize(640, 0)
@@ -295,7 +297,7 @@ class PreferencesDialog(QDialog):
         self.backup_folder.setAccessibleName(_("Backups folder"))
         self.backup_folder.setPlaceholderText(str(self.default_backups))
         self.choose_button.setText(_("&Choose…"))
-        self.choose_button.setAccessibleName(_("Choose the backups folder"))
+        describe_chooser(self.backup_folder, self.choose_button, _("Choose the backups folder"))
         self.default_button.setText(_("Use the &default"))
         self.default_button.setAccessibleName(_("Use the default backups folder"))
         self.backup_hint.setText(

@@ -13,6 +13,7 @@ from companion.ui.i18n import _
 from companion.ui.widgets.language_menu import LanguageMenu
 
 Key = QKeySequence.StandardKey
+LANGUAGE_MENU_KEY = "F12"
 
 
 def _action(window: QMainWindow, *shortcuts: QKeySequence | Key | str) -> QAction:
@@ -54,6 +55,9 @@ class MainActions:
         self.refresh = _action(window, Key.Refresh)
         # Help
         self.about = _action(window, "F1")
+        # The same key in every language: the Language menu's Alt+letter is a letter of the
+        # interface language (Arabic, Chinese...), which someone who cannot read it cannot find.
+        self.choose_language = _action(window, LANGUAGE_MENU_KEY)
 
         bar: QMenuBar = window.menuBar()
         self.file_menu = QMenu(bar)
@@ -82,7 +86,12 @@ class MainActions:
             self.view_menu.addAction(action)
         self.language_menu = LanguageMenu(bar)
         self.help_menu = QMenu(bar)
+        self.help_menu.addAction(self.choose_language)
+        self.help_menu.addSeparator()
         self.help_menu.addAction(self.about)
+        self.choose_language.triggered.connect(
+            lambda: bar.setActiveAction(self.language_menu.menuAction())
+        )
         for menu in (
             self.file_menu,
             self.records_menu,
@@ -152,3 +161,9 @@ class MainActions:
         self.back.setText(_("&Back to people"))
         self.refresh.setText(_("&Reload"))
         self.about.setText(_("&About Court Companion"))
+        self.choose_language.setText(_("Choose the interface &language"))
+        self.choose_language.setStatusTip(
+            _("Opens the Language menu; {key} works in every language").format(
+                key=QKeySequence(LANGUAGE_MENU_KEY).toString(QKeySequence.SequenceFormat.NativeText)
+            )
+        )

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QWidget
 
 from companion.domain.models import Attendance, AttendanceStatus
+from companion.errors import ValidationError
 from companion.store.store import Store
 from companion.ui.i18n import _
 from companion.ui.records.dialogs.common import (
@@ -51,6 +53,13 @@ class AttendanceDialog(RecordDialog):
         self.hearing_text.setWordWrap(True)
         self.status = EnumCombo(list(AttendanceStatus))
         self.status.set_member(existing.status)
+        # After the hearing, the stored answer ("Confirmed") is not what happened: nothing
+        # is preselected, so Enter cannot save it again without a choice.
+        self.outcome_due = (
+            self.hearing.starts_at <= dt.datetime.now(dt.UTC) and not existing.status.is_outcome
+        )
+        if self.outcome_due:
+            self.status.setCurrentIndex(-1)
         self.must_testify = QCheckBox()
         self.must_testify.setChecked(existing.must_testify)
         self.reason = QPlainTextEdit(existing.reason)
@@ -82,17 +91,24 @@ class AttendanceDialog(RecordDialog):
 
     def draft_state(self) -> DraftState:
         return {
-            "status": self.status.current_member().value,
+            "status": self.status.current_member().value
+            if self.status.currentIndex() >= 0
+            else None,
             "must_testify": self.must_testify.isChecked(),
             "reason": self.reason.toPlainText(),
         }
 
     def restore_draft(self, state: Mapping[str, Any]) -> None:
-        self.status.set_value(state.get("status"))
+        if state.get("status") is None:
+            self.status.setCurrentIndex(-1)
+        else:
+            self.status.set_value(state.get("status"))
         self.must_testify.setChecked(state_flag(state, "must_testify"))
         self.reason.setPlainText(state_text(state, "reason"))
 
     def save(self) -> int:
+        if self.status.currentIndex() < 0:
+            raise ValidationError("status", "outcome_not_chosen")
         self.store.hearings.set_attendance(
             Attendance(
                 person_id=self.person_id,
@@ -114,6 +130,7 @@ class AttendanceDialog(RecordDialog):
         self.status_label.setText(_("Status"))
         self.status.setAccessibleName(_("Attendance status"))
         self.status.retranslate()
+        self.status.setPlaceholderText(_("The hearing is over: did the person come?"))
         self.testify_label.setText(_("Testimony"))
         self.must_testify.setText(_("Must testify"))
         self.must_testify.setAccessibleName(_("Must testify"))

@@ -32,7 +32,8 @@ from companion import messages
 from companion.errors import CompanionError, ValidationError, ValidationErrors
 from companion.store.store import Store
 from companion.ui.i18n import _, current
-from companion.ui.widgets.prompts import confirm
+from companion.ui.widgets.chooser_keys import STANDING_DESCRIPTION
+from companion.ui.widgets.guarded_dialog import ask_to_discard, form_snapshot
 
 log = logging.getLogger(__name__)
 
@@ -312,8 +313,8 @@ class RecordDialog(QDialog):
     def _current_state(self) -> DraftState:
         try:
             return self.draft_state()
-        except NotImplementedError:
-            return {}
+        except NotImplementedError:  # no drafts (organisation settings): every input's value
+            return {"inputs": form_snapshot(self)}
 
     def has_changes(self) -> bool:
         """True when something was typed or chosen since the dialog opened."""
@@ -331,14 +332,7 @@ class RecordDialog(QDialog):
         if not self.has_changes():
             self.reject()
             return
-        self._discard_box = confirm(
-            self,
-            lambda: _("Discard your changes?"),
-            lambda: _("What you typed in this window has not been saved and will be lost."),
-            lambda: _("Discard changes"),
-            self.reject,
-            reject_label=lambda: _("Keep editing"),
-        )
+        self._discard_box = ask_to_discard(self, self.reject)
 
     # --- drafts (kept while the app is locked) --------------------------------------
 
@@ -418,7 +412,10 @@ class RecordDialog(QDialog):
         for key, (label, focus) in labels.items():
             lines = texts.get(key, [])
             label.show_message("\n".join(lines))
-            focus.setAccessibleDescription("\n".join(lines))
+            # The error first, then what the field always says (how to open its chooser).
+            always = focus.property(STANDING_DESCRIPTION)
+            said = [*lines, always] if isinstance(always, str) and always else lines
+            focus.setAccessibleDescription("\n".join(said))
         if self._general is not None:
             general.append(messages.describe(self._general, translator))
         self.general_error.show_message("\n".join(general))

@@ -37,6 +37,7 @@ from companion.i18n.parsing import (
 from companion.paths import resource_path
 from companion.ui.fonts import FAMILY_FILES
 from companion.ui.i18n import _, current
+from companion.ui.widgets.chooser_keys import attach_chooser, describe_chooser
 
 
 class LabelledChoice(Protocol):
@@ -136,7 +137,9 @@ class DateField(QWidget):
         self.pick_button.setText("…")
         self.pick_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.pick_button.setMenu(self._menu)
-        self.pick_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # Not a Tab stop: "12/15/2026", Tab, "2:30 PM" must reach the time field (the
+        # space would press the button); the field opens the calendar with Alt+Down or F4.
+        attach_chooser(self.line_edit, self.pick_button, self.open_calendar)
         self.meaning = QLabel()
         self.meaning.setObjectName("dateMeaning")
         self.meaning.setTextFormat(Qt.TextFormat.PlainText)
@@ -174,6 +177,11 @@ class DateField(QWidget):
         if day is not None:
             self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
 
+    def open_calendar(self) -> None:
+        """The calendar below the field, with the keyboard in it (Enter picks the day)."""
+        self._menu.popup(self.pick_button.mapToGlobal(self.pick_button.rect().bottomLeft()))
+        self.calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
     def _picked(self, day: QDate) -> None:
         self.set_date(dt.date(day.year(), day.month(), day.day()))
         self._menu.hide()
@@ -183,8 +191,7 @@ class DateField(QWidget):
         example = date_example(_interface_tag())
         self.line_edit.setPlaceholderText(_("Like {example}").format(example=example))
         self.line_edit.setAccessibleName(accessible_name)
-        self.pick_button.setToolTip(_("Choose the date on a calendar"))
-        self.pick_button.setAccessibleName(_("Choose the date on a calendar"))
+        describe_chooser(self.line_edit, self.pick_button, _("Choose the date on a calendar"))
         self._show_meaning()
 
 
