@@ -84,12 +84,13 @@ def call_json(item: CallItem) -> dict[str, Any]:
 
 
 def command_calls(store: Store, arguments: argparse.Namespace) -> str:
-    day = parse_day(arguments.on, "date") if arguments.on else dt.date.today()
-    items = store.outreach.calls(day)
+    on = parse_day(arguments.on, "date") if arguments.on else None
+    items = store.outreach.calls(on)
     if arguments.json:
         return json.dumps([call_json(item) for item in items], ensure_ascii=False, indent=2)
     t = translator("en")
     if not items:
+        day = on or dt.datetime.now(dt.UTC).astimezone().date()
         return t.gettext("Nobody is due for a call on {date}.").format(date=day.isoformat())
     lines = []
     for item in items:
@@ -102,7 +103,7 @@ def command_calls(store: Store, arguments: argparse.Namespace) -> str:
                 person=item.person_id,
                 name=item.display_name,
                 hearing=item.hearing_id,
-                reason=describe_reason(item.reason, t, day),
+                reason=describe_reason(item.reason, t, item.on or item.reason.step_on),
                 phones=phones,
             )
         )

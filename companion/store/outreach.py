@@ -129,6 +129,8 @@ class CallItem:
     phones: list[CallPhone] = field(default_factory=list)
     last_contact: ContactAttempt | None = None
     needs: list[HearingNeed] = field(default_factory=list)
+    #: The day of the list at the hearing's courthouse (for "no answer yesterday").
+    on: dt.date | None = None
 
 
 class OutreachRepository(Repository):
@@ -400,9 +402,22 @@ class OutreachRepository(Repository):
             )
         return schedule
 
-    def calls(self, on: dt.date) -> builtins.list[CallItem]:
-        """Everyone due for a call on local day ``on``, by hearing time then name."""
+    def calls(
+        self, on: dt.date | None = None, now: dt.datetime | None = None
+    ) -> builtins.list[CallItem]:
+        """Everyone due for a call, by hearing time then name.
+
+        Every day is counted at the hearing's courthouse, like the steps and the contacts:
+        the list's day is ``on`` (a day there), else the day it is there at ``now`` (by
+        default this instant). The computer's own zone plays no part: at 01:20 UTC it is
+        still the evening before in Chicago."""
         schedule = self.schedule()
+        moment = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC)
+        earliest = (
+            dt.datetime.combine(on, dt.time(0), dt.UTC) - dt.timedelta(days=1)
+            if on is not None
+            else moment - dt.timedelta(days=2)
+        )
         rows = self.rows(
             "SELECT a.person_id, a.hearing_id, a.created_at AS added_at, "
             "p.uid AS person_uid, p.given_name, p.family_name, p.native_name, p.language, "
@@ -416,12 +431,13 @@ class OutreachRepository(Repository):
             "AND c.deleted_at IS NULL AND p.do_not_contact = 0 "
             "AND a.status NOT IN ('attended', 'missed') "
             "AND h.status IN ('scheduled', 'cancelled') AND h.starts_at_utc >= ?",
-            [_utc_text(dt.datetime.combine(on, dt.time(0), dt.UTC) - dt.timedelta(days=1))],
+            [_utc_text(earliest)],
         )
         items = []
         for row in rows:
             zone = ZoneInfo(row["timezone"])
             starts_at = hearing_start(row)
+            day = on if on is not None else moment.astimezone(zone).date()
 
             def local_day(text: str | None, zone: ZoneInfo = zone) -> dt.date | None:
                 return _utc(text).astimezone(zone).date() if text else None
@@ -445,7 +461,7 @@ class OutreachRepository(Repository):
                 AttemptSeen(attempt.at.astimezone(zone).date(), attempt.outcome, attempt.at)
                 for attempt in attempts
             ]
-            reason = due_reason(timeline, seen, on, schedule)
+            reason = due_reason(timeline, seen, day, schedule)
             if reason is None:
                 continue
             items.append(
@@ -468,6 +484,7 @@ class OutreachRepository(Repository):
                     phones=self._phones(row["person_id"]),
                     last_contact=self.last_contact(row["person_id"]),
                     needs=self.needs(row["person_id"], row["hearing_id"], only_open=True),
+                    on=day,
                 )
             )
         return sorted(items, key=lambda item: (item.starts_at, item.display_name, item.person_id))

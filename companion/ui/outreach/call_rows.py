@@ -134,7 +134,7 @@ def row_texts(item: CallItem, now: dt.datetime, today: dt.date) -> list[str]:
     return [
         person_text(item),
         hearing_text(item),
-        describe_reason(item.reason, current(), today),
+        describe_reason(item.reason, current(), item.on or today),
         phones_text(item),
         texts_text(item),
         voicemail_text(item),

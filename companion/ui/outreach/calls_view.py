@@ -156,7 +156,7 @@ class CallsView(QWidget):
         now = self.clock()
         self.day = now.astimezone().date()
         try:
-            self.items = self.store.outreach.calls(self.day)
+            self.items = self.store.outreach.calls(now=now)
         except CompanionError as error:
             log.warning("call list not readable: %s", error.code)
             self.items = []
