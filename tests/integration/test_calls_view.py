@@ -13,8 +13,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import AttendanceStatus
-from companion.outreach.model import ContactOutcome, HearingNeed, NeedKind, NeedStatus, WordsKind
+from companion.outreach.model import (
+    ContactChannel,
+    ContactOutcome,
+    HearingNeed,
+    NeedKind,
+    NeedStatus,
+    WordsKind,
+)
 from companion.store.store import Store
+from companion.ui import formatting
 from companion.ui.outreach import calls_view
 from companion.ui.outreach.call_rows import CallColumn
 from companion.ui.outreach.calls_view import CallsView
@@ -350,13 +358,28 @@ def test_person_history_names_contacts_and_letters(qtbot: QtBot, demo_store: Sto
     qtbot.keyClick(view.table, Qt.Key.Key_Return)
     demo_store.people.record_history(first.person_id, "letter_saved", first.hearing_id)
     demo_store.people.record_history(first.person_id, "employer_letter_saved", first.hearing_id)
+    demo_store.outreach.log_contact(
+        first.person_id,
+        first.hearing_id,
+        ContactOutcome.NEEDS_HELP,
+        ContactChannel.IN_PERSON,
+        "Fictional: asks for a ride",
+    )
+    hearing = demo_store.hearings.get(first.hearing_id)
+    docket = demo_store.cases.get(hearing.case_id).docket_number
+    day = formatting.short_day(hearing.starts_at.date())
     window.open_person(first.person_id)
     history = window.person_page.history
     rows = [
         (history.item(row, 1).text(), history.item(row, 2).text())  # type: ignore[union-attr]
         for row in range(history.rowCount())
     ]
-    assert ("Contact logged", "Left voicemail") in rows
+    about = f"Hearing on {day} ({docket})"
+    assert ("Contact logged", f"Left voicemail · Phone call · {about}") in rows
+    assert (
+        "Contact logged",
+        f"Needs help · In person · {about} · Note: Fictional: asks for a ride",
+    ) in rows
     assert ("Reminder letter saved", "") in rows
     assert ("Letter to the employer saved", "") in rows
     assert not any(kind in ("contact_logged", "letter_saved") for kind, _detail in rows)

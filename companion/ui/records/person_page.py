@@ -34,7 +34,7 @@ from companion.domain.models import (
 from companion.domain.validation import display_phone
 from companion.errors import NotFoundError
 from companion.i18n.catalog import N_
-from companion.outreach.model import ContactOutcome
+from companion.outreach.model import ContactAttempt, ContactOutcome
 from companion.store.people import HistoryEntry
 from companion.store.store import Store
 from companion.ui import formatting
@@ -72,6 +72,8 @@ class PersonRecords:
     courthouses: dict[int, Courthouse]
     dockets: dict[int, str]
     history: list[HistoryEntry] = field(default_factory=list)
+    #: Every logged contact attempt (corrected ones too), to describe the history's.
+    attempts: list[ContactAttempt] = field(default_factory=list)
 
 
 def load_person(store: Store, person_id: int) -> PersonRecords:
@@ -91,7 +93,14 @@ def load_person(store: Store, person_id: int) -> PersonRecords:
                 hearing.case_id, include_deleted=True
             ).docket_number
     return PersonRecords(
-        person, cases, hearings, attendance, courthouses, dockets, store.people.history(person_id)
+        person,
+        cases,
+        hearings,
+        attendance,
+        courthouses,
+        dockets,
+        store.people.history(person_id),
+        store.outreach.attempts(person_id, include_corrected=True),
     )
 
 
@@ -319,7 +328,7 @@ class PersonPage(QWidget):
                 [
                     formatting.stored_timestamp(entry.at),
                     _(HISTORY_KINDS[entry.kind]) if entry.kind in HISTORY_KINDS else entry.kind,
-                    history_detail(entry),
+                    history_detail(entry, records),
                 ]
                 for entry in records.history
             ],
@@ -372,11 +381,44 @@ class PersonPage(QWidget):
         self._render()
 
 
-def history_detail(entry: HistoryEntry) -> str:
-    """The entry's detail in words: a logged contact's outcome by its label."""
-    if entry.kind == "contact_logged" and entry.detail in _OUTCOMES:
-        return _(ContactOutcome(entry.detail).label)
-    return entry.detail
+def history_detail(entry: HistoryEntry, records: PersonRecords | None = None) -> str:
+    """The entry's detail in words: a logged contact's outcome by its label, then how it
+    was made, about which hearing, and its note."""
+    if entry.kind != "contact_logged" or entry.detail not in _OUTCOMES:
+        return entry.detail
+    outcome = _(ContactOutcome(entry.detail).label)
+    attempt = _attempt_of(entry, records.attempts) if records is not None else None
+    if attempt is None or records is None:
+        return outcome
+    parts = [outcome, _(attempt.channel.label)]
+    hearing = next((h for h in records.hearings if h.id == attempt.hearing_id), None)
+    if hearing is not None:
+        parts.append(
+            _("Hearing on {date} ({docket})").format(
+                date=formatting.short_day(hearing.starts_at.date()),
+                docket=records.dockets.get(hearing.case_id, ""),
+            )
+        )
+    if attempt.note:
+        parts.append(_("Note: {note}").format(note=attempt.note))
+    return " · ".join(parts)
+
+
+def _attempt_of(entry: HistoryEntry, attempts: list[ContactAttempt]) -> ContactAttempt | None:
+    """The attempt a history entry records: same hearing and outcome, logged the same
+    second (the history keeps whole seconds, the contact log microseconds)."""
+    try:
+        at = dt.datetime.fromisoformat(entry.at.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    for attempt in attempts:
+        if (
+            attempt.hearing_id == entry.hearing_id
+            and attempt.outcome.value == entry.detail
+            and attempt.at.astimezone(dt.UTC).replace(microsecond=0) == at.astimezone(dt.UTC)
+        ):
+            return attempt
+    return None
 
 
 _OUTCOMES = frozenset(outcome.value for outcome in ContactOutcome)
