@@ -440,14 +440,19 @@ def describe(error: CompanionError, t: Translator) -> str:
             "The office has no phone number to call back. Add an advocate's or a hotline's "
             "phone in Preferences, Office."
         )
-    if error.code == "voicemail_not_allowed":
-        return t.gettext("No phone of person {id} may take a voicemail.").format(
+    if error.code in ("voicemail_not_allowed", "text_not_allowed"):
+        name = getattr(error, "person_name", "") or t.gettext("Person {id}").format(
             id=getattr(error, "person_id", "")
         )
-    if error.code == "text_not_allowed":
-        return t.gettext("No phone of person {id} may be sent a text.").format(
-            id=getattr(error, "person_id", "")
-        )
+        if error.code == "voicemail_not_allowed":
+            return t.gettext(
+                "None of {name}'s phones is marked “OK to leave a voicemail”. If they "
+                "agreed, tick it on their phone in Edit person."
+            ).format(name=name)
+        return t.gettext(
+            "None of {name}'s phones is marked “OK to text”. If they agreed, tick it on "
+            "their phone in Edit person."
+        ).format(name=name)
     if error.code == "output_write":
         return t.gettext("Could not write {path}: {detail}. Nothing was left there.").format(
             path=getattr(error, "path", ""), detail=getattr(error, "detail", "")

@@ -47,10 +47,11 @@ def words_for(
     if not any(entry.person_id == person_id for entry in store.hearings.attendance_for(hearing_id)):
         raise NotFoundError("hearing", hearing_id)
     phones = [contact for contact in person.contacts if contact.kind is ContactKind.PHONE]
+    name = person.display_name or person.native_name
     if kind is WordsKind.VOICEMAIL and not any(phone.ok_to_voicemail for phone in phones):
-        raise VoicemailNotAllowedError(person_id)
+        raise VoicemailNotAllowedError(person_id, name)
     if kind is WordsKind.TEXT and not any(phone.ok_to_text for phone in phones):
-        raise TextNotAllowedError(person_id)
+        raise TextNotAllowedError(person_id, name)
     case = store.cases.get(hearing.case_id)
     courthouse = store.courthouses.get(hearing.courthouse_id, include_deleted=True)
     organisation = store.organisation.get()

@@ -42,9 +42,11 @@ class VoicemailNotAllowedError(CompanionError):
 
     code = "voicemail_not_allowed"
 
-    def __init__(self, person_id: int) -> None:
+    def __init__(self, person_id: int, person_name: str = "") -> None:
         super().__init__(person_id)
         self.person_id = person_id
+        #: The name to show; the record number stays for logs (which never carry names).
+        self.person_name = person_name
 
 
 class TextNotAllowedError(CompanionError):
@@ -52,9 +54,11 @@ class TextNotAllowedError(CompanionError):
 
     code = "text_not_allowed"
 
-    def __init__(self, person_id: int) -> None:
+    def __init__(self, person_id: int, person_name: str = "") -> None:
         super().__init__(person_id)
         self.person_id = person_id
+        #: The name to show; the record number stays for logs (which never carry names).
+        self.person_name = person_name
 
 
 @dataclass(frozen=True)

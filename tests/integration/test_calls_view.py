@@ -191,7 +191,10 @@ def test_words_for_the_selected_person_with_copy(qtbot: QtBot, demo_store: Store
     assert "Draft translation" in view.words.status.text()
 
     view.words.set_kind(WordsKind.TEXT)  # this person may not be texted: the panel says so
-    assert "may be sent a text" in view.words.text.toPlainText()
+    said = view.words.text.toPlainText()
+    name = view.items[row].display_name
+    assert said.startswith(f"None of {name}'s phones is marked “OK to text”")
+    assert "Edit person" in said and "person " not in said.replace("Edit person", "")
     assert not view.words.copy_button.isEnabled()
     # The voicemail copied a moment ago is not left on the clipboard to be pasted as this.
     assert QGuiApplication.clipboard().text() == ""
