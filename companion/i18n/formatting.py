@@ -87,11 +87,19 @@ def format_day_heading(value: dt.date, tag: str) -> str:
 def format_short_day(value: dt.date, tag: str) -> str:
     """A near day, short: weekday and date without the year, "Mon, Dec 28", "lun. 28 déc.",
     "12月28日周一" (CLDR's "MMMEd" form)."""
+    pattern = _short_day_pattern(tag)
+    if pattern is None:
+        return format_date(value, tag, "medium")
+    return dates.format_date(_date_of(value), pattern, locale=babel_locale(tag))
+
+
+@cache
+def _short_day_pattern(tag: str) -> str | None:
+    """The language's "MMMEd" pattern, looked up once (matching a skeleton is slow: a
+    call list of thousands of rows spent seconds on it)."""
     locale = babel_locale(tag)
     key = dates.match_skeleton("MMMEd", locale.datetime_skeletons)
-    if key is None:
-        return format_date(value, tag, "medium")
-    return dates.format_date(_date_of(value), str(locale.datetime_skeletons[key]), locale=locale)
+    return None if key is None else str(locale.datetime_skeletons[key])
 
 
 def format_hearing_datetime(value: dt.datetime, tag: str) -> str:

@@ -467,3 +467,18 @@ def test_outcome_keys_from_any_keyboard(qapp: QApplication) -> None:
     assert outcome_for_key(key("0")) is None
     assert outcome_for_key(key("n")) is None
     assert outcome_for_key(key("2", Qt.KeyboardModifier.ControlModifier)) is None
+
+
+def test_the_lists_are_read_when_their_tab_is_shown_not_at_unlock(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """A large office has thousands of calls due and of past hearings: reading them at
+    unlock kept staff waiting minutes for the main window."""
+    from companion.ui.reports.outcomes_view import OutcomesView
+
+    window = _window(qtbot, demo_store)
+    calls = next(w for w in window.findChildren(CallsView))
+    outcomes = next(w for w in window.findChildren(OutcomesView))
+    assert calls.items == [] and outcomes.due == []
+    view = _calls(qtbot, window)
+    assert view is calls and calls.items

@@ -119,3 +119,22 @@ def test_m006_composes_stored_names_and_rebuilds_the_search_index(tmp_path: Path
     assert [p.id for p in migrated.people.search("dang minh")] == [7]
     assert [p.id for p in migrated.people.search("(312) 555-0161")] == [7]
     migrated.close()
+
+
+@pytest.mark.parametrize(
+    "lookup",
+    [
+        "SELECT id FROM hearings WHERE continued_from_id = 1",
+        "SELECT case_id FROM case_people WHERE person_id = 1",
+        "SELECT hearing_id FROM attendance WHERE person_id = 1",
+    ],
+)
+def test_lookups_by_parent_use_an_index_not_a_scan(tmp_path: Path, lookup: str) -> None:
+    """The agenda, a person's page and the call list look these up for every row they
+    show: a scan of the whole table each time took the agenda of a large store 50 s."""
+    store, _code = Store.create(tmp_path / "data", TEST_PASSPHRASE)
+    try:
+        plan = " ".join(str(row[-1]) for row in store.db.execute(f"EXPLAIN QUERY PLAN {lookup}"))
+    finally:
+        store.close()
+    assert "USING INDEX" in plan or "USING COVERING INDEX" in plan, plan

@@ -91,8 +91,14 @@ class CallsView(QWidget):
     details_requested = Signal()
 
     def __init__(
-        self, store: Store, clock: Clock | None = None, parent: QWidget | None = None
+        self,
+        store: Store,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        fill: bool = True,
     ) -> None:
+        """``fill=False`` leaves the list empty until ``refresh``: the window reads it when
+        its tab is shown, not at unlock (a large office has thousands of calls due)."""
         super().__init__(parent)
         self.store = store
         self.clock: Clock = clock or (lambda: current_time())
@@ -146,7 +152,8 @@ class CallsView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         self.retranslate()
-        self.refresh()
+        if fill:
+            self.refresh()
 
     # --- the list -------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ NEEDS_SHORTCUT = "Ctrl+Shift+E"
 class OutreachFeature:
     def __init__(self, window: Desk) -> None:
         self.window = window
-        self.view = CallsView(window.store)
+        self.view = CallsView(window.store, fill=False)
         window.tabs.addTab(self.view, "")
         actions = window.actions_
         widget = window.widget()
@@ -142,8 +142,8 @@ class OutreachFeature:
     def _saved(self) -> None:
         log.info("outreach record saved")
         self.window.refresh_views()
-        self.view.refresh()
-        if self._on_calls():
+        if self._on_calls():  # elsewhere it is read again when its tab is shown
+            self.view.refresh()
             self.view.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # --- the tab -------------------------------------------------------------------------

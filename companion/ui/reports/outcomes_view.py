@@ -88,8 +88,14 @@ class OutcomesView(QWidget):
     status_message = Signal(str)
 
     def __init__(
-        self, store: Store, clock: Clock = _utc_now, parent: QWidget | None = None
+        self,
+        store: Store,
+        clock: Clock = _utc_now,
+        parent: QWidget | None = None,
+        fill: bool = True,
     ) -> None:
+        """``fill=False`` leaves the list empty until ``refresh``: the window reads it when
+        its tab is shown, not at unlock (a large office has thousands of past hearings)."""
         super().__init__(parent)
         self.store = store
         self.clock = clock
@@ -158,7 +164,8 @@ class OutcomesView(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.itemDoubleClicked.connect(lambda _item: self._edit_selected())
         self.retranslate()
-        self.refresh()
+        if fill:
+            self.refresh()
 
     # --- the list -------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ class ReportsPage(QWidget):
 class ReportsFeature:
     def __init__(self, window: Desk) -> None:
         self.window = window
-        self.outcomes = OutcomesView(window.store)
+        self.outcomes = OutcomesView(window.store, fill=False)
         self.page = ReportsPage(self.outcomes)
         window.tabs.addTab(self.page, "")
         actions = window.actions_
