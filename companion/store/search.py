@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from sqlite_utils import Database
 
@@ -102,8 +103,8 @@ def match_rank(text: str, given_name: str, family_name: str, native_name: str) -
     better): 0 the whole name as typed (given and family names in either order, or the
     name in the person's own script), 1 every typed word is a whole word of the names,
     2 typed words only start words."""
-    typed = fold_words(text)
-    given, family, native = (fold_words(name) for name in (given_name, family_name, native_name))
+    typed = _folded_words(text)
+    given, family, native = (_folded_words(name) for name in (given_name, family_name, native_name))
     if not typed:
         return 2
     if typed in (given + family, family + given, native):
@@ -111,6 +112,13 @@ def match_rank(text: str, given_name: str, family_name: str, native_name: str) -
     if all(word in {*given, *family, *native} for word in typed):
         return 1
     return 2
+
+
+@lru_cache(maxsize=8192)
+def _folded_words(text: str) -> tuple[str, ...]:
+    """``fold_words``, remembered: ranking 500 results folds the same names and the same
+    typed text again at every keystroke."""
+    return tuple(fold_words(text))
 
 
 def _columns(db: Database, table: str) -> set[str]:
