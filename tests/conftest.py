@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,8 +18,12 @@ if TYPE_CHECKING:
     from companion.store.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# Logs of the app started by tests go to a throwaway folder, not the user's log folder.
-os.environ.setdefault("COMPANION_LOG_DIR", tempfile.mkdtemp(prefix="companion-test-logs-"))
+# Logs of the app started by tests go to a throwaway folder, not the user's log folder,
+# removed when the test run ends.
+if "COMPANION_LOG_DIR" not in os.environ:
+    _LOG_DIR = tempfile.mkdtemp(prefix="companion-test-logs-")
+    os.environ["COMPANION_LOG_DIR"] = _LOG_DIR
+    atexit.register(shutil.rmtree, _LOG_DIR, ignore_errors=True)
 
 TEST_PASSPHRASE = "plum orchard lantern 42"
 
