@@ -8,6 +8,9 @@ database refuses to change it (see ``m005_stable_ids``).
 
 from __future__ import annotations
 
+import secrets
+import threading
+import time
 import uuid
 from collections.abc import Callable
 from functools import cache
@@ -57,16 +60,50 @@ APPEND_ONLY_TABLES: tuple[str, ...] = (
 STORE_STAMPED_TABLES: tuple[str, ...] = ("contact_methods", "case_people", "attendance")
 
 
+class _Uuid7:
+    """UUID version 7 (RFC 9562, section 5.7), increasing within this process.
+
+    48 bits of Unix time in milliseconds, the version, 12 bits of ``rand_a``, the variant
+    and 62 random bits. ``rand_a`` is a counter (RFC 9562, section 6.2, method 1) that
+    starts at a random value in its lower half each millisecond and goes up by one for
+    each id made in the same millisecond, so ids made one after another always sort in
+    the order they were made; if it runs out, the time part moves on by a millisecond.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._milliseconds = -1
+        self._counter = 0
+
+    def __call__(self) -> uuid.UUID:
+        with self._lock:
+            milliseconds = time.time_ns() // 1_000_000
+            if milliseconds > self._milliseconds:
+                self._milliseconds = milliseconds
+                self._counter = secrets.randbits(11)
+            else:  # the same millisecond, or the clock went back: keep increasing
+                self._counter += 1
+                if self._counter > 0xFFF:
+                    self._milliseconds += 1
+                    self._counter = secrets.randbits(11)
+            value = (
+                (self._milliseconds & 0xFFFF_FFFF_FFFF) << 80
+                | 0x7 << 76
+                | self._counter << 64
+                | 0b10 << 62
+                | secrets.randbits(62)
+            )
+        return uuid.UUID(int=value)
+
+
 @cache
 def uuid7_generator() -> Callable[[], uuid.UUID]:
     """The standard library's generator where the Python version has one (3.14), else
-    uuid6's (loaded when the first record is made: opening the store does not need it)."""
+    this module's."""
     standard = getattr(uuid, "uuid7", None)
     if standard is not None:
         return cast(Callable[[], uuid.UUID], standard)
-    import uuid6
-
-    return cast(Callable[[], uuid.UUID], uuid6.uuid7)
+    return _Uuid7()
 
 
 def new_uid() -> str:
