@@ -120,15 +120,15 @@ def _open_store(folder: Path, meanwhile: Callable[[], object] | None = None) -> 
 
     ``meanwhile`` runs while the store unlocks (see ``companion.cli.unlocking``).
     """
-    from companion.store.store import Store
-
     check_store_files(folder)
     passphrase = read_passphrase(translator("en").gettext("Passphrase: "))
     if meanwhile is None:
+        from companion.store.store import Store
+
         return Store.open(folder, passphrase)
     from companion.cli.unlocking import open_while
 
-    return open_while(lambda: Store.open(folder, passphrase), meanwhile)
+    return open_while(folder, passphrase, meanwhile)
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:

@@ -1,52 +1,38 @@
 """Unlocking the store while a command loads what it will need.
 
 Most of an unlock is the key derivation (Argon2id), which runs in C and lets Python run
-beside it. A command that prints packets spends about as long again loading the PDF
-engine and parsing its fonts, in Python. Doing the two at once, on two threads, lets
-the second core do one while the first does the other, instead of one after the other.
+beside it. A command that prints packets spends about as long again loading the store's
+modules, the PDF engine and its fonts, in Python. So the derivation starts on a worker
+thread as soon as the passphrase is known (``companion.store.keys.unlock_ahead``), the
+loading runs on this thread meanwhile, and the unlock that follows takes the derived key
+instead of deriving it again.
 
-The two must not import the same modules at the same time (Python's import locks would
-take that for a deadlock): the store's modules are imported before the unlock starts,
-and what the unlock imports on its way (the key derivation and the cipher) is nothing
-the packet engine imports (``tests/unit/test_cli_unlocking.py`` checks it).
+The worker imports nothing (what it runs is loaded before it starts): two threads
+importing the same module at once can trip Python's import-lock deadlock detection
+(``tests/unit/test_cli_unlocking.py`` checks it).
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from companion.store import keys
 
 if TYPE_CHECKING:
     from companion.store.store import Store
 
 
-def open_while(open_store: Callable[[], Store], prepare: Callable[[], object]) -> Store:
-    """``open_store()`` on a worker thread while ``prepare()`` runs on this one.
+def open_while(folder: Path, passphrase: str, prepare: Callable[[], object]) -> Store:
+    """Open the store in ``folder`` with ``passphrase``, running ``prepare()`` while the
+    passphrase's key is derived.
 
-    Returns the open store, or raises what ``open_store`` raised (a wrong passphrase, a
-    damaged store) once ``prepare`` is done. If ``prepare`` fails, the store, once open,
-    is closed again and its error raised.
+    Raises what ``prepare`` raised, or else what the unlock raised (a wrong passphrase,
+    a damaged store).
     """
-    opened: list[Store] = []
-    failed: list[BaseException] = []
+    keys.unlock_ahead(folder, passphrase)
+    prepare()
+    from companion.store.store import Store
 
-    def unlock() -> None:
-        try:
-            opened.append(open_store())
-        except BaseException as error:  # handed to the main thread, raised there
-            failed.append(error)
-
-    worker = threading.Thread(target=unlock, name="unlock")
-    worker.start()
-    try:
-        prepare()
-    except BaseException:
-        worker.join()
-        for store in opened:
-            store.close()
-        raise
-    worker.join()
-    if failed:
-        raise failed[0]
-    return opened[0]
+    return Store.open(folder, passphrase)

@@ -6,10 +6,16 @@ unlock (``KdfCost.is_weaker_than``).
 
 Every cost read from a key file is checked against fixed bounds before any work is
 done: a crafted ``keys.json`` must not make the app hang or run out of memory.
+
+A derivation can be started ahead (``derive_ahead``) on a worker thread, while the
+program loads the rest of what it needs; the ``derive`` call with the same cost, secret
+and salt then waits for that result instead of deriving again. Any other call derives
+as usual, so a key file that changed in between is never opened with a stale key.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -57,6 +63,15 @@ class Argon2idCost:
         within(where, "argon2id t*m", self.time_cost * self.memory_kib, 1, self.MAX_WORK_KIB)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
+        ahead = _result_ahead(self, secret, salt)
+        return ahead if ahead is not None else self.derive_now(secret, salt)
+
+    @staticmethod
+    def load() -> None:
+        """Import what ``derive_now`` needs (before a worker thread calls it)."""
+        import argon2.low_level  # noqa: F401
+
+    def derive_now(self, secret: bytes, salt: bytes) -> bytes:
         from argon2.low_level import Type, hash_secret_raw
 
         return hash_secret_raw(
@@ -105,6 +120,15 @@ class ScryptCost:
         within(where, "scrypt n*r*p", self.n * self.r * self.p, 1, self.MAX_WORK)
 
     def derive(self, secret: bytes, salt: bytes) -> bytes:
+        ahead = _result_ahead(self, secret, salt)
+        return ahead if ahead is not None else self.derive_now(secret, salt)
+
+    @staticmethod
+    def load() -> None:
+        """Import what ``derive_now`` needs (before a worker thread calls it)."""
+        import cryptography.hazmat.primitives.kdf.scrypt  # noqa: F401
+
+    def derive_now(self, secret: bytes, salt: bytes) -> bytes:
         # scrypt from the same library as the cipher (OpenSSL underneath; the result is the
         # same as hashlib.scrypt's).
         from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
@@ -156,3 +180,58 @@ def cost_from_json(data: dict[str, object], where: str) -> KdfCost:
         raise KeyFileError(where, f"unknown kdf {str(kind)[:20]!r}")
     cost.check_bounds(where)
     return cost
+
+
+class _Derivation:
+    """One derivation running on a worker thread (a daemon: it never holds up an exit)."""
+
+    def __init__(self, cost: KdfCost, secret: bytes, salt: bytes) -> None:
+        self._done = threading.Event()
+        self._key: bytes | None = None
+        self._error: BaseException | None = None
+        cost.load()  # the worker imports nothing: see companion.cli.unlocking
+        worker = threading.Thread(
+            target=self._run, args=(cost, secret, salt), name="key derivation", daemon=True
+        )
+        worker.start()
+
+    def _run(self, cost: KdfCost, secret: bytes, salt: bytes) -> None:
+        try:
+            self._key = cost.derive_now(secret, salt)
+        except BaseException as error:  # handed to the thread that asks for the result
+            self._error = error
+        finally:
+            self._done.set()
+
+    def result(self) -> bytes:
+        self._done.wait()
+        if self._error is not None:
+            raise self._error
+        assert self._key is not None
+        return self._key
+
+
+_AHEAD: dict[tuple[KdfCost, bytes, bytes], _Derivation] = {}
+_AHEAD_LOCK = threading.Lock()
+
+
+def derive_ahead(cost: KdfCost, secret: bytes, salt: bytes) -> None:
+    """Start deriving on a worker thread; the next ``cost.derive(secret, salt)`` takes
+    the result (waiting for it if need be). The cost must already be within its bounds."""
+    with _AHEAD_LOCK:
+        if (cost, secret, salt) not in _AHEAD:
+            _AHEAD[cost, secret, salt] = _Derivation(cost, secret, salt)
+
+
+def _result_ahead(cost: KdfCost, secret: bytes, salt: bytes) -> bytes | None:
+    """The result of a derivation started ahead with these inputs (used once), or
+    ``None`` if there is none."""
+    with _AHEAD_LOCK:
+        started = _AHEAD.pop((cost, secret, salt), None)
+    return None if started is None else started.result()
+
+
+def forget_ahead() -> None:
+    """Drop the derivations started ahead that no one took (their keys included)."""
+    with _AHEAD_LOCK:
+        _AHEAD.clear()

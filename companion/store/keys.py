@@ -256,6 +256,17 @@ class KeyFile:
         return cls.from_json(read_key_file_json(folder / name), str(folder / name))
 
 
+def unlock_ahead(folder: Path, passphrase: str) -> None:
+    """Start deriving the key that the passphrase copy in the folder's key file is sealed
+    under, on a worker thread (``kdf.derive_ahead``), so that ``KeyFile.unlock`` finds it
+    ready. A key file that cannot be read starts nothing: the unlock itself says why."""
+    try:
+        sealed = KeyFile.load(folder).by_passphrase
+    except KeyFileError:
+        return
+    kdf.derive_ahead(sealed.cost, passphrase.encode("utf-8"), sealed.salt)
+
+
 def read_key_file_json(path: Path) -> object:
     """The parsed JSON of a key file; ``KeyFileError`` if it is not a small, readable file."""
     where = str(path)

@@ -6,96 +6,115 @@ import json
 import subprocess
 import sys
 import threading
-from pathlib import Path
 
 import pytest
 
 from companion.cli.unlocking import open_while
 from companion.errors import WrongPassphraseError
+from companion.store import kdf, keys
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
-
-
-def test_the_store_opens_on_another_thread_while_the_engine_loads(store: Store) -> None:
-    folder, threads = store.folder, []
-    store.close()
-
-    def open_store() -> Store:
-        threads.append(threading.current_thread())
-        return Store.open(folder, TEST_PASSPHRASE)
-
-    def prepare() -> None:
-        threads.append(threading.current_thread())
-
-    opened = open_while(open_store, prepare)
-    try:
-        assert not opened.closed and opened.check() == []
-    finally:
-        opened.close()
-    assert threading.main_thread() in threads and len(set(threads)) == 2
 
 
 def test_a_wrong_passphrase_is_raised_once_the_engine_has_loaded(store: Store) -> None:
     folder, prepared = store.folder, []
     store.close()
     with pytest.raises(WrongPassphraseError):
-        open_while(lambda: Store.open(folder, "not the passphrase"), lambda: prepared.append(1))
+        open_while(folder, "not the passphrase", lambda: prepared.append(1))
     assert prepared == [1]
 
 
-def test_a_failed_preparation_closes_the_store_it_opened(store: Store) -> None:
-    folder, opened = store.folder, []
+def test_a_failed_preparation_is_raised_and_leaves_the_store_closed(store: Store) -> None:
+    folder = store.folder
     store.close()
-
-    def open_store() -> Store:
-        opened.append(Store.open(folder, TEST_PASSPHRASE))
-        return opened[0]
 
     def prepare() -> None:
         raise ImportError("no engine")
 
     with pytest.raises(ImportError):
-        open_while(open_store, prepare)
-    assert opened and opened[0].closed
+        open_while(folder, TEST_PASSPHRASE, prepare)
+    kdf.forget_ahead()
+    Store.open(folder, TEST_PASSPHRASE).close()  # nothing holds the folder
 
 
-#: Imports, in a fresh process, the modules ``companion.cli.main`` has loaded before the
-#: unlock starts, then does one of the two things ``open_while`` runs side by side, and
-#: prints the modules that this loaded.
+#: In a fresh process, opens the store as ``companion packet`` does (the packet engine and
+#: its fonts loading while the key is derived) and prints, for each import, the thread
+#: that made it.
 PROBE = """
-import json, sys
+import argparse, json, sys, threading
 from pathlib import Path
+imports = []
+def heard(event, arguments):
+    if event == "import":
+        imports.append([threading.current_thread().name, arguments[0]])
+sys.addaudithook(heard)
 import companion.cli.main
-from companion.store.preflight import check_store_files
-from companion.store.store import Store
-folder = Path(sys.argv[2])
-check_store_files(folder)
-before = set(sys.modules)
-if sys.argv[1] == "unlock":
-    Store.open(folder, sys.argv[3]).close()
-else:
-    import argparse
-    asked = argparse.Namespace(lang="zh-Hant", second_lang="ar")
-    companion.cli.main._load_packet_engine_and_fonts(asked)
-print(json.dumps(sorted(set(sys.modules) - before)))
+from companion.cli.unlocking import open_while
+asked = argparse.Namespace(lang="zh-Hant", second_lang="ar")
+store = open_while(
+    Path(sys.argv[1]), sys.argv[2],
+    lambda: companion.cli.main._load_packet_engine_and_fonts(asked),
+)
+store.close()
+print(json.dumps(imports))
 """
 
 
-def _loaded_by(what: str, folder: Path) -> set[str]:
+def test_the_key_derivation_thread_imports_nothing(store: Store) -> None:
+    """Two threads importing the same module at once can trip Python's import-lock
+    deadlock detection: the worker must find everything it runs already loaded."""
+    folder = store.folder
+    store.close()
     finished = subprocess.run(
-        [sys.executable, "-c", PROBE, what, str(folder), TEST_PASSPHRASE],
+        [sys.executable, "-c", PROBE, str(folder), TEST_PASSPHRASE],
         capture_output=True,
         text=True,
         check=True,
     )
-    return set(json.loads(finished.stdout.strip().splitlines()[-1]))
+    imports = json.loads(finished.stdout.strip().splitlines()[-1])
+    threads = {thread for thread, _ in imports}
+    modules = {module for _, module in imports}
+    assert "reportlab" in modules and "argon2.low_level" in modules
+    assert threads == {"MainThread"}
 
 
-def test_the_unlock_and_the_engine_import_nothing_in_common(store: Store) -> None:
-    """Two threads importing the same module at once can trip Python's import-lock
-    deadlock detection: what the unlock loads on its way must be apart from the engine."""
+def test_the_key_is_derived_once_on_a_worker_while_this_thread_prepares(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, derived_on, prepared_on = store.folder, [], []
+    store.close()
+    cost_type = type(kdf.PASSPHRASE_COST)
+    derive_now = cost_type.derive_now
+
+    def counted(self: kdf.KdfCost, secret: bytes, salt: bytes) -> bytes:
+        derived_on.append(threading.current_thread())
+        return derive_now(self, secret, salt)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cost_type, "derive_now", counted)
+    opened = open_while(
+        folder, TEST_PASSPHRASE, lambda: prepared_on.append(threading.current_thread())
+    )
+    try:
+        assert opened.check() == []
+    finally:
+        opened.close()
+    assert prepared_on == [threading.main_thread()]
+    assert len(derived_on) == 1 and derived_on[0] is not threading.main_thread()
+
+
+def test_a_key_file_changed_after_the_derivation_started_is_opened_with_its_own_key(
+    store: Store,
+) -> None:
+    """The passphrase is changed (new salt) between the start of the derivation and the
+    unlock: the unlock derives again rather than use a key for the old file."""
     folder = store.folder
     store.close()
-    unlock, engine = _loaded_by("unlock", folder), _loaded_by("engine", folder)
-    assert "argon2" in unlock and "reportlab" in engine
-    assert unlock & engine == set()
+    keys.unlock_ahead(folder, TEST_PASSPHRASE)
+    reopened = Store.open(folder, TEST_PASSPHRASE)
+    reopened.change_passphrase(TEST_PASSPHRASE, "a different passphrase 2026 ok")
+    reopened.close()
+    keys.unlock_ahead(folder, TEST_PASSPHRASE)  # the old passphrase, the new file
+    with pytest.raises(WrongPassphraseError):
+        Store.open(folder, TEST_PASSPHRASE)
+    Store.open(folder, "a different passphrase 2026 ok").close()
+    kdf.forget_ahead()
