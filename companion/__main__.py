@@ -1,5 +1,14 @@
-import sys
+"""``python -m companion`` and the bundled app's entry point."""
+
+from typing import NoReturn
 
 from companion.cli.main import main
+from companion.cli.process_exit import end
 
-sys.exit(main())
+
+def run() -> NoReturn:
+    end(main())
+
+
+if __name__ == "__main__":
+    run()
