@@ -15,11 +15,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from reportlab.platypus import Flowable, PageBreak, Table
-
 from companion.packets.content import PacketContent
 from companion.packets.flowables import TextBlock
 from companion.packets.fonts import BUNDLED_FAMILIES, LATIN
+from companion.packets.platypus import Flowable, PageBreak, Table
 from companion.packets.renderer import PacketRenderer
 from companion.packets.scripts import assign_families
 from companion.paths import resource_path

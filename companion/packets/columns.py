@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, Table, TableStyle
-
 from companion.packets.language import LanguageContext
 from companion.packets.parts import RendererParts
+from companion.packets.platypus import Flowable, Table, TableStyle
 
 
 def side_by_side(

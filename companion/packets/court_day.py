@@ -14,7 +14,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reportlab.lib.colors import Color
-from reportlab.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 
 from companion import staff_wording as words
 from companion.domain.models import ContactKind, HearingStatus
@@ -26,6 +25,7 @@ from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.hearing_needs import NeedLine, interpreter_language, needs_for
 from companion.packets.language import LanguageContext
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.platypus import BaseDocTemplate, Flowable, Table, TableStyle
 from companion.packets.renderer import PacketRenderer
 from companion.packets.textlayout import Span
 from companion.store.store import Store

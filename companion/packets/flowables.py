@@ -9,8 +9,8 @@ from functools import lru_cache
 from typing import Any
 
 import segno
-from reportlab.platypus import Flowable
 
+from companion.packets.platypus import Flowable
 from companion.packets.textlayout import (
     BASELINE_DROP,
     Direction,

@@ -16,7 +16,6 @@ from collections.abc import Callable
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from companion.domain.models import ContactKind, Person
 from companion.domain.organisation import Organisation
@@ -31,6 +30,7 @@ from companion.packets.job_protection import LAW_SENTENCE, court_role, job_law
 from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.notices import cancelled_lines, change_banner
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from companion.packets.renderer import PacketRenderer
 from companion.packets.summary_page import place
 from companion.packets.textlayout import Span, TextLayout, TextStyle, draw_lines

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable, KeepTogether, Table, TableStyle
-
 from companion.packets.columns import side_by_side
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.flowables import TextBlock
 from companion.packets.language import LanguageContext
 from companion.packets.parts import RendererParts
+from companion.packets.platypus import Flowable, KeepTogether, Table, TableStyle
 from companion.packets.textlayout import BASELINE_DROP, Span, TextStyle, line_x
 
 

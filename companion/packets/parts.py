@@ -6,12 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from reportlab.platypus import Flowable
-
 from companion.packets.content import PacketContent
 from companion.packets.flowables import Marker, TextBlock
 from companion.packets.language import LanguageContext
 from companion.packets.page import PageGeometry
+from companion.packets.platypus import Flowable
 from companion.packets.textlayout import Span, TextStyle
 
 

@@ -19,17 +19,6 @@ from collections.abc import Callable, Sequence
 from functools import partial
 
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    BaseDocTemplate,
-    CondPageBreak,
-    Flowable,
-    Frame,
-    KeepTogether,
-    PageBreak,
-    PageTemplate,
-    Spacer,
-)
-from reportlab.platypus.flowables import HRFlowable
 
 from companion.i18n import translator as default_translator
 from companion.i18n.catalog import N_
@@ -54,6 +43,17 @@ from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.notices import cancellation_page
 from companion.packets.numbered_canvas import PacketCanvas
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    HRFlowable,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+)
 from companion.packets.room import IfRoom
 from companion.packets.styles import StyleSheet, build_stylesheet
 from companion.packets.summary_page import summary_page

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from reportlab.platypus import Flowable
+from companion.packets.platypus import Flowable
 
 
 class IfRoom(Flowable):  # type: ignore[misc]

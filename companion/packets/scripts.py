@@ -45,6 +45,15 @@ def normalize_text(text: str) -> str:
     (no-break spaces a U+00A0), control characters and invisible format characters are
     dropped (except joiners and direction marks), and lone surrogates become U+FFFD.
     """
+    if text.isprintable():
+        # No control, format, surrogate or separator character but the plain space:
+        # ``clean_each_character`` would keep every character (most text takes this way).
+        return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", clean_each_character(text))
+
+
+def clean_each_character(text: str) -> str:
+    """``normalize_text`` before its NFC step, one character at a time."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     out: list[str] = []
     for char in text:
@@ -61,7 +70,7 @@ def normalize_text(text: str) -> str:
             continue
         else:
             out.append(char)
-    return unicodedata.normalize("NFC", "".join(out))
+    return "".join(out)
 
 
 class ScriptClass(enum.Enum):

@@ -13,13 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 
 from companion.packets.columns import side_by_side
 from companion.packets.datefmt import format_long_date, format_time
 from companion.packets.language import LanguageContext
 from companion.packets.notices import change_banner, name_spans, who_to_call
 from companion.packets.parts import RendererParts
+from companion.packets.platypus import Flowable, KeepTogether, PageBreak, Table, TableStyle
 from companion.packets.textlayout import Span
 
 #: How much of page 1 may give way, in order, when everything does not fit at once:

@@ -15,8 +15,6 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reportlab.platypus import BaseDocTemplate, Flowable
-
 from companion.domain.organisation import Organisation
 from companion.guidance import Slot, SlotName, load_topic
 from companion.i18n import translator as default_translator
@@ -30,6 +28,7 @@ from companion.packets.content import (
 from companion.packets.from_store import guidance_sections
 from companion.packets.language import LanguageContext, TranslatorFactory
 from companion.packets.page import PacketPageDecoration, PageGeometry
+from companion.packets.platypus import BaseDocTemplate, Flowable
 from companion.packets.renderer import PacketRenderer
 from companion.packets.textlayout import Span
 

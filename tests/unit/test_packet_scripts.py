@@ -8,11 +8,11 @@ import unicodedata
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import SimpleDocTemplate
 
 from companion.packets.flowables import TextBlock
 from companion.packets.fonts import ARABIC, CJK, LATIN, font_library
 from companion.packets.linebreak import break_opportunities
+from companion.packets.platypus import SimpleDocTemplate
 from companion.packets.scripts import normalize_text, split_runs
 from companion.packets.textlayout import TextStyle
 

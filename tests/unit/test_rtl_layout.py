@@ -8,10 +8,10 @@ from typing import Any
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import Flowable, SimpleDocTemplate
 
 from companion.packets import bidi
 from companion.packets.flowables import TextBlock
+from companion.packets.platypus import Flowable, SimpleDocTemplate
 from companion.packets.textlayout import Span, TextStyle
 from tests.unit.test_packet_samples import ARABIC_SAMPLE
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import SimpleDocTemplate
 
 from companion.i18n import translator
 from companion.packets.flowables import TextBlock
+from companion.packets.platypus import SimpleDocTemplate
 from companion.packets.renderer import render_packet
 from companion.packets.textlayout import TextStyle
 from tests.unit.test_packet_samples import sample_content

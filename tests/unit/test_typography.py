@@ -8,10 +8,10 @@ from typing import Any
 
 import pdfplumber
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import SimpleDocTemplate
 
 from companion.packets.flowables import TextBlock
 from companion.packets.linebreak import bind_numbers
+from companion.packets.platypus import SimpleDocTemplate
 from companion.packets.textlayout import Span, TextLayout, TextStyle
 
 STYLE = TextStyle("body", 12, 18)

@@ -1,0 +1,51 @@
+"""``companion.packets.platypus``: ReportLab's layout classes without compiling, at
+import, the web-address pattern of a Paragraph class Court Companion never uses."""
+
+from __future__ import annotations
+
+import ast
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PROBE = """
+import re, sys
+import companion.packets.renderer
+import reportlab.platypus.paragraph as paragraph
+print(type(paragraph.uri_pat).__name__)
+print(re.compile is re.__dict__["compile"] and re.compile.__module__)
+print(bool(paragraph.uri_pat.match("https://example.org/a/b")))
+print(paragraph.uri_pat.match("not an address") is None)
+print(type(paragraph.uri_pat._compiled).__name__)
+"""
+
+
+def test_the_web_address_pattern_waits_until_used_and_then_works() -> None:
+    finished = subprocess.run(
+        [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    deferred, compile_module, matches, refuses, compiled = finished.stdout.split()
+    assert deferred == "PatternCompiledWhenUsed"
+    assert compile_module == "re"  # re.compile is given back once platypus has loaded
+    assert (matches, refuses, compiled) == ("True", "True", "Pattern")
+
+
+def test_every_module_takes_platypus_from_the_one_place_that_defers_the_pattern() -> None:
+    direct: list[str] = []
+    for path in sorted((ROOT / "companion").rglob("*.py")):
+        if path.name == "platypus.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [alias.name for alias in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            if any(re.match(r"reportlab\.platypus(\.|$)", name) for name in names):
+                direct.append(str(path.relative_to(ROOT)))
+    assert direct == []
