@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: install run test lint typecheck bench system-deps catalogs extract-messages dist dist-smoke \
+.PHONY: install bytecode run test lint typecheck bench system-deps catalogs extract-messages dist dist-smoke \
         update-catalogs compile-catalogs catalog-status screenshots guidance-review mutation clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -28,7 +28,12 @@ run: install
 	COMPANION_PASSPHRASE=demo $(BIN)/companion demo --data-dir "$$demo_dir" && \
 	env -u QT_QPA_PLATFORM $(BIN)/companion --data-dir "$$demo_dir"
 
-test: install system-deps
+# Compiled once, as an installed copy is (pip and PyInstaller compile every module): where
+# PYTHONDONTWRITEBYTECODE is set, as on CI, each command a test starts would compile them again.
+bytecode: install
+	$(BIN)/python -m compileall -q companion bench > /dev/null
+
+test: install system-deps bytecode
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -38,7 +43,7 @@ lint: install
 
 # WeasyPrint (the `bench` extra) is the peer the packet process is measured against; without
 # it (offline, or its system libraries missing) the table says so and the rest still runs.
-bench: install
+bench: install bytecode
 	$(BIN)/python -m pip install -q -c constraints.txt -e '.[bench]' || echo "WeasyPrint could not be installed: the bench runs without the peer."
 	$(BIN)/python -m bench
 

@@ -70,9 +70,8 @@ def shape(face_name: str, text: str, rtl: bool, arabic: bool) -> ShapedRun:
         pen += position.x_advance
         ends.append(pen)
     clusters = [info.cluster for info in infos]
-    texts = _glyph_texts(clusters, lefts, text, rtl)
     advances = [position.x_advance for position in positions]
-    reaches = [0] * len(infos) if rtl else _reaches(clusters, lefts, ends, advances)
+    texts, reaches = glyph_texts_and_reaches(clusters, lefts, ends, advances, text, rtl)
     chars: list[str] = []
     data: list[ShapeData] = []
     advance = 0.0
@@ -97,6 +96,28 @@ def shape(face_name: str, text: str, rtl: bool, arabic: bool) -> ShapedRun:
         )
         advance += x_advance
     return ShapedRun(ShapedStr("".join(chars), shapeData=data), advance, face_name)
+
+
+def glyph_texts_and_reaches(
+    clusters: list[int],
+    lefts: list[int],
+    ends: list[int],
+    advances: list[int],
+    text: str,
+    rtl: bool,
+) -> tuple[list[str], list[int]]:
+    """What each glyph stands for (``_glyph_texts``) and how far a mark's box must reach
+    (``_reaches``; none in a right-to-left run)."""
+    if not rtl and len(clusters) == len(text) and clusters == list(range(len(text))):
+        # One glyph for each character, in order (most runs): each glyph stands for its
+        # own character, and a mark's box reaches to where the pen is after it.
+        reaches = [
+            0 if advance else max(0, end - left)
+            for advance, end, left in zip(advances, ends, lefts, strict=True)
+        ]
+        return list(text), reaches
+    texts = _glyph_texts(clusters, lefts, text, rtl)
+    return texts, [0] * len(clusters) if rtl else _reaches(clusters, lefts, ends, advances)
 
 
 def _glyph_texts(clusters: list[int], lefts: list[int], text: str, rtl: bool) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
@@ -118,3 +119,32 @@ def test_a_key_file_changed_after_the_derivation_started_is_opened_with_its_own_
         Store.open(folder, TEST_PASSPHRASE)
     Store.open(folder, "a different passphrase 2026 ok").close()
     kdf.forget_ahead()
+
+
+def test_the_cycle_collector_pauses_while_loading_and_runs_again_after(store: Store) -> None:
+    folder = store.folder
+    store.close()
+    during: list[bool] = []
+    assert gc.isenabled()
+    opened = open_while(folder, TEST_PASSPHRASE, lambda: during.append(gc.isenabled()))
+    opened.close()
+    assert during == [False] and gc.isenabled()
+
+
+def test_the_cycle_collector_runs_again_after_a_failed_unlock(store: Store) -> None:
+    folder = store.folder
+    store.close()
+    with pytest.raises(WrongPassphraseError):
+        open_while(folder, "not the passphrase", lambda: None)
+    assert gc.isenabled()
+
+
+def test_a_collector_someone_else_paused_stays_paused(store: Store) -> None:
+    folder = store.folder
+    store.close()
+    gc.disable()
+    try:
+        open_while(folder, TEST_PASSPHRASE, lambda: None).close()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
