@@ -283,29 +283,36 @@ def _visual_line(units: Sequence[_Unit], base_level: int, text: str) -> Line:
             items.extend(unit.spaces)
     # Rule L1 needs nothing more: the line's trailing spaces were just left out.
     order = bidi.visual_order([item.level for item in items])
-    runs: list[PlacedRun] = []
+    # Neighbouring items in one face (and weight) are drawn as one run: gathered first,
+    # then joined once.
+    groups: list[tuple[float, list[_Item]]] = []
     x = 0.0
     for index in order:
         item = items[index]
-        previous = runs[-1] if runs else None
+        last = groups[-1][1][-1] if groups else None
         if (
-            previous is not None
-            and previous.run.face_name == item.run.face_name
-            and previous.synthetic_bold == item.synthetic_bold
+            last is not None
+            and last.run.face_name == item.run.face_name
+            and last.synthetic_bold == item.synthetic_bold
         ):
-            merged = ShapedStr(
-                str(previous.run.text) + str(item.run.text),
-                shapeData=list(previous.run.text.__shapeData__) + list(item.run.text.__shapeData__),
-            )
-            runs[-1] = PlacedRun(
-                previous.x,
-                ShapedRun(merged, previous.run.advance + item.run.advance, item.run.face_name),
-                item.synthetic_bold,
-            )
+            groups[-1][1].append(item)
         else:
-            runs.append(PlacedRun(x, item.run, item.synthetic_bold))
+            groups.append((x, [item]))
         x += item.width
+    runs = [PlacedRun(start, _joined(group), group[0].synthetic_bold) for start, group in groups]
     return Line(tuple(runs), x, text)
+
+
+def _joined(group: list[_Item]) -> ShapedRun:
+    """The runs of neighbouring items in one face, as one run."""
+    if len(group) == 1:
+        return group[0].run
+    shape_data = [data for item in group for data in item.run.text.__shapeData__]
+    return ShapedRun(
+        ShapedStr("".join(str(item.run.text) for item in group), shapeData=shape_data),
+        sum(item.run.advance for item in group),
+        group[-1].run.face_name,
+    )
 
 
 _ISOLATE_OPENERS = "\u2066\u2067\u2068"  # LRI, RLI, FSI
