@@ -4,13 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from companion.cli.main import main
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 
 @pytest.fixture

@@ -8,28 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from companion.cli.main import main
 from companion.packets.scripts import split_runs
 from companion.store.store import Store
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 CHEROKEE = "ᏣᎳᎩ"  # a script with no bundled font
 SMILE = "\U0001f600"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def demo_dir(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    folder = tmp_path / "demo"
-    assert _run(capsys, "demo", "--data-dir", str(folder))[0] == 0
-    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
-    return folder
 
 
 def _name_first_witness(folder: Path, native_name: str) -> tuple[str, str]:

@@ -7,26 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.cli.main import main
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
 COURT = "Lakeside Justice Center (fictional)"
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def demo_dir(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    folder = tmp_path / "demo"
-    assert _run(capsys, "demo", "--data-dir", str(folder))[0] == 0
-    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
-    return folder
 
 
 def _export(tmp_path: Path, date: str) -> Path:

@@ -9,24 +9,8 @@ from typing import Any
 
 import pytest
 
-from companion.cli.main import main
 from companion.outreach.schedule import next_working_day
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-@pytest.fixture
-def demo_dir(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> Path:
-    folder = tmp_path / "demo"
-    assert _run(capsys, "demo", "--data-dir", str(folder))[0] == 0
-    monkeypatch.setenv("COMPANION_PASSPHRASE", "demo")
-    return folder
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 
 def _calls(capsys: pytest.CaptureFixture[str], folder: Path, on: dt.date) -> list[dict[str, Any]]:

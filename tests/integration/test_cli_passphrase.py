@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from companion.cli.main import main
 from companion.errors import NotAStoreError, WrongPassphraseError
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 NEW_PASSPHRASE = "violet harbour compass 7"
 RECOVERY_CODE = re.compile(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){5}")
@@ -22,12 +22,6 @@ RECOVERY_CODE = re.compile(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){5}")
 def office(data_dir: Path) -> Path:
     Store.create(data_dir, TEST_PASSPHRASE)[0].close()
     return data_dir
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_changing_the_passphrase_from_the_environment(

@@ -12,18 +12,12 @@ from typing import NamedTuple
 
 import pytest
 
-from companion.cli.main import main
 from companion.domain.models import Person
 from companion.errors import WrongPassphraseError
 from companion.store import backups
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
+from tests.integration.helpers.cli_runs import run_cli as _run
 
 
 def _one_line(code: int, err: str) -> str:

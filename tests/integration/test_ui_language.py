@@ -25,6 +25,7 @@ from companion.ui.shell.about_dialog import AboutDialog
 from companion.ui.shell.language import available_languages, startup_language, switch_language
 from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
+from tests.kreyol_calendar import KREYOL_MONTHS, KREYOL_WEEKDAYS
 
 DEMO_TITLE = "Court Companion — {mark}: fictional demo office"
 
@@ -119,24 +120,9 @@ def test_haitian_creole_dates_use_kreyol_names(qtbot, store: Store) -> None:
     window = MainWindow(store)
     qtbot.addWidget(window)
     switch_language("ht")
-    weekdays = ["lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "dimanch"]
-    months = [
-        "janvye",
-        "fevriye",
-        "mas",
-        "avril",
-        "me",
-        "jen",
-        "jiyè",
-        "out",
-        "septanm",
-        "oktòb",
-        "novanm",
-        "desanm",
-    ]
     day, heading = _first_heading(window)
-    assert weekdays[day.weekday()] in heading.lower()
-    assert months[day.month - 1] in heading.lower()
+    assert KREYOL_WEEKDAYS[day.weekday()] in heading.lower()
+    assert KREYOL_MONTHS[day.month - 1] in heading.lower()
 
 
 def test_every_shell_dialog_retranslates_and_mirrors(qtbot, store: Store, data_dir) -> None:

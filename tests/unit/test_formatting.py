@@ -18,26 +18,12 @@ from companion.i18n.formatting import (
     format_weekday,
 )
 from companion.i18n.languages import LANGUAGES
+from tests.kreyol_calendar import KREYOL_MONTHS
 
 THURSDAY = dt.date(2025, 12, 4)
 NEW_YORK = ZoneInfo("America/New_York")
 LOS_ANGELES = ZoneInfo("America/Los_Angeles")
 NNBSP = "\u202f"  # narrow no-break space, which CLDR puts before AM/PM and in French numbers
-
-KREYOL_MONTHS = [
-    "janvye",
-    "fevriye",
-    "mas",
-    "avril",
-    "me",
-    "jen",
-    "jiyè",
-    "out",
-    "septanm",
-    "oktòb",
-    "novanm",
-    "desanm",
-]
 
 
 @pytest.mark.parametrize("month", range(1, 13))

@@ -24,6 +24,7 @@ from pypdf import PdfReader
 
 from companion.packets.content import PacketOptions, PaperSize
 from companion.packets.renderer import render_packet
+from tests.kreyol_calendar import KREYOL_MONTHS, KREYOL_WEEKDAYS
 from tests.unit.test_packet_samples import FIXED_NOW, sample_content
 
 #: The packet's languages and the Babel locale each one reads dates in (Tagalog as
@@ -42,21 +43,6 @@ BABEL_LOCALES = {
     "ru": "ru",
     "pt-BR": "pt_BR",
 }
-KREYOL_WEEKDAYS = ("lendi", "madi", "mèkredi", "jedi", "vandredi", "samdi", "dimanch")
-KREYOL_MONTHS = (
-    "janvye",
-    "fevriye",
-    "mas",
-    "avril",
-    "me",
-    "jen",
-    "jiyè",
-    "out",
-    "septanm",
-    "oktòb",
-    "novanm",
-    "desanm",
-)
 RIGHT_TO_LEFT = {"ar"}
 US_ZONES = (
     "America/New_York",
