@@ -20,6 +20,7 @@ from companion.ui.records.dialogs.common import RecordDialog
 from companion.ui.records.dialogs.fields import DateField, TimeEdit
 from companion.ui.records.dialogs.hearing_dialog import HearingDialog
 from tests.conftest import TEST_PASSPHRASE
+from tests.integration.helpers.keyboard import show_focused, tab_stops
 
 RECORD_DIALOGS = [
     "person-add",
@@ -44,7 +45,6 @@ VALID_AS_OPENED = [
     "attendance",
     "hearing-needs",
 ]
-MAX_TABS = 120
 
 
 @pytest.fixture(scope="module")
@@ -57,37 +57,12 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def _open(qtbot: QtBot, store: Store, name: str) -> RecordDialog:
     dialog = gallery.entry_named(name).build(store, None)
     assert isinstance(dialog, RecordDialog)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return dialog
+    return show_focused(qtbot, dialog)
 
 
 def _focus(dialog: RecordDialog) -> QWidget | None:
     widget = QApplication.focusWidget()
     return widget if widget is not None and dialog.isAncestorOf(widget) else None
-
-
-def _tab_stops(qtbot: QtBot, dialog: RecordDialog, key: Qt.Key, until: QWidget) -> list[QWidget]:
-    """The widgets Tab (or Shift+Tab) visits from the focus, up to ``until``."""
-    visited: list[QWidget] = []
-    modifier = (
-        Qt.KeyboardModifier.ShiftModifier
-        if key == Qt.Key.Key_Backtab
-        else Qt.KeyboardModifier.NoModifier
-    )
-    for _ in range(MAX_TABS):
-        focused = _focus(dialog)
-        assert focused is not None
-        qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
-        now = _focus(dialog)
-        assert now is not None
-        visited.append(now)
-        if now is until:
-            break
-    return visited
 
 
 @pytest.mark.parametrize("name", RECORD_DIALOGS)
@@ -106,15 +81,15 @@ def test_tab_reaches_every_field_and_the_main_button_and_back(
     dialog = _open(qtbot, office, name)
     first = dialog.first_field()
     assert first is not None and _focus(dialog) is first  # focus starts in the first field
-    forward = _tab_stops(qtbot, dialog, Qt.Key.Key_Tab, dialog.save_button)
+    forward = tab_stops(qtbot, within=dialog, until=dialog.save_button)
     assert forward[-1] is dialog.save_button, [w.accessibleName() for w in forward]
-    backward = _tab_stops(qtbot, dialog, Qt.Key.Key_Backtab, first)
+    backward = tab_stops(qtbot, within=dialog, back=True, until=first)
     assert backward[-1] is first
     # One stop each, no loop: the way back passes each widget once.
     assert len(backward) == len(set(map(id, backward)))
     # A dialog that opens on the first field still to fill (a new hearing on its date)
     # has chosen fields before it: Tab past Save comes round to them.
-    round_trip = _tab_stops(qtbot, dialog, Qt.Key.Key_Tab, first)
+    round_trip = tab_stops(qtbot, within=dialog, until=first)
     assert round_trip[-1] is first
     fields = [
         focus

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from companion.store.store import Store
@@ -24,9 +24,11 @@ from companion.ui.exchange.handoff_dialogs import (
     HandoffImportDialog,
 )
 from tests.conftest import TEST_PASSPHRASE
+from tests.integration.helpers.keyboard import focused as focus
+from tests.integration.helpers.keyboard import plain, tab_stops
+from tests.integration.helpers.keyboard import show_focused as show
 
 CODE_SHAPE = re.compile(r"^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){5}$")
-MAX_TABS = 40
 
 
 @pytest.fixture
@@ -34,36 +36,6 @@ def other_store(tmp_path: Path) -> Iterator[Store]:
     opened, _code = Store.create(tmp_path / "other-laptop", TEST_PASSPHRASE)
     yield opened
     opened.close()
-
-
-def show(qtbot: QtBot, dialog: QDialog) -> QDialog:
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return dialog
-
-
-def plain(text: str) -> str:
-    """A shown text without the marks that keep file data in its own direction."""
-    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
-
-
-def focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def tab_stops(qtbot: QtBot, until: QWidget) -> list[QWidget]:
-    visited: list[QWidget] = []
-    for _ in range(MAX_TABS):
-        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-        visited.append(focus())
-        if focus() is until:
-            break
-    return visited
 
 
 def type_into(qtbot: QtBot, widget: QWidget, text: str) -> None:

@@ -4,18 +4,19 @@ the import back; the ambiguous-date question; Escape on every page; Undo import.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget, QWizard
+from PySide6.QtWidgets import QComboBox, QWidget, QWizard
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import Courthouse
 from companion.store.store import Store
 from companion.ui.exchange.import_state import COLUMNS, DATE_ORDER, DONE, FILE, FORMAT, PREVIEW
 from companion.ui.exchange.import_wizard import ImportWizard
+from tests.integration.helpers.keyboard import focused as focus
+from tests.integration.helpers.keyboard import plain, press, show_focused
 
 CORPUS = Path(__file__).parents[1] / "data" / "import"
 RECORD_TABLES = ("people", "contact_methods", "cases", "case_people", "hearings", "attendance")
@@ -35,28 +36,7 @@ def contents(store: Store) -> dict[str, list[object]]:
 
 
 def open_wizard(qtbot: QtBot, store: Store) -> ImportWizard:
-    wizard = ImportWizard(store)
-    qtbot.addWidget(wizard)
-    wizard.show()
-    qtbot.waitExposed(wizard)
-    wizard.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return wizard
-
-
-def plain(text: str) -> str:
-    """A shown text without the marks that keep file data in its own direction."""
-    return re.sub("[\u200e\u200f\u2066-\u2069]", "", text)
-
-
-def focus() -> QWidget:
-    widget = QApplication.focusWidget()
-    assert widget is not None
-    return widget
-
-
-def press(qtbot: QtBot, key: Qt.Key) -> None:
-    qtbot.keyClick(focus(), key)
+    return show_focused(qtbot, ImportWizard(store))
 
 
 def type_path(qtbot: QtBot, wizard: ImportWizard, path: Path) -> None:

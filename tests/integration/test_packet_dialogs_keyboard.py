@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from companion.demo import create_demo_office
@@ -20,6 +20,7 @@ from companion.ui.dev import gallery
 from companion.ui.packets.docket_dialog import DocketDialog
 from companion.ui.packets.packet_dialog import PacketDialog
 from tests.conftest import TEST_PASSPHRASE
+from tests.integration.helpers.keyboard import show_focused, tab_stops
 from tests.integration.packet_ui_support import answer_save_dialog, open_windows
 
 MAX_TABS = 60
@@ -36,27 +37,7 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 def _open(qtbot: QtBot, store: Store, name: str) -> QDialog:
     dialog = gallery.entry_named(name).build(store, None)
     assert isinstance(dialog, QDialog)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
-    return dialog
-
-
-def _tab_until(qtbot: QtBot, dialog: QDialog, wanted: QWidget, back: bool = False) -> list:
-    visited: list[QWidget] = []
-    modifier = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
-    for _ in range(MAX_TABS):
-        focused = QApplication.focusWidget()
-        assert focused is not None and dialog.isAncestorOf(focused)
-        qtbot.keyClick(focused, Qt.Key.Key_Tab, modifier)
-        now = QApplication.focusWidget()
-        assert now is not None
-        visited.append(now)
-        if now is wanted:
-            break
-    return visited
+    return show_focused(qtbot, dialog)
 
 
 def _main_button(dialog: QDialog) -> QPushButton:
@@ -74,11 +55,11 @@ def test_tab_reaches_the_main_button_and_back_without_a_trap(
     start = QApplication.focusWidget()
     main = _main_button(dialog)
     assert main.isEnabled()
-    forward = _tab_until(qtbot, dialog, main)
+    forward = tab_stops(qtbot, main, within=dialog, most=MAX_TABS)
     assert forward[-1] is main, [type(w).__name__ for w in forward]
     assert len(forward) == len(set(map(id, forward)))  # no widget twice: no loop
     assert start is not None
-    backward = _tab_until(qtbot, dialog, start, back=True)
+    backward = tab_stops(qtbot, start, within=dialog, back=True, most=MAX_TABS)
     assert backward[-1] is start
     job_pool().waitForDone()
 
