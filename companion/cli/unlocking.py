@@ -13,9 +13,8 @@ importing the same module at once can trip Python's import-lock deadlock detecti
 
 Python's cycle collector is paused meanwhile. Loading some 300 modules makes classes,
 functions and tables by the hundred thousand, none of them garbage, and each new
-batch of them made the collector walk the growing heap again (about 30 ms of a packet
-command). Once the store is open, what was loaded is set aside for good (``gc.freeze``:
-later passes skip it) and the collector runs again as usual.
+batch of them made the collector walk the growing heap again (about 15 ms of a packet
+command). Once the store is open, the collector runs again as usual.
 """
 
 from __future__ import annotations
@@ -47,6 +46,5 @@ def open_while(folder: Path, passphrase: str, prepare: Callable[[], object]) -> 
 
         return Store.open(folder, passphrase)
     finally:
-        gc.freeze()
         if collecting:
             gc.enable()
