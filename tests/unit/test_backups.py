@@ -28,6 +28,7 @@ from companion.store.identity import RECORD_TABLES
 from companion.store.restore import restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
+from tests.lock_clock import lock_clock
 
 
 def _add(store: Store, given: str) -> None:
@@ -435,11 +436,12 @@ def test_a_backup_up_to_an_hour_ahead_of_the_clock_still_counts_as_today(store: 
     assert backups.automatic_backup_due(store, now=made - hour - dt.timedelta(microseconds=1))
 
 
-def test_checking_a_backup_is_refused_while_a_restore_holds_the_data_folder(
-    store: Store, tmp_path: Path
+def test_checking_a_backup_is_refused_at_once_while_a_restore_holds_the_data_folder(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The check unpacks into the data folder's work folder, so it holds the folder: while
-    another process restores into it, the check is refused rather than racing it."""
+    another process restores into it, the check is refused rather than racing it, and at
+    once (a window asking for a check must not freeze for the 15 s an opening store waits)."""
     from companion.store import folder_lock
 
     _add(store, "Quennell")
@@ -449,8 +451,11 @@ def test_checking_a_backup_is_refused_while_a_restore_holds_the_data_folder(
     restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
     restoring.take_exclusive()
     try:
+        clock = lock_clock(monkeypatch)
         with pytest.raises(StoreInUseError):
             backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data)
+        assert clock.waits == []
+        monkeypatch.undo()
     finally:
         restoring.release_exclusive()
     assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data).people == 1
