@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import logging
+import re
 import shutil
+import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from companion.domain.models import Person
-from companion.errors import BackupNewerError, FolderProblemError, OtherOfficeError
-from companion.store import backups
+from companion.errors import (
+    BackupNewerError,
+    FolderProblemError,
+    OtherOfficeError,
+    StoreInUseError,
+)
+from companion.store import backups, folder_lock
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
 from companion.store.restore import restore
 from companion.store.store import Store
 from companion.store.work_folder import WORK_FOLDER_NAME
 from tests.conftest import TEST_PASSPHRASE
+from tests.lock_clock import lock_clock
 
 
 def _names(store: Store) -> list[str]:
@@ -106,6 +116,53 @@ def test_a_store_that_does_not_open_is_kept_as_files_and_replaced(tmp_path: Path
     assert (result.previous_files / "keys.json").exists()
 
 
+def _restore_messages(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "companion.store.restore"]
+
+
+def test_the_log_says_why_a_replaced_store_was_kept_as_files(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Support reads the log: it names the kind of error (never any personal data)."""
+    store = _store_with(tmp_path / "data", "Kept")
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.close()
+    (tmp_path / "data" / "companion.db").write_bytes(b"not a database " * 1024)
+    with caplog.at_level(logging.WARNING, logger="companion.store.restore"):
+        result = restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+    result.store.close()
+    assert _restore_messages(caplog) == [
+        "the store being replaced does not open (NotAStoreError); its files are kept"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is set with tzset")
+def test_a_replaced_stores_files_are_kept_in_a_folder_named_for_the_utc_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Named like the backups beside it (UTC, to the microsecond), so they sort together
+    and a laptop's time zone or a daylight-saving change never gives two the same name."""
+    monkeypatch.setenv("TZ", "America/Chicago")
+    time.tzset()
+    try:
+        store = _store_with(tmp_path / "data", "Kept")
+        backup = backups.make_backup(store, folder=tmp_path / "usb").path
+        store.close()
+        (tmp_path / "data" / "companion.db").write_bytes(b"not a database " * 1024)
+        before = dt.datetime.now(dt.UTC)
+        result = restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+        after = dt.datetime.now(dt.UTC)
+        result.store.close()
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert result.previous_files is not None
+    named = re.fullmatch(r"before-restore-(\d{8}-\d{6}-\d{6})-files", result.previous_files.name)
+    assert named is not None, result.previous_files.name
+    stamp = dt.datetime.strptime(named[1], "%Y%m%d-%H%M%S-%f").replace(tzinfo=dt.UTC)
+    assert before <= stamp <= after
+
+
 def test_restoring_into_a_file_is_refused(store: Store, tmp_path: Path) -> None:
     backup = backups.make_backup(store, folder=tmp_path / "usb").path
     a_file = tmp_path / "not-a-folder"
@@ -114,6 +171,36 @@ def test_restoring_into_a_file_is_refused(store: Store, tmp_path: Path) -> None:
         restore(a_file, backup, TEST_PASSPHRASE)
     assert refused.value.reason == "not_a_folder"
     assert a_file.read_text() == "notes"
+
+
+def test_a_data_folder_that_is_a_file_is_said_before_the_backup_is_read(tmp_path: Path) -> None:
+    a_file = tmp_path / "not-a-folder"
+    a_file.write_text("notes")
+    with pytest.raises(FolderProblemError) as refused:
+        restore(a_file, tmp_path / "no-such-backup.ccbackup", TEST_PASSPHRASE)
+    assert (refused.value.path, refused.value.reason) == (str(a_file), "not_a_folder")
+
+
+def test_a_restore_is_refused_at_once_while_another_restore_holds_the_data_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another process restoring into the same folder: refused without waiting (the 15 s
+    an opening store waits would freeze the window), and nothing is touched."""
+    source = _store_with(tmp_path / "data", "Present")
+    backup = backups.make_backup(source, folder=tmp_path / "usb").path
+    source.close()
+    data = tmp_path / "data"
+    restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
+    restoring.take_exclusive()
+    try:
+        clock = lock_clock(monkeypatch)
+        with pytest.raises(StoreInUseError):
+            restore(data, backup, TEST_PASSPHRASE)
+        assert clock.waits == []
+        monkeypatch.undo()
+    finally:
+        restoring.release_exclusive()
+    _untouched(data, ["Present"])
 
 
 def test_a_backup_whose_database_was_swapped_is_refused(tmp_path: Path) -> None:
