@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
+import os
 import stat
 import struct
 import zipfile
@@ -30,7 +32,7 @@ from companion.store.connection import DatabaseError, connect, damaged_pages, in
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
-from companion.store.restore import restore_backup
+from companion.store.restore import restore, restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 
@@ -421,6 +423,39 @@ def test_restoring_a_backup_refuses_damage_only_the_integrity_check_sees(
     assert _folder_names(store) == [sealed_damaged_backup.backup.name]
 
 
+def test_a_replaced_store_that_fails_its_own_checks_is_kept_as_files(
+    data_dir: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The store being replaced opens, but its before-restore backup fails the integrity
+    check: no backup of it can be made, so its files are kept as they are, in the data
+    folder's ``backups/``, the restore goes ahead, and the log says why."""
+    current, _code = Store.create(data_dir, TEST_PASSPHRASE)
+    for index in range(PEOPLE):
+        phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
+        current.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
+    good = backups.make_backup(current, folder=tmp_path / "usb").path
+    key = current.database_key
+    current.close()
+    _make_an_index_stale(data_dir / DATABASE_FILE_NAME, key)
+    with caplog.at_level(logging.WARNING, logger="companion.store.restore"):
+        result = restore(data_dir, good, TEST_PASSPHRASE)
+    try:
+        assert len(result.store.people.list()) == PEOPLE
+    finally:
+        result.store.close()
+    assert result.before_restore_backup is None
+    assert result.previous_files is not None
+    assert result.previous_files.parent == data_dir / "backups"
+    db = connect(result.previous_files / DATABASE_FILE_NAME, key)
+    try:
+        assert any(STALE_INDEX in problem for problem in integrity_problems(db))
+    finally:
+        db.close()
+    assert [r.getMessage() for r in caplog.records if r.name == "companion.store.restore"] == [
+        "the store being replaced fails its checks; its files are kept"
+    ]
+
+
 def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(
     store: Store, data_dir: Path
 ) -> None:
@@ -441,10 +476,12 @@ def test_the_copy_a_restore_checks_is_private(
     store: Store, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Before it replaces anything, a restore opens a copy of the backup as this app
-    would; that copy holds personal data, so its folder is 0700 and its files 0600."""
+    would; that copy holds personal data, so its folder is 0700 and its files 0600. So
+    are the restore's work folder and every folder in it (the unpacked backup's too)."""
     store.people.add(Person("Quennell", "Sample", language="es"))
     made = backups.make_backup(store)
     modes: dict[str, int] = {}
+    work_folders: dict[str, int] = {}
     real_open = Store.open
 
     def open_and_look(folder: Path, passphrase: str) -> Store:
@@ -452,8 +489,17 @@ def test_the_copy_a_restore_checks_is_private(
             modes["folder"] = stat.S_IMODE(folder.stat().st_mode)
             for name in (DATABASE_FILE_NAME, KEY_FILE_NAME):
                 modes[name] = stat.S_IMODE((folder / name).stat().st_mode)
+            for path in [folder.parent, *folder.parent.iterdir()]:
+                if path.is_dir():
+                    work_folders[path.name] = stat.S_IMODE(path.stat().st_mode)
         return real_open(folder, passphrase)
 
     monkeypatch.setattr(Store, "open", staticmethod(open_and_look))
-    restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store).close()
+    umask = os.umask(0o022)  # the usual default: the restore must not count on the user's
+    try:
+        restore_backup(data_dir, made.path, TEST_PASSPHRASE, current=store).close()
+    finally:
+        os.umask(umask)
     assert modes == {"folder": 0o700, DATABASE_FILE_NAME: 0o600, KEY_FILE_NAME: 0o600}
+    assert len(work_folders) == 3  # the work folder, the unpacked backup, the check's copy
+    assert set(work_folders.values()) == {0o700}, work_folders
