@@ -23,9 +23,10 @@ from companion.errors import (
 from companion.store import kdf, keys
 from companion.store.audit import AuditAction
 from companion.store.preflight import check_store_files
-from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database
+from companion.store.rekey import JOURNAL_FILE_NAME
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
+from tests.interrupted_rekey import rekey_killed
 
 NEW_PASSPHRASE = "violet harbour compass 7"
 
@@ -225,25 +226,8 @@ def test_rekey_needs_the_current_passphrase(store: Store, data_dir: Path) -> Non
     assert (data_dir / "keys.json").read_bytes() == key_file_before
 
 
-class _Killed(BaseException):
-    """Stands for the process dying at this point."""
-
-
 def _rekey_killed(folder: Path, at: str) -> None:
-    """Start a re-key of the store in ``folder`` and stop it dead at statement ``at``: the
-    connection is dropped without a checkpoint, as a killed process would leave it."""
-    store = Store.open(folder, TEST_PASSPHRASE)
-
-    def execute(sql: str) -> object:
-        if at in sql:
-            raise _Killed()
-        return store.db.execute(sql)
-
-    with pytest.raises(_Killed):
-        rekey_database(
-            folder, execute, store.database_key, store._key_file, NEW_PASSPHRASE, "A" * 30
-        )
-    store.db.conn.close()
+    rekey_killed(folder, at, TEST_PASSPHRASE, NEW_PASSPHRASE)
 
 
 @pytest.mark.parametrize("passphrase", [TEST_PASSPHRASE, NEW_PASSPHRASE])
