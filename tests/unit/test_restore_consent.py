@@ -18,11 +18,13 @@ from companion.errors import (
     WrongPassphraseError,
     WrongRecoveryCodeError,
 )
-from companion.store import backups, keys
-from companion.store.restore import restore
+from companion.store import backups, kdf, keys
+from companion.store.restore import restore, restore_backup
 from companion.store.store import Store
 from companion.store.work_folder import WORK_FOLDER_NAME
 from tests.conftest import TEST_PASSPHRASE
+from tests.interrupted_rekey import rekey_killed
+from tests.key_costs import QUICK_PASSPHRASE_COST_VALUES
 
 NEW_PASSPHRASE = "violet harbour compass 7"
 
@@ -207,3 +209,107 @@ def test_a_store_whose_key_file_is_unusable_can_still_be_recovered(rekeyed: Reke
     result.store.close()
     assert result.previous_files is not None
     assert json.loads((result.previous_files / "keys.json").read_text()) == damaged
+
+
+def test_the_stores_recovery_code_as_proof_also_keeps_todays_key_file(tmp_path: Path) -> None:
+    """Proven with the recovery code instead of today's passphrase, a backup with the same
+    key still brings back the data of its day, never the passphrase changed since."""
+    folder = tmp_path / "data"
+    store, code = Store.create(folder, TEST_PASSPHRASE)
+    store.people.add(Person("Before", "Sample", language="es"))
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.change_passphrase(TEST_PASSPHRASE, NEW_PASSPHRASE)
+    todays_key_file = (folder / "keys.json").read_bytes()
+    store.close()
+    result = restore(folder, backup, TEST_PASSPHRASE, current_secret=code)
+    assert [p.given_name for p in result.store.people.list()] == ["Before"]
+    result.store.close()
+    assert (folder / "keys.json").read_bytes() == todays_key_file
+    with pytest.raises(WrongPassphraseError):
+        Store.open(folder, TEST_PASSPHRASE)
+
+
+#: Stronger than the derivation the test stores were sealed with (one more pass).
+STRONGER_COST = kdf.Argon2idCost(
+    QUICK_PASSPHRASE_COST_VALUES[0] + 1, *QUICK_PASSPHRASE_COST_VALUES[1:]
+)
+
+
+def _passphrase_seal(folder: Path) -> object:
+    return json.loads((folder / "keys.json").read_text(encoding="utf-8"))["passphrase"]["t"]
+
+
+@pytest.mark.parametrize(
+    "where",
+    ["a new laptop", "an unusable key file", "a re-keyed store", "an interrupted re-key"],
+)
+def test_a_restored_key_file_sealed_more_weakly_than_today_is_sealed_again_at_once(
+    rekeyed: Rekeyed, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    """When the backup's own key file comes back, the restored store is opened with its
+    passphrase, as any store is: a passphrase copy sealed with a weaker derivation than
+    today's (an older release's) is sealed again with today's there and then."""
+    folder, secret, consent = rekeyed.folder, NEW_PASSPHRASE, True
+    if where == "a new laptop":
+        folder, secret, consent = tmp_path / "new-laptop", TEST_PASSPHRASE, False
+    elif where == "an unusable key file":
+        damaged = json.loads((folder / "keys.json").read_text(encoding="utf-8"))
+        damaged["passphrase"]["nonce"] = ""
+        (folder / "keys.json").write_text(json.dumps(damaged), encoding="utf-8")
+        secret, consent = TEST_PASSPHRASE, False
+    elif where == "an interrupted re-key":
+        # Killed after the database changed key: today's passphrase still proves the
+        # store (the re-key is completed on the way), but opens neither copy of the key
+        # file then in force, so that key file cannot be the one kept.
+        rekey_killed(folder, "wal_checkpoint", NEW_PASSPHRASE, "quince meadow anchor 5")
+    monkeypatch.setattr(kdf, "PASSPHRASE_COST", STRONGER_COST)
+    result = restore(
+        folder, rekeyed.old_backup, TEST_PASSPHRASE, current_secret=secret, allow_other_keys=consent
+    )
+    assert sorted(p.given_name for p in result.store.people.list()) == ["Before"]
+    result.store.close()
+    assert _passphrase_seal(folder) == QUICK_PASSPHRASE_COST_VALUES[0] + 1
+    assert _names(folder, TEST_PASSPHRASE) == ["Before"]
+
+
+# --- restore_backup, as the app and the command line call it: the same consent ---------
+
+
+def test_restore_backup_refuses_a_backup_from_before_a_rekey_without_consent(
+    rekeyed: Rekeyed,
+) -> None:
+    with pytest.raises(CurrentSecretError):
+        restore_backup(rekeyed.folder, rekeyed.old_backup, TEST_PASSPHRASE, allow_other_keys=True)
+    with pytest.raises(BackupKeysDifferError):
+        restore_backup(
+            rekeyed.folder, rekeyed.old_backup, TEST_PASSPHRASE, current_secret=NEW_PASSPHRASE
+        )
+    _untouched(rekeyed.folder)
+    restored = restore_backup(
+        rekeyed.folder,
+        rekeyed.old_backup,
+        TEST_PASSPHRASE,
+        current_secret=NEW_PASSPHRASE,
+        allow_other_keys=True,
+    )
+    assert sorted(p.given_name for p in restored.people.list()) == ["Before"]
+    restored.close()
+
+
+def test_restore_backup_refuses_another_offices_backup_without_consent(tmp_path: Path) -> None:
+    other, _code = Store.create(tmp_path / "other", TEST_PASSPHRASE)
+    other.people.add(Person("Elsewhere", "Sample", language="es"))
+    theirs = backups.make_backup(other, folder=tmp_path / "usb").path
+    other.close()
+    current, _code = Store.create(tmp_path / "data", TEST_PASSPHRASE)
+    current.people.add(Person("Present", "Sample", language="es"))
+    with pytest.raises(OtherOfficeError):
+        restore_backup(tmp_path / "data", theirs, TEST_PASSPHRASE, current=current)
+    assert not current.closed and current.people.count() == 1
+    restored = restore_backup(
+        tmp_path / "data", theirs, TEST_PASSPHRASE, current=current, allow_other_office=True
+    )
+    # The store open in this process was backed up, then closed before its files went.
+    assert current.closed
+    assert [p.given_name for p in restored.people.list()] == ["Elsewhere"]
+    restored.close()
