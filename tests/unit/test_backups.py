@@ -437,7 +437,7 @@ def test_a_backup_up_to_an_hour_ahead_of_the_clock_still_counts_as_today(store: 
 
 
 def test_checking_a_backup_is_refused_at_once_while_a_restore_holds_the_data_folder(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: Store, tmp_path: Path
 ) -> None:
     """The check unpacks into the data folder's work folder, so it holds the folder: while
     another process restores into it, the check is refused rather than racing it, and at
@@ -451,11 +451,11 @@ def test_checking_a_backup_is_refused_at_once_while_a_restore_holds_the_data_fol
     restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
     restoring.take_exclusive()
     try:
-        clock = lock_clock(monkeypatch)
-        with pytest.raises(StoreInUseError):
-            backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data)
+        with pytest.MonkeyPatch.context() as patch:
+            clock = lock_clock(patch)
+            with pytest.raises(StoreInUseError):
+                backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data)
         assert clock.waits == []
-        monkeypatch.undo()
     finally:
         restoring.release_exclusive()
     assert backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=data).people == 1
