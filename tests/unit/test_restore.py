@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 import re
 import shutil
@@ -17,12 +18,16 @@ from companion.errors import (
     BackupNewerError,
     FolderProblemError,
     OtherOfficeError,
+    RestoredButNotOpenedError,
     StoreInUseError,
 )
 from companion.store import backups, folder_lock
+from companion.store import store as store_module
+from companion.store.audit import AuditAction
+from companion.store.connection import DatabaseError
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
-from companion.store.restore import restore
+from companion.store.restore import RestoreRefusedError, restore
 from companion.store.store import Store
 from companion.store.work_folder import WORK_FOLDER_NAME
 from tests.conftest import TEST_PASSPHRASE
@@ -138,23 +143,23 @@ def test_the_log_says_why_a_replaced_store_was_kept_as_files(
 
 @pytest.mark.skipif(not hasattr(time, "tzset"), reason="the time zone is set with tzset")
 def test_a_replaced_stores_files_are_kept_in_a_folder_named_for_the_utc_time(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """Named like the backups beside it (UTC, to the microsecond), so they sort together
     and a laptop's time zone or a daylight-saving change never gives two the same name."""
-    monkeypatch.setenv("TZ", "America/Chicago")
-    time.tzset()
     try:
-        store = _store_with(tmp_path / "data", "Kept")
-        backup = backups.make_backup(store, folder=tmp_path / "usb").path
-        store.close()
-        (tmp_path / "data" / "companion.db").write_bytes(b"not a database " * 1024)
-        before = dt.datetime.now(dt.UTC)
-        result = restore(tmp_path / "data", backup, TEST_PASSPHRASE)
-        after = dt.datetime.now(dt.UTC)
-        result.store.close()
+        with pytest.MonkeyPatch.context() as local_time:
+            local_time.setenv("TZ", "America/Chicago")  # six hours or five behind UTC
+            time.tzset()
+            store = _store_with(tmp_path / "data", "Kept")
+            backup = backups.make_backup(store, folder=tmp_path / "usb").path
+            store.close()
+            (tmp_path / "data" / "companion.db").write_bytes(b"not a database " * 1024)
+            before = dt.datetime.now(dt.UTC)
+            result = restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+            after = dt.datetime.now(dt.UTC)
+            result.store.close()
     finally:
-        monkeypatch.undo()
         time.tzset()
     assert result.previous_files is not None
     named = re.fullmatch(r"before-restore-(\d{8}-\d{6}-\d{6})-files", result.previous_files.name)
@@ -182,7 +187,7 @@ def test_a_data_folder_that_is_a_file_is_said_before_the_backup_is_read(tmp_path
 
 
 def test_a_restore_is_refused_at_once_while_another_restore_holds_the_data_folder(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
 ) -> None:
     """Another process restoring into the same folder: refused without waiting (the 15 s
     an opening store waits would freeze the window), and nothing is touched."""
@@ -193,11 +198,11 @@ def test_a_restore_is_refused_at_once_while_another_restore_holds_the_data_folde
     restoring = folder_lock._FolderLock(data.resolve())  # as another process's restore
     restoring.take_exclusive()
     try:
-        clock = lock_clock(monkeypatch)
-        with pytest.raises(StoreInUseError):
-            restore(data, backup, TEST_PASSPHRASE)
+        with pytest.MonkeyPatch.context() as patch:
+            clock = lock_clock(patch)
+            with pytest.raises(StoreInUseError):
+                restore(data, backup, TEST_PASSPHRASE)
         assert clock.waits == []
-        monkeypatch.undo()
     finally:
         restoring.release_exclusive()
     _untouched(data, ["Present"])
@@ -302,3 +307,94 @@ def test_a_restore_with_just_enough_room_goes_ahead(
         assert _names(restored.store) == ["Traveller"]
     finally:
         restored.store.close()
+
+
+def test_a_restore_is_audited_and_logged_with_the_date_of_its_backup(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    store = _store_with(tmp_path / "data", "Kept")
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    made = backups.read_manifest(backup).created_at
+    with caplog.at_level(logging.INFO, logger="companion.store.restore"):
+        result = restore(tmp_path / "data", backup, TEST_PASSPHRASE, current=store)
+    try:
+        [entry] = result.store.audit.entries(action=AuditAction.RESTORED_BACKUP)
+    finally:
+        result.store.close()
+    assert entry.detail == made.isoformat()
+    assert _restore_messages(caplog) == [f"restored a backup from {made.date().isoformat()}"]
+
+
+def _restore_with_a_failing_disk(tmp_path: Path, failure: OSError) -> None:
+    """Restore over a store while the disk fails as the backup is copied for its check."""
+    store = _store_with(tmp_path / "data", "Present")
+    backup = backups.make_backup(store, folder=tmp_path / "usb").path
+    store.close()
+    real_copy = shutil.copyfile
+
+    def failing_copy(source: Path, target: Path) -> object:
+        if Path(target).parent.name == "check":
+            raise failure
+        return real_copy(source, target)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(shutil, "copyfile", failing_copy)
+        restore(tmp_path / "data", backup, TEST_PASSPHRASE)
+
+
+def test_a_full_disk_half_way_through_a_restore_is_said_as_such_and_changes_nothing(
+    tmp_path: Path,
+) -> None:
+    """Said as a full disk, naming the data folder (the advice is to make room, not to
+    give up on the backup); the store is as it was."""
+    with pytest.raises(FolderProblemError) as refused:
+        full = OSError(errno.ENOSPC, "No space left on device")
+        _restore_with_a_failing_disk(tmp_path, full)
+    assert (refused.value.path, refused.value.reason) == (str(tmp_path / "data"), "disk_full")
+    _untouched(tmp_path / "data", ["Present"])
+
+
+def test_any_other_disk_error_half_way_through_a_restore_refuses_it_naming_the_error(
+    tmp_path: Path,
+) -> None:
+    with pytest.raises(RestoreRefusedError) as refused:
+        failing = OSError(errno.EIO, "Input/output error")
+        _restore_with_a_failing_disk(tmp_path, failing)
+    assert refused.value.detail == "OSError: [Errno 5] Input/output error"
+    _untouched(tmp_path / "data", ["Present"])
+
+
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        (FolderProblemError("data", "disk_full"), "folder_problem"),
+        (DatabaseError("disk I/O error"), "DatabaseError"),
+    ],
+    ids=["an error of the app", "an error of SQLite"],
+)
+def test_a_restored_store_that_then_does_not_open_is_said_with_the_reason(
+    tmp_path: Path, failure: Exception, expected: str
+) -> None:
+    """The backup is in place but opening it fails (the disk failed just then): the error
+    says so, with the app's code of the error or else the kind of SQLite's, and the store
+    opens once the disk is back."""
+    data = tmp_path / "data"
+    source = _store_with(tmp_path / "old-laptop", "Traveller")
+    backup = backups.make_backup(source, folder=tmp_path / "usb").path
+    source.close()
+    real_connect = store_module.connect
+
+    def failing_connect(path: Path, key: bytes) -> object:
+        if path.parent == data:
+            raise failure
+        return real_connect(path, key)
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(RestoredButNotOpenedError) as failed:
+        patch.setattr(store_module, "connect", failing_connect)
+        restore(data, backup, TEST_PASSPHRASE)
+    assert failed.value.detail == expected
+    reopened = Store.open(data, TEST_PASSPHRASE)
+    try:
+        assert _names(reopened) == ["Traveller"]
+    finally:
+        reopened.close()
