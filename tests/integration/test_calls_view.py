@@ -21,6 +21,7 @@ from companion.outreach.model import (
     NeedStatus,
     WordsKind,
 )
+from companion.store.outreach import CallItem
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.outreach import calls_view
@@ -482,3 +483,66 @@ def test_the_lists_are_read_when_their_tab_is_shown_not_at_unlock(
     assert calls.items == [] and outcomes.due == []
     view = _calls(qtbot, window)
     assert view is calls and calls.items
+
+
+def _select_with_down_arrow(qtbot: QtBot, view: CallsView, display_name: str) -> CallItem:
+    """Walk down the list with the arrow key, as staff would, to ``display_name``'s row."""
+    for _step in range(len(view.items)):
+        item = view.selected_item()
+        assert item is not None
+        if item.display_name == display_name:
+            return item
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    raise AssertionError(f"{display_name} is not on today's calls")
+
+
+def _interpreter_language(store: Store, item: CallItem) -> str:
+    (need,) = [
+        need
+        for need in store.outreach.needs(item.person_id, item.hearing_id)
+        if need.kind is NeedKind.INTERPRETER
+    ]
+    return need.language
+
+
+def test_needs_dialog_names_the_interpreters_language(qtbot: QtBot, demo_store: Store) -> None:
+    """Thảo Demo-Nguyễn's interpreter need is in Vietnamese: the dialog says so by name,
+    as the other language lists do, never as the tag "vi"; a language typed by its name
+    is stored as its tag."""
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    thao = _select_with_down_arrow(qtbot, view, "Thảo Demo-Nguyễn")
+    assert _interpreter_language(demo_store, thao) == "vi"
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_E, shift_ctrl)
+    dialog = _dialog_with_focus(qtbot, NeedsDialog)
+    assert isinstance(dialog, NeedsDialog)
+    interpreter = next(row for row in dialog.rows if row.kind is NeedKind.INTERPRETER)
+    assert interpreter.needed.isChecked()
+    combo = interpreter.language
+    assert combo is not None and combo.isEnabled()
+    assert combo.currentText() == "Vietnamese · Tiếng Việt"
+    assert combo.lineEdit().text() == "Vietnamese · Tiếng Việt"
+
+    # Another language, typed by its English name, then Enter saves.
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(combo.lineEdit(), "Spanish")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)  # closes the completer's list only
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert _interpreter_language(demo_store, thao) == "es"
+
+    # Opened again, the dialog shows the stored tag by name too.
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_E, shift_ctrl)
+    again = _dialog_with_focus(qtbot, NeedsDialog)
+    assert isinstance(again, NeedsDialog)
+    row = next(row for row in again.rows if row.kind is NeedKind.INTERPRETER)
+    assert row.language is not None and row.language.currentText() == "Spanish · Español"
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
