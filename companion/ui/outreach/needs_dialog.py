@@ -92,7 +92,9 @@ class NeedRow:
         self.status.setAccessibleName(_("Open or arranged: {need}").format(need=_(self.kind.label)))
         if self.language is not None:
             self.language.retranslate()
-            self.language.lineEdit().setPlaceholderText(_("Language"))
+            editor = self.language.lineEdit()
+            if editor is not None:  # the combo is editable: it always has one
+                editor.setPlaceholderText(_("Language"))
             self.language.setToolTip(
                 _("Choose a language, or type a language tag such as so or es-MX.")
             )
