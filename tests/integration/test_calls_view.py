@@ -8,8 +8,14 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QTabBar,
+)
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import AttendanceStatus
@@ -546,3 +552,53 @@ def test_needs_dialog_names_the_interpreters_language(qtbot: QtBot, demo_store: 
     row = next(row for row in again.rows if row.kind is NeedKind.INTERPRETER)
     assert row.language is not None and row.language.currentText() == "Spanish · Español"
     qtbot.keyClick(again, Qt.Key.Key_Escape)
+
+
+def _mnemonic(text: str) -> QKeySequence:
+    """The Alt+key Qt gives a text's "&" letter ("Lo&g…" -> Alt+G, "语言(&L)" -> Alt+L)."""
+    return QKeySequence.mnemonic(text)
+
+
+def _texts_reachable_with_alt(window: MainWindow) -> list[str]:
+    """What Alt+letter can reach in the window as it shows today's calls: the menu bar's
+    titles, and every visible button and tab (the calls view's, its words panel's, the
+    tool bar's)."""
+    texts = [action.text() for action in window.menuBar().actions() if action.isVisible()]
+    texts += [
+        button.text()
+        for button in window.findChildren(QAbstractButton)
+        if button.isVisible() and button.text()
+    ]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            texts += [bar.tabText(index) for index in range(bar.count())]
+    return texts
+
+
+def test_each_alt_letter_of_the_calls_window_reaches_one_thing(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    texts = _texts_reachable_with_alt(window)
+    assert view.log_button.text() in texts and "&Language" in texts  # what clashed once
+    by_key: dict[str, list[str]] = {}
+    for text in texts:
+        key = _mnemonic(text)
+        if not key.isEmpty():
+            by_key.setdefault(key.toString(), []).append(text)
+    assert len(by_key) >= 8, by_key  # the menus and the buttons do have their letters
+    assert {key: shown for key, shown in by_key.items() if len(shown) > 1} == {}
+
+    # The log button's own letter opens the contact log for the selected person.
+    first = view.selected_item()
+    assert first is not None
+    combination = _mnemonic(view.log_button.text())[0]
+    assert combination.keyboardModifiers() == Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view.table, combination.key(), Qt.KeyboardModifier.AltModifier)
+    dialog = _dialog_with_focus(qtbot, ContactDialog)
+    assert isinstance(dialog, ContactDialog)
+    assert (dialog.person_id, dialog.hearing_id) == (first.person_id, first.hearing_id)
+    assert window.actions_.language_menu.isHidden()  # Alt+L's menu did not open
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())

@@ -344,7 +344,7 @@ class CallsView(QWidget):
         )
         self.table.setHorizontalHeaderLabels(column_titles())
         self.table.setAccessibleName(_("People to call today"))
-        self.log_button.setText(_("&Log with a note…"))
+        self.log_button.setText(_("Lo&g with a note…"))
         self.log_button.setToolTip(_("Log a contact with how it was made and a note (Enter)"))
         self.needs_button.setText(_("&Needs…"))
         self.person_button.setText(_("Open person's &page"))
