@@ -7,14 +7,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QDialog,
     QMessageBox,
     QTabBar,
+    QToolTip,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -602,3 +604,45 @@ def test_each_alt_letter_of_the_calls_window_reaches_one_thing(
     assert window.actions_.language_menu.isHidden()  # Alt+L's menu did not open
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _hover(qtbot: QtBot, widget: QWidget, point: QPoint) -> str:
+    """What the tooltip says when the pointer rests on ``point`` of ``widget``."""
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    QApplication.sendEvent(
+        widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    return QToolTip.text()
+
+
+def test_the_calls_fit_a_laptop_window_long_cells_whole_on_hover(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """1366×768 at 125% is 1092×614: every column in sight, no scroll bar; phones whole;
+    a cell cut short ("…") shows its whole text when the pointer rests on it."""
+    window = _window(qtbot, demo_store)
+    window.resize(1092, 614)
+    view = _calls(qtbot, window)
+    table = view.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 1092)
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        phones = table.item(row, CallColumn.PHONES)
+        assert phones is not None
+        assert metrics.horizontalAdvance(phones.text()) < table.columnWidth(CallColumn.PHONES)
+
+    (row,) = [r for r, item in enumerate(view.items) if item.display_name == "Ahmad Demo-Haddad"]
+    person = table.item(row, CallColumn.PERSON)
+    assert person is not None and person.text().endswith("أحمد حداد\u2069")
+    assert metrics.horizontalAdvance(person.text()) > table.columnWidth(CallColumn.PERSON)
+    cell = table.visualItemRect(person)
+    assert _hover(qtbot, table.viewport(), cell.center()) == person.text()
+    # A cell with a tooltip of its own keeps it: the hearing's has the courthouse.
+    hearing = table.item(row, CallColumn.HEARING)
+    assert hearing is not None
+    shown = _hover(qtbot, table.viewport(), table.visualItemRect(hearing).center())
+    assert "Lakeside Justice Center" in shown
