@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import AttendanceStatus
+from companion.i18n.languages import LANGUAGES
 from companion.outreach.model import (
     ContactChannel,
     ContactOutcome,
@@ -37,6 +38,7 @@ from companion.ui.outreach.call_rows import CallColumn
 from companion.ui.outreach.calls_view import CallsView
 from companion.ui.outreach.contact_dialog import ContactDialog
 from companion.ui.outreach.needs_dialog import NeedsDialog
+from companion.ui.shell.language import apply_language
 from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
@@ -577,13 +579,19 @@ def _texts_reachable_with_alt(window: MainWindow) -> list[str]:
     return texts
 
 
+@pytest.mark.parametrize("tag", [language.tag for language in LANGUAGES])
 def test_each_alt_letter_of_the_calls_window_reaches_one_thing(
-    qtbot: QtBot, demo_store: Store
+    tag: str, qtbot: QtBot, demo_store: Store
 ) -> None:
+    """In every language (each catalog gives its own letters): no two menu titles,
+    buttons or tabs of the window showing today's calls share an Alt letter, and the log
+    button's letter opens the contact log."""
+    apply_language(tag)
     window = _window(qtbot, demo_store)
     view = _calls(qtbot, window)
     texts = _texts_reachable_with_alt(window)
-    assert view.log_button.text() in texts and "&Language" in texts  # what clashed once
+    language_menu = window.actions_.language_menu.title()
+    assert view.log_button.text() in texts and language_menu in texts  # what clashed once
     by_key: dict[str, list[str]] = {}
     for text in texts:
         key = _mnemonic(text)
