@@ -38,7 +38,7 @@ from companion.ui.outreach.call_rows import CallColumn
 from companion.ui.outreach.calls_view import CallsView
 from companion.ui.outreach.contact_dialog import ContactDialog
 from companion.ui.outreach.needs_dialog import NeedsDialog
-from companion.ui.shell.language import apply_language
+from companion.ui.shell.language import apply_language, switch_language
 from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
@@ -533,6 +533,11 @@ def test_needs_dialog_names_the_interpreters_language(qtbot: QtBot, demo_store: 
     assert combo is not None and combo.isEnabled()
     assert combo.currentText() == "Vietnamese · Tiếng Việt"
     assert combo.lineEdit().text() == "Vietnamese · Tiếng Việt"
+    # The name follows the interface language, as in the other language lists.
+    switch_language("fr")
+    assert combo.currentText() == "vietnamien · Tiếng Việt"
+    switch_language("en")
+    assert combo.currentText() == "Vietnamese · Tiếng Việt"
 
     # Another language, typed by its English name, then Enter saves.
     combo.setFocus()
