@@ -7,12 +7,21 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QGuiApplication, QHelpEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QDialog,
+    QMessageBox,
+    QTabBar,
+    QToolTip,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from companion.domain.models import AttendanceStatus
+from companion.i18n.languages import LANGUAGES
 from companion.outreach.model import (
     ContactChannel,
     ContactOutcome,
@@ -21,6 +30,7 @@ from companion.outreach.model import (
     NeedStatus,
     WordsKind,
 )
+from companion.store.outreach import CallItem
 from companion.store.store import Store
 from companion.ui import formatting
 from companion.ui.outreach import calls_view
@@ -28,6 +38,7 @@ from companion.ui.outreach.call_rows import CallColumn
 from companion.ui.outreach.calls_view import CallsView
 from companion.ui.outreach.contact_dialog import ContactDialog
 from companion.ui.outreach.needs_dialog import NeedsDialog
+from companion.ui.shell.language import apply_language, switch_language
 from companion.ui.shell.main_window import MainWindow
 from tests.integration.ui_shell_support import isolated_interface  # noqa: F401
 
@@ -482,3 +493,169 @@ def test_the_lists_are_read_when_their_tab_is_shown_not_at_unlock(
     assert calls.items == [] and outcomes.due == []
     view = _calls(qtbot, window)
     assert view is calls and calls.items
+
+
+def _select_with_down_arrow(qtbot: QtBot, view: CallsView, display_name: str) -> CallItem:
+    """Walk down the list with the arrow key, as staff would, to ``display_name``'s row."""
+    for _step in range(len(view.items)):
+        item = view.selected_item()
+        assert item is not None
+        if item.display_name == display_name:
+            return item
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    raise AssertionError(f"{display_name} is not on today's calls")
+
+
+def _interpreter_language(store: Store, item: CallItem) -> str:
+    (need,) = [
+        need
+        for need in store.outreach.needs(item.person_id, item.hearing_id)
+        if need.kind is NeedKind.INTERPRETER
+    ]
+    return need.language
+
+
+def test_needs_dialog_names_the_interpreters_language(qtbot: QtBot, demo_store: Store) -> None:
+    """Thảo Demo-Nguyễn's interpreter need is in Vietnamese: the dialog says so by name,
+    as the other language lists do, never as the tag "vi"; a language typed by its name
+    is stored as its tag."""
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    thao = _select_with_down_arrow(qtbot, view, "Thảo Demo-Nguyễn")
+    assert _interpreter_language(demo_store, thao) == "vi"
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_E, shift_ctrl)
+    dialog = _dialog_with_focus(qtbot, NeedsDialog)
+    assert isinstance(dialog, NeedsDialog)
+    interpreter = next(row for row in dialog.rows if row.kind is NeedKind.INTERPRETER)
+    assert interpreter.needed.isChecked()
+    combo = interpreter.language
+    assert combo is not None and combo.isEnabled()
+    assert combo.currentText() == "Vietnamese · Tiếng Việt"
+    assert combo.lineEdit().text() == "Vietnamese · Tiếng Việt"
+    # The name follows the interface language, as in the other language lists.
+    switch_language("fr")
+    assert combo.currentText() == "vietnamien · Tiếng Việt"
+    switch_language("en")
+    assert combo.currentText() == "Vietnamese · Tiếng Việt"
+
+    # Another language, typed by its English name, then Enter saves.
+    combo.setFocus()
+    qtbot.waitUntil(combo.hasFocus)
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(combo.lineEdit(), "Spanish")
+    qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Escape)  # closes the completer's list only
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(combo.lineEdit(), Qt.Key.Key_Return)
+    assert _interpreter_language(demo_store, thao) == "es"
+
+    # Opened again, the dialog shows the stored tag by name too.
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    view.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_E, shift_ctrl)
+    again = _dialog_with_focus(qtbot, NeedsDialog)
+    assert isinstance(again, NeedsDialog)
+    row = next(row for row in again.rows if row.kind is NeedKind.INTERPRETER)
+    assert row.language is not None and row.language.currentText() == "Spanish · Español"
+    qtbot.keyClick(again, Qt.Key.Key_Escape)
+
+
+def _mnemonic(text: str) -> QKeySequence:
+    """The Alt+key Qt gives a text's "&" letter ("Lo&g…" -> Alt+G, "语言(&L)" -> Alt+L)."""
+    return QKeySequence.mnemonic(text)
+
+
+def _texts_reachable_with_alt(window: MainWindow) -> list[str]:
+    """What Alt+letter can reach in the window as it shows today's calls: the menu bar's
+    titles, and every visible button and tab (the calls view's, its words panel's, the
+    tool bar's)."""
+    texts = [action.text() for action in window.menuBar().actions() if action.isVisible()]
+    texts += [
+        button.text()
+        for button in window.findChildren(QAbstractButton)
+        if button.isVisible() and button.text()
+    ]
+    for bar in window.findChildren(QTabBar):
+        if bar.isVisible():
+            texts += [bar.tabText(index) for index in range(bar.count())]
+    return texts
+
+
+@pytest.mark.parametrize("tag", [language.tag for language in LANGUAGES])
+def test_each_alt_letter_of_the_calls_window_reaches_one_thing(
+    tag: str, qtbot: QtBot, demo_store: Store
+) -> None:
+    """In every language (each catalog gives its own letters): no two menu titles,
+    buttons or tabs of the window showing today's calls share an Alt letter, and the log
+    button's letter opens the contact log."""
+    apply_language(tag)
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    texts = _texts_reachable_with_alt(window)
+    language_menu = window.actions_.language_menu.title()
+    assert view.log_button.text() in texts and language_menu in texts  # what clashed once
+    by_key: dict[str, list[str]] = {}
+    for text in texts:
+        key = _mnemonic(text)
+        if not key.isEmpty():
+            by_key.setdefault(key.toString(), []).append(text)
+    assert len(by_key) >= 8, by_key  # the menus and the buttons do have their letters
+    assert {key: shown for key, shown in by_key.items() if len(shown) > 1} == {}
+
+    # The log button's own letter opens the contact log for the selected person.
+    first = view.selected_item()
+    assert first is not None
+    combination = _mnemonic(view.log_button.text())[0]
+    assert combination.keyboardModifiers() == Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(view.table, combination.key(), Qt.KeyboardModifier.AltModifier)
+    dialog = _dialog_with_focus(qtbot, ContactDialog)
+    assert isinstance(dialog, ContactDialog)
+    assert (dialog.person_id, dialog.hearing_id) == (first.person_id, first.hearing_id)
+    assert window.actions_.language_menu.isHidden()  # Alt+L's menu did not open
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+
+def _hover(qtbot: QtBot, widget: QWidget, point: QPoint) -> str:
+    """What the tooltip says when the pointer rests on ``point`` of ``widget``."""
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    QApplication.sendEvent(
+        widget, QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    )
+    qtbot.waitUntil(QToolTip.isVisible)
+    return QToolTip.text()
+
+
+def test_the_calls_fit_a_laptop_window_long_cells_whole_on_hover(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """1366×768 at 125% is 1092×614: every column in sight, no scroll bar; phones whole;
+    a cell cut short ("…") shows its whole text when the pointer rests on it."""
+    window = _window(qtbot, demo_store)
+    window.resize(1092, 614)
+    view = _calls(qtbot, window)
+    table = view.table
+    qtbot.waitUntil(lambda: table.viewport().width() < 1092)
+    assert table.horizontalHeader().length() <= table.viewport().width()
+    assert table.horizontalScrollBar().maximum() == 0
+    metrics = table.fontMetrics()
+    for row in range(table.rowCount()):
+        phones = table.item(row, CallColumn.PHONES)
+        assert phones is not None
+        assert metrics.horizontalAdvance(phones.text()) < table.columnWidth(CallColumn.PHONES)
+
+    (row,) = [r for r, item in enumerate(view.items) if item.display_name == "Ahmad Demo-Haddad"]
+    person = table.item(row, CallColumn.PERSON)
+    assert person is not None and person.text().endswith("أحمد حداد\u2069")
+    assert metrics.horizontalAdvance(person.text()) > table.columnWidth(CallColumn.PERSON)
+    cell = table.visualItemRect(person)
+    assert _hover(qtbot, table.viewport(), cell.center()) == person.text()
+    # A cell with a tooltip of its own keeps it: the hearing's has the courthouse.
+    hearing = table.item(row, CallColumn.HEARING)
+    assert hearing is not None
+    shown = _hover(qtbot, table.viewport(), table.visualItemRect(hearing).center())
+    assert "Lakeside Justice Center" in shown

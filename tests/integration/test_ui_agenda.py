@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTableView
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication, QTableView, QToolTip, QWidget
 
 from companion.domain.models import (
     AttendanceStatus,
@@ -19,7 +20,7 @@ from companion.ui import preferences
 from companion.ui.records import agenda_model
 from companion.ui.records.agenda_model import AgendaColumn, AgendaModel, DayHeading
 from companion.ui.records.agenda_view import AgendaView
-from companion.ui.widgets.tables import configure_table
+from companion.ui.widgets.tables import configure_table, fitted_widths
 from tests.integration.ui_shell_support import add_hearing, isolated_interface  # noqa: F401
 
 
@@ -153,3 +154,66 @@ def test_fifty_thousand_hearings_are_formatted_only_when_shown(qtbot, monkeypatc
     table.grab()
     assert formatted, "visible rows were painted"
     assert len(set(formatted)) < 200, "only the rows on screen were formatted"
+
+
+def _hover(qtbot, widget: QWidget, point: QPoint) -> str:
+    """What the tooltip says when the pointer rests on ``point`` of ``widget``."""
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+    resting = QHelpEvent(QEvent.Type.ToolTip, point, widget.mapToGlobal(point))
+    QApplication.sendEvent(widget, resting)
+    qtbot.waitUntil(QToolTip.isVisible)
+    return QToolTip.text()
+
+
+def _columns_fit(view: AgendaView) -> bool:
+    table = view.table
+    return (
+        table.horizontalHeader().length() <= table.viewport().width()
+        and table.horizontalScrollBar().maximum() == 0
+    )
+
+
+def test_columns_fit_a_narrow_window_long_texts_whole_on_hover(qtbot, demo_store: Store) -> None:
+    """In a window narrower than the agenda's texts, every column stays in sight (no
+    horizontal scroll bar), docket numbers and times whole; a courthouse's name cut short
+    shows whole when the pointer rests on it. After switching to French (longer titles)
+    the columns fit again."""
+    view = AgendaView(demo_store)
+    qtbot.addWidget(view)
+    view.resize(1000, 500)  # the table is 1046 px wide in a 1092 px window: less here
+    view.show()
+    qtbot.waitExposed(view)
+    table = view.table
+    qtbot.waitUntil(lambda: _columns_fit(view))
+    metrics = table.fontMetrics()
+    rows = [row for row in range(view.model.rowCount()) if view.model.entry_at(row) is not None]
+    assert rows
+    for row in rows:
+        for column in (AgendaColumn.CASE, AgendaColumn.TIME):
+            text = _text(view, row, column)
+            assert metrics.horizontalAdvance(text) < table.columnWidth(column), text
+
+    row = next(r for r in rows if _text(view, r, AgendaColumn.COURTHOUSE).startswith("Example"))
+    courthouse = _text(view, row, AgendaColumn.COURTHOUSE)
+    assert metrics.horizontalAdvance(courthouse) > table.columnWidth(AgendaColumn.COURTHOUSE)
+    cell = table.visualRect(view.model.index(row, AgendaColumn.COURTHOUSE))
+    assert _hover(qtbot, table.viewport(), cell.center()) == courthouse
+
+    from companion.ui.shell.language import switch_language
+
+    switch_language("fr")
+    assert view.model.headerData(AgendaColumn.COURTROOM, Qt.Orientation.Horizontal) != "Courtroom"
+    qtbot.waitUntil(lambda: _columns_fit(view))
+
+
+def test_fitted_widths_narrow_the_wide_columns_in_proportion() -> None:
+    # Room enough: unchanged.
+    assert fitted_widths([50, 300, 200], 600, [70, 70, 70]) == [50, 300, 200]
+    # 100 px too many: the 50 px column is under its narrowest and keeps its width; the
+    # others have 230 and 130 px over it, 360 in all, and each keeps 260/360 of its own.
+    assert fitted_widths([50, 300, 200], 450, [70, 70, 70]) == [50, 70 + 166, 70 + 93]
+    # A column that must stay readable narrows less.
+    assert fitted_widths([100, 100], 150, [100, 20]) == [100, 50]
+    # Not even the narrowest fit: each at its narrowest (the table scrolls).
+    assert fitted_widths([200, 200], 100, [80, 80]) == [80, 80]

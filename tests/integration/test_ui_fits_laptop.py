@@ -4,11 +4,13 @@ logical pixels, in all twelve languages.
 For the main window (on each tab) and every dialog the gallery opens, in each language:
 its minimum size fits, a dialog opens no larger than the screen, and at the size it gets
 there nothing is squeezed and no button is cut (each is inside the window and as wide as
-its words need).
+its words need). The agenda's and today's calls' columns fit the laptop's width with the
+demo office's hearings and calls: no horizontal scroll bar, no column out of sight.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -31,6 +33,9 @@ from companion.store.store import Store
 from companion.ui.background import job_pool
 from companion.ui.dev import gallery
 from companion.ui.fonts import install_application_font
+from companion.ui.outreach import calls_view
+from companion.ui.outreach.calls_view import CallsView
+from companion.ui.records.agenda_view import AgendaView
 from companion.ui.shell.language import apply_language, switch_language
 from tests.conftest import TEST_PASSPHRASE
 
@@ -93,6 +98,14 @@ def _cut_buttons(window: QWidget) -> list[str]:
     return cut
 
 
+@pytest.fixture(autouse=True)
+def office_afternoon(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Today's calls as at 20:00 UTC: the demo office's calls of today are due then, in
+    every US courthouse zone and on this computer, whatever the hour the test runs at."""
+    afternoon = dt.datetime.combine(dt.date.today(), dt.time(20), dt.UTC)
+    monkeypatch.setattr(calls_view, "current_time", lambda: afternoon)
+
+
 @pytest.mark.parametrize("tag", [language.tag for language in LANGUAGES])
 def test_every_screen_fits_a_laptop_in(
     tag: str, qtbot: QtBot, interface: None, office: Store
@@ -112,6 +125,7 @@ def test_every_screen_fits_a_laptop_in(
             main_window.resize(main_window.size().boundedTo(LAPTOP))
             QApplication.processEvents()
             problems.extend(_problems(entry.name, main_window))
+            problems.extend(_columns_out_of_sight(entry.name, main_window))
             continue
         window = entry.build(office, None)
         window.show()
@@ -127,6 +141,27 @@ def test_every_screen_fits_a_laptop_in(
         main_window.deleteLater()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert problems == [], f"{tag}:\n" + "\n".join(problems)
+
+
+def _columns_out_of_sight(name: str, window: QWidget) -> list[str]:
+    """The agenda's and today's calls' columns, in the window at the laptop's width: they
+    all fit the table (the last stretching to its edge), none needs scrolling to."""
+    window.resize(LAPTOP)
+    QApplication.processEvents()
+    problems: list[str] = []
+    for view in [*window.findChildren(AgendaView), *window.findChildren(CallsView)]:
+        if not view.isVisible():
+            continue
+        table = view.table
+        columns = table.horizontalHeader().length()
+        if table.model().rowCount() == 0:
+            problems.append(f"{name}: {type(view).__name__} shows no rows to measure")
+        if columns > table.viewport().width() or table.horizontalScrollBar().maximum() > 0:
+            problems.append(
+                f"{name}: {type(view).__name__}'s columns are {columns} px wide, "
+                f"the table {table.viewport().width()} px: a horizontal scroll bar"
+            )
+    return problems
 
 
 def _problems(name: str, window: QWidget) -> list[str]:

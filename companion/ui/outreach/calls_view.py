@@ -46,7 +46,12 @@ from companion.ui.outreach.call_rows import (
 from companion.ui.outreach.contact_dialog import staff_member
 from companion.ui.outreach.words_panel import WordsPanel
 from companion.ui.widgets.prompts import show_error
-from companion.ui.widgets.tables import configure_table, fill_table
+from companion.ui.widgets.tables import (
+    ColumnFitter,
+    ElidedTextTips,
+    configure_table,
+    fill_table,
+)
 
 log = logging.getLogger(__name__)
 
@@ -63,6 +68,11 @@ OUTCOME_KEYS: dict[int, ContactOutcome] = {
     7: ContactOutcome.NUMBER_CHANGED,
     8: ContactOutcome.DO_NOT_CONTACT,
 }
+
+#: How narrow (in characters) the columns staff read at a glance may become to fit the
+#: window: a phone number, the hearing's day and time (the others may become narrower,
+#: their texts cut short, whole in a tooltip).
+READABLE_CHARACTERS: dict[int, int] = {CallColumn.HEARING: 21, CallColumn.PHONES: 17}
 
 _NOT_SAFE_BACKGROUND = QColor("#ffe0d6")
 _PENDING_STYLE = "background: #fff4c2; padding: 4px; font-weight: bold;"
@@ -123,6 +133,9 @@ class CallsView(QWidget):
         self.table = QTableWidget()
         configure_table(self.table)
         self.table.setColumnCount(len(CallColumn))
+        # The columns fit the window's width; a cell cut short shows its whole text on hover.
+        self.columns = ColumnFitter(self.table, READABLE_CHARACTERS)
+        self.tips = ElidedTextTips(self.table)
         self.table.installEventFilter(self)
         self.table.itemSelectionChanged.connect(self._selected)
         self.words = WordsPanel(store)
@@ -189,7 +202,7 @@ class CallsView(QWidget):
                 if cell is not None:
                     cell.setBackground(QBrush(_NOT_SAFE_BACKGROUND))
                     cell.setToolTip(_("Outside the hours when it is safe to call them."))
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.columns.measure()
         self.table.blockSignals(blocker)
 
     def _show_heading(self) -> None:
@@ -344,7 +357,7 @@ class CallsView(QWidget):
         )
         self.table.setHorizontalHeaderLabels(column_titles())
         self.table.setAccessibleName(_("People to call today"))
-        self.log_button.setText(_("&Log with a note…"))
+        self.log_button.setText(_("Lo&g with a note…"))
         self.log_button.setToolTip(_("Log a contact with how it was made and a note (Enter)"))
         self.needs_button.setText(_("&Needs…"))
         self.person_button.setText(_("Open person's &page"))

@@ -18,27 +18,33 @@ from companion.outreach.model import HearingNeed, NeedKind, NeedStatus
 from companion.store.store import Store
 from companion.ui.i18n import _
 from companion.ui.records.dialogs.common import DraftState, FieldGrid, RecordDialog
-from companion.ui.records.dialogs.fields import EnumCombo, format_local_start, native_name_font
+from companion.ui.records.dialogs.fields import (
+    EnumCombo,
+    LanguageCombo,
+    format_local_start,
+    native_name_font,
+)
 from companion.ui.records.dialogs.people_picker import person_item_text
 
 
 class NeedRow:
     """One kind of need: ticked or not, open or arranged, a note (and a language for an
-    interpreter)."""
+    interpreter, shown by name as every language list shows it: "Vietnamese · Tiếng
+    Việt"; any other language tag can be typed)."""
 
     def __init__(self, kind: NeedKind, stored: HearingNeed | None, default_language: str) -> None:
         self.kind = kind
         self.stored = stored
         self.needed = QCheckBox()
         self.status = EnumCombo(list(NeedStatus))
-        self.language = QLineEdit() if kind is NeedKind.INTERPRETER else None
+        self.language = LanguageCombo() if kind is NeedKind.INTERPRETER else None
         self.note = QLineEdit()
         self.needed.setChecked(stored is not None)
         if stored is not None:
             self.status.set_member(stored.status)
             self.note.setText(stored.note)
         if self.language is not None:
-            self.language.setText(stored.language if stored else default_language)
+            self.language.set_tag(stored.language if stored else default_language)
         self.needed.toggled.connect(lambda _on: self._enable())
         self._enable()
 
@@ -54,18 +60,21 @@ class NeedRow:
         again, so the audit trail records only real changes)."""
         if self.stored is None:
             return True
-        language = self.language.text().strip() if self.language is not None else ""
         return (
             self.stored.status is not self.status.current_member()
-            or self.stored.language != language
+            or self.stored.language != self.language_tag()
             or self.stored.note != self.note.text().strip()
         )
+
+    def language_tag(self) -> str:
+        """The interpreter's language tag as chosen or typed; "" for other needs."""
+        return self.language.tag() if self.language is not None else ""
 
     def state(self) -> dict[str, object]:
         return {
             "needed": self.needed.isChecked(),
             "status": self.status.current_member().value,
-            "language": self.language.text() if self.language is not None else "",
+            "language": self.language_tag(),
             "note": self.note.text(),
         }
 
@@ -73,7 +82,7 @@ class NeedRow:
         self.needed.setChecked(bool(state.get("needed")))
         self.status.set_value(state.get("status"))
         if self.language is not None and isinstance(state.get("language"), str):
-            self.language.setText(str(state["language"]))
+            self.language.set_tag(str(state["language"]))
         if isinstance(state.get("note"), str):
             self.note.setText(str(state["note"]))
 
@@ -82,7 +91,13 @@ class NeedRow:
         self.status.retranslate()
         self.status.setAccessibleName(_("Open or arranged: {need}").format(need=_(self.kind.label)))
         if self.language is not None:
-            self.language.setPlaceholderText(_("Language"))
+            self.language.retranslate()
+            editor = self.language.lineEdit()
+            if editor is not None:  # the combo is editable: it always has one
+                editor.setPlaceholderText(_("Language"))
+            self.language.setToolTip(
+                _("Choose a language, or type a language tag such as so or es-MX.")
+            )
             self.language.setAccessibleName(_("Language for the interpreter"))
         self.note.setPlaceholderText(_("Note"))
         self.note.setAccessibleName(_("Note: {need}").format(need=_(self.kind.label)))
@@ -166,7 +181,7 @@ class NeedsDialog(RecordDialog):
                             self.hearing_id,
                             row.kind,
                             row.status.current_member(),
-                            language=row.language.text() if row.language is not None else "",
+                            language=row.language_tag(),
                             note=row.note.text(),
                             row_version=row.stored.row_version if row.stored else 0,
                         )

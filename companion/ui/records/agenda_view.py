@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,7 +22,7 @@ from companion.store.store import Store
 from companion.ui import formatting, preferences
 from companion.ui.i18n import _, ngettext
 from companion.ui.records.agenda_model import AgendaColumn, AgendaModel
-from companion.ui.widgets.tables import configure_table
+from companion.ui.widgets.tables import ColumnFitter, ElidedTextTips, configure_table
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +30,19 @@ DAY_CHOICES = (1, 3, 7, 14, 30, 60, 90, 180, 365)
 DEFAULT_DAYS = 14
 FIT_ROWS_LIMIT = 400
 MAX_COLUMN_CHARACTERS = 34
+#: How narrow (in characters) a column may become to fit the window, for those that must
+#: stay readable; the others (people, hearing, courthouse, needs) may become narrower, their
+#: texts cut short and whole in a tooltip.
+READABLE_CHARACTERS: dict[int, int] = {
+    AgendaColumn.TIME: 10,
+    AgendaColumn.CALL: 13,
+    AgendaColumn.CASE: 15,
+    AgendaColumn.PEOPLE: 12,
+    AgendaColumn.HEARING: 12,
+    AgendaColumn.COURTHOUSE: 12,
+    AgendaColumn.NEEDS: 12,
+    AgendaColumn.STATUS: 24,
+}
 
 Clock = Callable[[], dt.datetime]
 
@@ -71,8 +83,9 @@ class AgendaView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         configure_table(self.table)
+        self.columns = ColumnFitter(self.table, READABLE_CHARACTERS)
+        self.tips = ElidedTextTips(self.table)
         self._fitted = False
-        self._natural_widths: dict[AgendaColumn, int] = {}
         self._set_column_widths()
 
         controls = QHBoxLayout()
@@ -97,8 +110,9 @@ class AgendaView(QWidget):
         self.refresh()
 
     def _set_column_widths(self) -> None:
+        """Widths for a long agenda (too many rows to measure), fitted to the window."""
         unit = self.fontMetrics().averageCharWidth()
-        widths = {
+        characters = {
             AgendaColumn.TIME: 10,
             AgendaColumn.PEOPLE: 38,
             AgendaColumn.CASE: 16,
@@ -108,52 +122,15 @@ class AgendaView(QWidget):
             AgendaColumn.CALL: 14,
             AgendaColumn.NEEDS: 18,
             AgendaColumn.TESTIMONY: 14,
+            AgendaColumn.STATUS: 16,
         }
-        for column, characters in widths.items():
-            self.table.setColumnWidth(column, characters * unit)
+        self.columns.set_natural([characters[column] * unit for column in AgendaColumn])
 
     def _fit_columns(self) -> None:
         """Size the columns to a small agenda's contents (a long one keeps the defaults),
-        then narrow the long text columns if the table would not fit the window."""
+        narrowed to the window's width if need be (``ColumnFitter``)."""
         self._fitted = True
-        widest = self.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARACTERS
-        self._natural_widths = {}
-        for column in AgendaColumn:
-            if column == AgendaColumn.STATUS:
-                continue  # the last column stretches to the window's edge
-            self.table.resizeColumnToContents(column)
-            width = min(widest, self.table.columnWidth(column) + 8)
-            self._natural_widths[column] = width
-        self._fit_to_width()
-
-    def _fit_to_width(self) -> None:
-        if not self._natural_widths:
-            return
-        widths = dict(self._natural_widths)
-        status = 8 + max(
-            self.table.sizeHintForColumn(AgendaColumn.STATUS),
-            self.table.horizontalHeader().sectionSizeHint(AgendaColumn.STATUS),
-        )
-        excess = sum(widths.values()) + status + 2 - self.table.viewport().width()
-        narrowest = self.fontMetrics().averageCharWidth() * 12
-        flexible = (
-            AgendaColumn.PEOPLE,
-            AgendaColumn.NEEDS,
-            AgendaColumn.HEARING,
-            AgendaColumn.COURTHOUSE,
-        )
-        room = sum(max(0, widths[column] - narrowest) for column in flexible)
-        if excess > 0 and room > 0:
-            share = min(1.0, excess / room)
-            for column in flexible:
-                widths[column] -= int(max(0, widths[column] - narrowest) * share)
-        widths[AgendaColumn.STATUS] = status
-        for column, width in widths.items():
-            self.table.setColumnWidth(column, width)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_to_width()
+        self.columns.measure(widest=self.fontMetrics().averageCharWidth() * MAX_COLUMN_CHARACTERS)
 
     # --- data ---------------------------------------------------------------------------
 
