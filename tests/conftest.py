@@ -39,6 +39,16 @@ def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def quick_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """SQLCipher without its memory security in this process: locking and wiping every
+    allocation costs two system calls each time (tests/unit/test_memory_security.py
+    checks that a real process has it on)."""
+    from companion.store import connection
+
+    monkeypatch.setattr(connection, "MEMORY_SECURITY", False)
+
+
+@pytest.fixture(autouse=True)
 def private_runtime_folder(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[Path]:

@@ -17,6 +17,15 @@ OperationalError = sqlcipher3.dbapi2.OperationalError
 IntegrityError = sqlcipher3.dbapi2.IntegrityError
 
 
+#: SQLCipher's memory security: all memory SQLite allocates is locked (never written to
+#: swap) and wiped when freed, at the price of two system calls per allocation. On in
+#: every app and command process (and in the processes tests start); the tests turn it
+#: off in their own process (tests/conftest.py), as they lower the key derivation's
+#: cost: it more than doubled the suite's time. Once on, SQLCipher keeps it on for the
+#: life of the process.
+MEMORY_SECURITY = True
+
+
 def connect(path: Path, key: bytes) -> Database:
     """Open (or create) the encrypted database at ``path``.
 
@@ -31,7 +40,8 @@ def connect(path: Path, key: bytes) -> Database:
     try:
         quiet(conn)
         conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        if MEMORY_SECURITY:
+            conn.execute("PRAGMA cipher_memory_security = ON")
         # Reading the schema is the first thing that needs the key to be right.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.execute("PRAGMA foreign_keys = ON")
