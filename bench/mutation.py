@@ -11,9 +11,10 @@ minutes, not hours. Every run starts afresh (mutmut's cache does not notice chan
     python -m bench.mutation --report             # rewrite MUTATION.md from the last results
     python -m bench.mutation --survivors store/search   # rerun only the last run's survivors
 
-``--survivors`` keeps the module's mutants and results, copies in the current tests, and
-reruns only the mutants that survived last time: the quick way to check that new tests
-kill them (a full run is still needed when the module's code changed).
+``--survivors`` keeps the module's mutants and results, copies in the current tests and
+every module it does not mutate, and reruns only the mutants that survived (or were not
+run) last time: the quick way to check that new tests kill them. It refuses when a
+mutated module's code changed since the full run (run that module in full again).
 """
 
 from __future__ import annotations
@@ -252,14 +253,34 @@ def rerun_survivors(
         print(f"{target.name}: no survivors to rerun", flush=True)
         return
     summary = json.loads((folder / "summary.json").read_text(encoding="utf-8"))
-    shutil.rmtree(folder / "tests", ignore_errors=True)
-    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
-    shutil.copytree(ROOT / "tests", folder / "tests", ignore=ignore)
+    _refresh_all_but_the_mutated(target, folder)
     _write_settings(target, folder)
     seconds = _run_mutmut(folder, names, minutes)
     now = time.strftime("%H:%M UTC", time.gmtime())
     ran_at = f"{summary['ran_at'].split(' (')[0]} ({len(names)} survivors rerun {now})"
     _save_summary(target, folder, summary["seconds"] + seconds, ran_at)
+
+
+def _refresh_all_but_the_mutated(target: Target, folder: Path) -> None:
+    """The current tests, catalogs and every module that is not mutated, copied into the
+    working copy (mutmut copies unmutated modules into its mutants folder at each run).
+    The mutated files stay as they were, so the mutants and their results stay valid:
+    their code must not have changed since the full run."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc", ".hypothesis")
+    for name in ("tests", "resources", "translations"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+        shutil.copytree(ROOT / name, folder / name, ignore=ignore)
+    mutated = set(target.sources)
+    for source in sorted((ROOT / "companion").rglob("*.py")):
+        relative = source.relative_to(ROOT).as_posix()
+        if relative in mutated:
+            if source.read_bytes() != (folder / relative).read_bytes():
+                raise SystemExit(
+                    f"{relative} changed since the full run of {target.name}: run it again"
+                )
+            continue
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, folder / relative)
 
 
 def _save_summary(target: Target, folder: Path, seconds: float, ran_at: str) -> None:
