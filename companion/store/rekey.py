@@ -11,6 +11,9 @@ finds out which key opens the database and completes or drops the change.
 Once done, only the new key file opens the store: a ``keys.json`` from before (inside an
 old backup, say) and its passphrase no longer do. Old backups still open with their own
 key file and the passphrase of their day.
+
+Before anything changes, the new recovery code is kept sealed under the new key
+(``companion.store.unshown_code``) until the caller has shown it.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from companion.errors import KeyFileError, NotAStoreError, StoreError
 from companion.private_files import fsync_folder, write_private_file
 from companion.store import keys
 from companion.store.files import DATABASE_FILE_NAME
+from companion.store.unshown_code import save_pending_code
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +109,9 @@ def rekey_database(
     """
     new_key = keys.new_database_key()
     new_file = key_file.with_new_key(new_key, passphrase, recovery_code)
+    # The new code lives only in memory until the caller shows it: kept sealed under the
+    # new key until then, so a kill from here on cannot leave the office without one.
+    save_pending_code(folder, new_key, key_file.store_id, recovery_code)
     RekeyJournal.create(old_key, new_key, new_file).save(folder)
     # If this fails or the process dies from here on, the journal stays: the next unlock
     # tries both keys on the database and keeps the key file of the one that opens it.

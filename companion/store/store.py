@@ -56,6 +56,11 @@ from companion.store.retention import RetentionRepository
 from companion.store.settings import SettingsRepository
 from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
 from companion.store.trash import TrashRepository
+from companion.store.unshown_code import (
+    PENDING_CODE_FILE_NAME,
+    drop_pending_code,
+    take_pending_code,
+)
 from companion.store.work_folder import tidy
 
 log = logging.getLogger(__name__)
@@ -77,6 +82,7 @@ def repair_store_modes(folder: Path) -> None:
             database.with_name(DATABASE_FILE_NAME + "-shm"),
             folder / keys.KEY_FILE_NAME,
             folder / JOURNAL_FILE_NAME,
+            folder / PENDING_CODE_FILE_NAME,
             folder / folder_lock.LOCK_FILE_NAME,
             *files_in(backups, "*.ccbackup"),
             *files_in(backups, "*.db"),
@@ -102,6 +108,9 @@ class Store:
         self._key = database_key
         self._key_file = key_file
         self.closed = False
+        #: A recovery code a re-key made that was never shown (the process was killed
+        #: first): show it, then call ``recovery_code_shown``. Set at unlock.
+        self.unshown_recovery_code: str | None = None
         self.audit = AuditTrail(db)
         self.people = PeopleRepository(db, self.audit)
         self.cases = CaseRepository(db, self.audit)
@@ -259,7 +268,9 @@ class Store:
         except BaseException:
             db.close()
             raise
-        return cls(folder, db, database_key, key_file, held)
+        store = cls(folder, db, database_key, key_file, held)
+        store.unshown_recovery_code = take_pending_code(folder, database_key, key_file.store_id)
+        return store
 
     @staticmethod
     def _migrate(folder: Path, db: Database, database_key: bytes) -> None:
@@ -283,8 +294,10 @@ class Store:
 
         With ``rekey``, for when someone may have seen the passphrase or the recovery code:
         the database is re-encrypted under a new key with a new recovery code, which is
-        returned (show it once). Afterwards no earlier key file opens the store; backups
-        made before still open with their own key file and the passphrase of their day.
+        returned: show it once, then call ``recovery_code_shown`` (until then the code is
+        kept sealed, and offered again at the next unlock). Afterwards no earlier key file
+        opens the store; backups made before still open with their own key file and the
+        passphrase of their day.
         """
         self._key_file.unlock(current)
         check_new_passphrase(new)
@@ -306,6 +319,12 @@ class Store:
                 raise StoreWriteError(f"{type(error).__name__}: {error}") from error
         self.audit.record(AuditAction.REKEYED)
         return code
+
+    def recovery_code_shown(self) -> None:
+        """The caller has shown the new recovery code (printed and flushed, or confirmed
+        written down): it need not be kept any longer."""
+        drop_pending_code(self.folder)
+        self.unshown_recovery_code = None
 
     def mark_as_demo(self) -> None:
         """Note in the key file that this is the demo office, unlocked with "demo"."""
