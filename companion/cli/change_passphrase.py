@@ -31,6 +31,7 @@ def add_arguments(commands: argparse._SubParsersAction[argparse.ArgumentParser])
 
 
 def command_passphrase(folder: Path, rekey: bool) -> int:
+    from companion.cli.unshown_code import tell_unshown_code
     from companion.store.store import Store
 
     t = translator("en")
@@ -38,11 +39,18 @@ def command_passphrase(folder: Path, rekey: bool) -> int:
     current = read_passphrase(t.gettext("Current passphrase: "))
     store = Store.open(folder, current)
     try:
+        tell_unshown_code(store)
         new = read_new_passphrase(
             t.gettext("New passphrase: "), t.gettext("New passphrase again: ")
         )
         check_new_passphrase(new)
         code = store.change_passphrase(current, new, rekey=rekey)
+        if code is not None:
+            # Until the code is out, the store keeps it sealed: a kill before this line
+            # has it offered again at the next unlock.
+            print(code)
+            sys.stdout.flush()
+            store.recovery_code_shown()
     finally:
         store.close()
     if code is None:
@@ -53,7 +61,6 @@ def command_passphrase(folder: Path, rekey: bool) -> int:
             )
         )
         return 0
-    print(code)
     print(
         t.gettext(
             "Passphrase changed, store re-encrypted under a new key. The line above is the new "

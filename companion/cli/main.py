@@ -118,17 +118,27 @@ def _open_store(folder: Path, meanwhile: Callable[[], object] | None = None) -> 
     """Open the store in ``folder``, asking for the passphrase only once its files look
     right: a missing folder or a file that is not a store is said at once.
 
-    ``meanwhile`` runs while the store unlocks (see ``companion.cli.unlocking``).
+    ``meanwhile`` runs while the store unlocks (see ``companion.cli.unlocking``). A
+    recovery code a killed re-key never showed is printed on the way.
     """
+    from companion.cli.unshown_code import tell_unshown_code
+
     check_store_files(folder)
     passphrase = read_passphrase(translator("en").gettext("Passphrase: "))
     if meanwhile is None:
         from companion.store.store import Store
 
-        return Store.open(folder, passphrase)
-    from companion.cli.unlocking import open_while
+        store = Store.open(folder, passphrase)
+    else:
+        from companion.cli.unlocking import open_while
 
-    return open_while(folder, passphrase, meanwhile)
+        store = open_while(folder, passphrase, meanwhile)
+    try:
+        tell_unshown_code(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def _command_demo(arguments: argparse.Namespace) -> int:
