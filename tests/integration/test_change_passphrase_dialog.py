@@ -14,6 +14,7 @@ from companion.errors import NotAStoreError, WeakPassphraseError, WrongPassphras
 from companion.i18n.catalog import translator
 from companion.messages import describe
 from companion.store.store import Store
+from companion.store.unshown_code import PENDING_CODE_FILE_NAME
 from companion.ui.session.change_passphrase_dialog import ChangePassphraseDialog
 from companion.ui.shell.main_window import MainWindow
 from tests.conftest import TEST_PASSPHRASE
@@ -85,8 +86,10 @@ def test_someone_may_have_seen_it_rekeys_and_shows_a_new_code_once(
     assert code == dialog.new_recovery_code and len(code.replace("-", "")) == 30
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert dialog.isVisible(), "the new code is shown once: Escape does not skip it"
+    assert (data_dir / PENDING_CODE_FILE_NAME).exists(), "kept until staff confirm"
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Return)
+    assert not (data_dir / PENDING_CODE_FILE_NAME).exists()
 
     assert store.people.count() == 0  # the open store works on under its new key
     store.close()

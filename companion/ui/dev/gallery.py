@@ -234,6 +234,17 @@ def rekey_ticked(dialog: QWidget, _store: Store) -> None:
     dialog.rekey.setChecked(True)
 
 
+def sample_unshown_code(dialog: QWidget, _store: Store) -> None:
+    """A freshly made code in place of one a killed re-key left (the demo office has none)."""
+    from companion.store.keys import new_recovery_code
+    from companion.ui.session.unshown_code_dialog import UnshownCodeDialog
+
+    if not isinstance(dialog, UnshownCodeDialog):
+        raise TypeError(f"{type(dialog).__name__} is not the unshown-code dialog")
+    dialog.recovery_code = new_recovery_code()
+    dialog.code_display.setText(dialog.recovery_code)
+
+
 # --- dialogs showing what they refuse ----------------------------------------------------------
 
 #: A date no calendar has, in any of the ways the languages write dates.
@@ -513,6 +524,12 @@ ENTRIES: tuple[GalleryEntry, ...] = (
         "companion.ui.session.change_passphrase_dialog:ChangePassphraseDialog",
         (the_store,),
         then=(rekey_ticked,),
+    ),
+    GalleryEntry(
+        "unshown-recovery-code",
+        "companion.ui.session.unshown_code_dialog:UnshownCodeDialog",
+        (the_store,),
+        then=(sample_unshown_code,),
     ),
     GalleryEntry("trash", "companion.ui.records.trash_dialog:TrashDialog", (the_store,)),
     GalleryEntry("about", "companion.ui.shell.about_dialog:AboutDialog"),

@@ -5,7 +5,8 @@ Re-keying (``Store.change_passphrase(..., rekey=True)``) re-encrypts the records
 old passphrase, the old recovery code and any copy of the old key file stop opening them.
 The dialog says what that means for backups made before: each still opens only with the
 passphrase (or recovery code) in use when it was made. A new recovery code is shown once,
-with Print and Save as PDF, as at setup.
+with Print and Save as PDF, as at setup; the store keeps it sealed until staff confirm
+they kept it (``Store.recovery_code_shown``).
 """
 
 from __future__ import annotations
@@ -123,9 +124,18 @@ class ChangePassphraseDialog(QDialog):
 
     def go_on(self) -> None:
         if self.pages.currentIndex() == self.CODE_PAGE:
-            self.accept()
+            self.code_kept()
         else:
             self.change()
+
+    def code_kept(self) -> None:
+        """Staff confirmed they kept the new code: the store may forget it. Until then
+        (the window closed, the app killed) it is shown again at the next unlock."""
+        try:
+            self.store.recovery_code_shown()
+        except OSError as error:
+            log.warning("could not mark the recovery code shown: %s", type(error).__name__)
+        self.accept()
 
     def change(self) -> None:
         if self.new.text() != self.repeat.text():

@@ -14,7 +14,6 @@ from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
 
 from companion.store import keys
-from companion.store.store import Store
 from companion.ui.i18n import _, ngettext
 from companion.ui.session.unlock_dialog import UnlockDialog
 
@@ -62,12 +61,10 @@ class LockScreen(UnlockDialog):
 
     # --- unlocking and quitting ---------------------------------------------------------
 
-    def _opened(self, store: Store) -> None:
+    def _unlock_done(self) -> None:
         """Stay open until the main window is back, so the app always shows a window."""
-        self.throttle.record_success()
-        self.store = store
-        self.passphrase.clear()
-        self.unlocked.emit(store)
+        assert self.store is not None
+        self.unlocked.emit(self.store)
 
     def request_quit(self) -> None:
         self._may_close = True

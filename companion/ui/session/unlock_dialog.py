@@ -306,8 +306,22 @@ class UnlockDialog(QDialog):
             self.timer.start()
 
     def _opened(self, store: Store) -> None:
+        """Unlocked; first, a recovery code a re-key never showed is shown (its dialog
+        tells the store once staff confirm they kept it)."""
         self.throttle.record_success()
         self.store = store
+        self.passphrase.clear()
+        if store.unshown_recovery_code is None:
+            self._unlock_done()
+            return
+        from companion.ui.session.unshown_code_dialog import UnshownCodeDialog
+
+        self.unshown_code_dialog = UnshownCodeDialog(store, self)
+        self.unshown_code_dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.unshown_code_dialog.finished.connect(lambda _result: self._unlock_done())
+        self.unshown_code_dialog.open()
+
+    def _unlock_done(self) -> None:
         self.accept()
 
     def tick(self) -> None:

@@ -1,0 +1,122 @@
+"""The recovery code a re-key made and never showed, shown after the next unlock.
+
+When Court Companion (or ``companion passphrase --rekey``) was closed or killed after the
+store moved to a new key but before its new recovery code was shown, the store kept the
+code sealed (``Store.unshown_recovery_code``). It is the office's only recovery code now,
+so it is shown here as the change-passphrase dialog shows it, with Print and Save as PDF.
+Only "I have kept it" tells the store it was shown; Escape or "Show it again at the next
+unlock" leave it to be offered again.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from companion.ui.i18n import _
+from companion.ui.session import recovery_sheet
+from companion.ui.session.passphrase_form import RecoveryCodePage
+
+if TYPE_CHECKING:
+    from companion.store.store import Store
+
+log = logging.getLogger(__name__)
+
+
+class UnshownCodeDialog(QDialog):
+    """Shows ``store.unshown_recovery_code``; accepting marks it shown in the store."""
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("unshownCodeDialog")
+        self.store = store
+        self.recovery_code = store.unshown_recovery_code or ""
+
+        self.code_page = RecoveryCodePage()
+        self.intro = self.code_page.intro
+        self.code_display = self.code_page.display
+        self.code_display.setText(self.recovery_code)
+        self.print_button = self.code_page.print_button
+        self.save_pdf_button = self.code_page.save_pdf_button
+        self.code_message = self.code_page.message
+
+        self.later_button = QPushButton()
+        self.later_button.setAutoDefault(False)
+        self.ok_button = QPushButton()
+        self.ok_button.setDefault(True)
+        self.ok_button.setAutoDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.later_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.code_page, 1)
+        layout.addLayout(buttons)
+        self.resize(600, 300)
+
+        self.ok_button.clicked.connect(self.accept)
+        self.later_button.clicked.connect(self.reject)
+        self.print_button.clicked.connect(self.print_code)
+        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
+        self.retranslate()
+        self.ok_button.setFocus()
+
+    def accept(self) -> None:
+        try:
+            self.store.recovery_code_shown()
+        except OSError as error:  # a read-only folder: offered again at the next unlock
+            log.warning("could not mark the recovery code shown: %s", type(error).__name__)
+        super().accept()
+
+    # --- the sheet --------------------------------------------------------------------------
+
+    def print_code(self) -> None:
+        if recovery_sheet.print_sheet(self.recovery_code, self):
+            self.code_message.show_message(lambda: _("The recovery code was sent to the printer."))
+
+    def ask_where_to_save_pdf(self) -> None:
+        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
+        dialog.open()
+
+    def save_pdf(self, target: Path) -> None:
+        try:
+            recovery_sheet.save_sheet_pdf(self.recovery_code, target)
+        except OSError as error:
+            log.warning("could not save the recovery sheet: %s", type(error).__name__)
+        if target.is_file():
+            self.code_message.show_message(
+                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
+            )
+        else:
+            self.code_message.show_message(
+                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
+                error=True,
+            )
+
+    # --- texts ------------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(_("New recovery code"))
+        self.intro.setText(
+            _(
+                "The passphrase was changed with a new key, but Court Companion was closed "
+                "before the new recovery code was shown. Here it is. It replaces the old "
+                "recovery code, which no longer works: print it or write it down now, and "
+                "keep it locked away from the laptop."
+            )
+        )
+        self.code_page.retranslate()
+        self.ok_button.setText(_("I have &kept it"))
+        self.ok_button.setAccessibleName(_("I have &kept it").replace("&", ""))
+        self.later_button.setText(_("Show it &again at the next unlock"))
+        self.later_button.setAccessibleName(_("Show it again at the next unlock"))
