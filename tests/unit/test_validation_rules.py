@@ -20,6 +20,7 @@ from companion.domain.models import (
     ContactKind,
     ContactMethod,
     Courthouse,
+    CourthouseNoteKind,
     Hearing,
     Person,
 )
@@ -342,6 +343,44 @@ def test_a_jurisdiction_outside_the_us_form_is_refused(jurisdiction: str) -> Non
 def test_a_courthouse_in_an_unknown_zone_names_the_zone() -> None:
     assert _problems(lambda: validate_courthouse(Courthouse("Court", "1 Main St", "Atlantis"))) == [
         ("timezone", "invalid_timezone", "Atlantis")
+    ]
+
+
+def test_a_courthouses_translated_notes_are_kept_trimmed_by_language_and_kind() -> None:
+    courthouse = Courthouse(
+        "Court",
+        "1 Main St",
+        "America/Chicago",
+        translated_notes={
+            "es": {
+                CourthouseNoteKind.ENTRANCE: " Nota de ejemplo: entrada norte. ",
+                CourthouseNoteKind.SECURITY: "  ",
+            },
+            "vi": {CourthouseNoteKind.TRANSIT: ""},  # nothing left: the language is dropped
+        },
+    )
+    notes = validate_courthouse(courthouse).translated_notes
+    assert notes == {"es": {CourthouseNoteKind.ENTRANCE: "Nota de ejemplo: entrada norte."}}
+    assert courthouse.translated_notes is notes
+
+
+def test_a_courthouse_without_translated_notes_keeps_an_empty_mapping() -> None:
+    assert validate_courthouse(Courthouse("Court", "1 Main St", "UTC")).translated_notes == {}
+
+
+def test_every_bad_note_language_is_named_and_english_is_not_a_translation() -> None:
+    # English is the courthouse's own four notes; after a refused tag the rest are checked.
+    notes = {CourthouseNoteKind.ENTRANCE: "Nota de ejemplo."}
+    courthouse = Courthouse(
+        "Court",
+        "1 Main St",
+        "America/Chicago",
+        translated_notes={"en": notes, "not a tag": notes, "zz": notes, "es": notes},
+    )
+    assert _problems(lambda: validate_courthouse(courthouse)) == [
+        ("translated_notes", "invalid_language", "en"),
+        ("translated_notes", "invalid_language", "not a tag"),
+        ("translated_notes", "invalid_language", "zz"),
     ]
 
 
