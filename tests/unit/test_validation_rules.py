@@ -295,6 +295,14 @@ def test_a_local_time_is_in_the_courthouse_zone_and_first_occurrence() -> None:
     assert moment.astimezone(dt.UTC) == dt.datetime(2026, 11, 1, 6, 30, tzinfo=dt.UTC)
 
 
+def test_a_repeated_time_means_its_first_occurrence_even_when_given_as_the_second() -> None:
+    # 1:30 on 1 November 2026 happens twice in Chicago; a clock time marked as the second
+    # (fold=1, 1:30 CST) still means the first, 1:30 CDT, as a typed time does.
+    moment = local_datetime(dt.date(2026, 11, 1), dt.time(1, 30, fold=1), "America/Chicago")
+    assert moment.fold == 0
+    assert moment.astimezone(dt.UTC) == dt.datetime(2026, 11, 1, 6, 30, tzinfo=dt.UTC)
+
+
 def test_a_local_time_in_a_bad_zone_is_refused_on_the_zone() -> None:
     assert _single(lambda: local_datetime(dt.date(2026, 1, 5), dt.time(9), "Nowhere/Town")) == (
         "timezone",
