@@ -505,3 +505,19 @@ def test_a_listed_zone_the_time_zone_database_cannot_load_is_refused(
         "invalid_timezone",
         "Atlantis/Capital",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1900-01-01", dt.date(1900, 1, 1)), ("2999-12-31", dt.date(2999, 12, 31))],
+)
+def test_a_date_may_fall_in_the_years_1900_to_2999(text: str, expected: dt.date) -> None:
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["1899-12-31", " 3000-01-01 ", "0001-01-01", "9999-12-31"])
+def test_a_date_outside_the_years_1900_to_2999_is_out_of_range_and_keeps_what_was_typed(
+    text: str,
+) -> None:
+    assert _single(lambda: parse_date(text)) == ("date", "date_out_of_range", text)
+    assert _single(lambda: parse_date(text, field="closed_on"))[0] == "closed_on"
