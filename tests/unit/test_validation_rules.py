@@ -521,3 +521,64 @@ def test_a_date_outside_the_years_1900_to_2999_is_out_of_range_and_keeps_what_wa
 ) -> None:
     assert _single(lambda: parse_date(text)) == ("date", "date_out_of_range", text)
     assert _single(lambda: parse_date(text, field="closed_on"))[0] == "closed_on"
+
+
+# --- every text is stored in composed Unicode (NFC) -------------------------------------
+
+#: "Nguyễn" typed with combining marks (8 code points) and composed (6): one name, stored once.
+DECOMPOSED = "Nguye\u0302\u0303n"
+COMPOSED = "Nguy\u1ec5n"
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "given_name",
+        "family_name",
+        "native_name",
+        "alternate_name",
+        "alternate_relationship",
+        "notes",
+    ],
+)
+def test_every_text_of_a_person_is_composed(field: str) -> None:
+    person = Person("Ana", "Reyes")
+    setattr(person, field, DECOMPOSED)
+    assert getattr(validate_person(person), field) == COMPOSED
+
+
+def test_a_contacts_value_and_note_are_composed() -> None:
+    contact = ContactMethod(ContactKind.EMAIL, f"{DECOMPOSED}@example.org", note=DECOMPOSED)
+    assert validate_contact(contact, 0) == []
+    assert (contact.value, contact.note) == (f"{COMPOSED}@example.org", COMPOSED)
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "name",
+        "address",
+        "entrance_notes",
+        "security_notes",
+        "accessibility_notes",
+        "transit_notes",
+    ],
+)
+def test_every_text_of_a_courthouse_is_composed(field: str) -> None:
+    courthouse = Courthouse("Court", "1 Main St", "America/Chicago")
+    setattr(courthouse, field, DECOMPOSED)
+    assert getattr(validate_courthouse(courthouse), field) == COMPOSED
+
+
+@pytest.mark.parametrize("field", ["docket_number", "court", "description", "advocate"])
+def test_every_text_of_a_case_is_composed(field: str) -> None:
+    case = Case("26-CR-0042", "Circuit Court")
+    setattr(case, field, DECOMPOSED)
+    assert getattr(validate_case(case), field) == COMPOSED
+
+
+@pytest.mark.parametrize("field", ["courtroom", "notes"])
+def test_every_text_of_a_hearing_is_composed(field: str) -> None:
+    hearing = _hearing()
+    setattr(hearing, field, DECOMPOSED)
+    assert getattr(validate_hearing(hearing), field) == COMPOSED
