@@ -351,3 +351,40 @@ def test_the_agenda_reads_who_asked_not_to_be_contacted(tmp_path: Path) -> None:
         store.close()
     assert again.people[0].do_not_contact is True
     assert again.needs_call is False and again.not_to_be_called is True
+
+
+# --- a store of each test's own: continuations, needs, many hearings ------------------
+
+
+def _hall_with_one_person(store: Store) -> tuple[int, int, int]:
+    """A courthouse in New York, a case and one person on it: their ids."""
+    hall = _id(
+        store.courthouses.add(
+            Courthouse("Fictional Hall", "1 Sample Plaza", "America/New_York", "US-NY")
+        ).id
+    )
+    ana = _id(store.people.add(PersonRecord("Ana", "Sample", language="es")).id)
+    case = _id(store.cases.add(Case("CR-2030-9", "Criminal Court", person_ids=[ana])).id)
+    return hall, case, ana
+
+
+def test_a_continued_hearing_carries_the_start_it_was_moved_to(store: Store) -> None:
+    hall, case, ana = _hall_with_one_person(store)
+    first = _id(
+        store.hearings.add(
+            Hearing(case, hall, dt.datetime(2030, 5, 6, 9, 0, tzinfo=NEW_YORK)),
+            [Attendance(ana, 0)],
+        ).id
+    )
+    moved = store.hearings.continue_hearing(first, dt.datetime(2030, 6, 3, 14, 30, tzinfo=NEW_YORK))
+    old, new = store.agenda.between(
+        dt.datetime(2030, 5, 1, tzinfo=dt.UTC), dt.datetime(2030, 7, 1, tzinfo=dt.UTC)
+    )
+    assert (old.hearing_id, old.status, new.hearing_id) == (
+        first,
+        HearingStatus.CONTINUED,
+        moved.id,
+    )
+    assert old.continued_to == dt.datetime(2030, 6, 3, 14, 30, tzinfo=NEW_YORK)
+    assert old.continued_to.tzinfo == NEW_YORK
+    assert new.continued_to is None  # not continued (yet)
