@@ -27,6 +27,7 @@ from companion.domain.models import (
     HearingType,
 )
 from companion.domain.models import Person as PersonRecord
+from companion.outreach.model import HearingNeed, NeedKind, NeedStatus
 from companion.store.agenda import AgendaEntry, AgendaPerson
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -388,3 +389,23 @@ def test_a_continued_hearing_carries_the_start_it_was_moved_to(store: Store) -> 
     assert old.continued_to == dt.datetime(2030, 6, 3, 14, 30, tzinfo=NEW_YORK)
     assert old.continued_to.tzinfo == NEW_YORK
     assert new.continued_to is None  # not continued (yet)
+
+
+def test_open_needs_are_listed_in_the_order_of_their_kinds_and_only_while_open(
+    store: Store,
+) -> None:
+    hall, case, ana = _hall_with_one_person(store)
+    bea = _id(store.people.add(PersonRecord("Bea", "Sample", language="vi")).id)
+    when = dt.datetime(2030, 5, 6, 9, 0, tzinfo=NEW_YORK)
+    hearing = _id(store.hearings.add(Hearing(case, hall, when), [Attendance(ana, 0)]).id)
+    store.hearings.set_attendance(Attendance(bea, hearing))
+    # Added out of order; childcare already met. Alphabetical order would differ too.
+    for kind in (NeedKind.ESCORT, NeedKind.TRANSPORT, NeedKind.INTERPRETER):
+        store.outreach.set_need(HearingNeed(ana, hearing, kind))
+    store.outreach.set_need(HearingNeed(ana, hearing, NeedKind.CHILDCARE, NeedStatus.MET))
+    [entry] = store.agenda.between(when, when + dt.timedelta(minutes=1))
+    assert [(person.id, person.open_needs) for person in entry.people] == [
+        (ana, ("interpreter", "transport", "escort")),
+        (bea, ()),
+    ]
+    assert entry.open_needs is True
