@@ -29,6 +29,7 @@ from companion.domain.models import (
 from companion.domain.models import Person as PersonRecord
 from companion.outreach.model import HearingNeed, NeedKind, NeedStatus
 from companion.store.agenda import AgendaEntry, AgendaPerson
+from companion.store.identity import new_uid
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
 from tests.unit.test_needs_a_call import NEEDS_A_CALL
@@ -409,3 +410,36 @@ def test_open_needs_are_listed_in_the_order_of_their_kinds_and_only_while_open(
         (bea, ()),
     ]
     assert entry.open_needs is True
+
+
+def _copies(store: Store, hearing_id: int, count: int) -> None:
+    """``count`` more hearings like ``hearing_id`` (the last one stored), with its people,
+    written straight to the tables: through the repository, 500 take many seconds."""
+    hearing = [c for c in store.db["hearings"].columns_dict if c not in ("id", "uid")]
+    people = [c for c in store.db["attendance"].columns_dict if c not in ("hearing_id", "uid")]
+    store.db.conn.create_function("new_uid", 0, new_uid)
+    with store.db.atomic():
+        store.db.execute(
+            "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
+            f"INSERT INTO hearings (uid, {', '.join(hearing)}) "
+            f"SELECT new_uid(), {', '.join(hearing)} FROM hearings, n WHERE id = ?",
+            [count, hearing_id],
+        )
+        store.db.execute(
+            f"INSERT INTO attendance (uid, hearing_id, {', '.join(people)}) "
+            f"SELECT new_uid(), h.id, {', '.join('a.' + c for c in people)} "
+            "FROM attendance a, hearings h WHERE a.hearing_id = ? AND h.id > ?",
+            [hearing_id, hearing_id],
+        )
+
+
+def test_the_people_of_more_than_500_hearings_are_each_read_once(store: Store) -> None:
+    # People are read 500 hearings at a time (SQLite's limit on parameters): the 501st
+    # hearing is the first of the second read and must be in it, and only in it.
+    hall, case, ana = _hall_with_one_person(store)
+    when = dt.datetime(2030, 5, 6, 9, 0, tzinfo=NEW_YORK)
+    first = _id(store.hearings.add(Hearing(case, hall, when), [Attendance(ana, 0)]).id)
+    _copies(store, first, 500)
+    entries = store.agenda.between(when, when + dt.timedelta(minutes=1))
+    assert len(entries) == 501
+    assert [[person.id for person in entry.people] for entry in entries] == [[ana]] * 501
