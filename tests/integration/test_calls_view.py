@@ -5,6 +5,7 @@ words for the selected person, and the contact and needs dialogs with the keyboa
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -287,6 +288,36 @@ def test_contact_dialog_logs_method_outcome_and_note(qtbot: QtBot, demo_store: S
         "declined",
         "text",
         "Fictional: will be away that week",
+    )
+
+
+def test_after_a_contact_logged_with_a_note_the_list_moves_on_to_the_next_person(
+    qtbot: QtBot, demo_store: Store
+) -> None:
+    """As after the number keys: never back to the top, where the next key would log a
+    person who was skipped."""
+    window = _window(qtbot, demo_store)
+    view = _calls(qtbot, window)
+    assert len(view.items) >= 4
+    for _ in range(2):
+        qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    logged, following = view.items[2], view.items[3]
+    assert view.selected_pair() == (logged.person_id, logged.hearing_id)
+    qtbot.keyClick(window, Qt.Key.Key_G, Qt.KeyboardModifier.AltModifier)  # Lo&g with a note
+    dialog = _dialog_with_focus(qtbot, ContactDialog)
+    assert isinstance(dialog, ContactDialog)
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)  # -> Confirmed
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.method, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.note, "Fictional: coming with her sister")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Tab)
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.selected_pair() == (following.person_id, following.hearing_id))
+    message = re.sub("[\u200e\u200f\u2066-\u2069]", "", window.statusBar().currentMessage())
+    assert message == f"Logged “Confirmed” for {logged.display_name}."
+    assert _outcomes(demo_store, logged.person_id, logged.hearing_id)[-1] is (
+        ContactOutcome.CONFIRMED
     )
 
 

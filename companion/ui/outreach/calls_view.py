@@ -318,12 +318,27 @@ class CallsView(QWidget):
             "logged %s for person %d hearing %d", outcome.value, item.person_id, item.hearing_id
         )
         self.after_logging(item.person_id, item.hearing_id, row)
+        self.announce_logged(outcome, item.display_name)
+        self.contact_logged.emit()
+
+    def announce_logged(self, outcome: ContactOutcome, name: str) -> None:
+        """Say in the status bar what was just logged, and for whom."""
         self.status_message.emit(
             _("Logged “{outcome}” for {name}.").format(
-                outcome=_(outcome.label), name=formatting.isolate(item.display_name)
+                outcome=_(outcome.label), name=formatting.isolate(name)
             )
         )
-        self.contact_logged.emit()
+
+    def row_of(self, person_id: int, hearing_id: int) -> int | None:
+        """The row of this person's call for this hearing, if it is on the list."""
+        return next(
+            (
+                row
+                for row, item in enumerate(self.items)
+                if (item.person_id, item.hearing_id) == (person_id, hearing_id)
+            ),
+            None,
+        )
 
     def after_logging(self, person_id: int, hearing_id: int, row: int) -> None:
         """Read the list again; select the person after the one just logged (who is

@@ -92,6 +92,11 @@ class ContactDialog(RecordDialog):
         self.outcome.set_value(state.get("outcome"))
         self.note.setPlainText(state_text(state, "note"))
 
+    @property
+    def chosen_outcome(self) -> ContactOutcome | None:
+        """The outcome chosen (the one logged, once saved)."""
+        return self._outcome()
+
     def _outcome(self) -> ContactOutcome | None:
         return self.outcome.current_member() if self.outcome.currentIndex() >= 0 else None
 

@@ -18,6 +18,7 @@ from companion.ui.outreach.calls_view import CallsView
 from companion.ui.widgets.prompts import show_error
 
 if TYPE_CHECKING:
+    from companion.ui.outreach.contact_dialog import ContactDialog
     from companion.ui.shell.desk import Desk
 
 log = logging.getLogger(__name__)
@@ -124,11 +125,24 @@ class OutreachFeature:
         from companion.ui.outreach.contact_dialog import ContactDialog
 
         outcome = self.view.pending.value if self.view.pending else None
-        return self._open(
+        row = self.view.row_of(person_id, hearing_id) if self._on_calls() else None
+        dialog = self._open(
             lambda: ContactDialog(
                 self.window.store, person_id, hearing_id, outcome, parent=self.window.widget()
             )
         )
+        if isinstance(dialog, ContactDialog) and row is not None:
+            dialog.accepted.connect(lambda: self._logged_from_dialog(dialog, row))
+        return dialog
+
+    def _logged_from_dialog(self, dialog: ContactDialog, row: int) -> None:
+        """As after the number keys: the list moves on to the person after the one just
+        logged (never back to the top, where a next key would log the wrong person), and
+        the status bar says what was logged."""
+        self.view.after_logging(dialog.person_id, dialog.hearing_id, row)
+        outcome = dialog.chosen_outcome
+        if outcome is not None:
+            self.view.announce_logged(outcome, dialog.person.display_name)
 
     def open_needs_dialog(self, person_id: int, hearing_id: int) -> QDialog | None:
         from companion.ui.outreach.needs_dialog import NeedsDialog
