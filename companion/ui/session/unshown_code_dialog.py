@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.ui.i18n import _
@@ -46,9 +47,18 @@ class UnshownCodeDialog(QDialog):
 
         self.later_button = QPushButton()
         self.later_button.setAutoDefault(False)
+        # No default button (see keyPressEvent): an Enter pressed once too often after the
+        # passphrase must not count as "I have kept it". The focus starts on the code itself
+        # (a screen reader reads it out; Enter there does nothing).
+        self.code_display.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.code_display.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.print_button.setAutoDefault(False)
+        self.save_pdf_button.setAutoDefault(False)
         self.ok_button = QPushButton()
-        self.ok_button.setDefault(True)
-        self.ok_button.setAutoDefault(True)
+        self.ok_button.setAutoDefault(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.later_button)
         buttons.addStretch(1)
@@ -63,7 +73,18 @@ class UnshownCodeDialog(QDialog):
         self.print_button.clicked.connect(self.print_code)
         self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
         self.retranslate()
-        self.ok_button.setFocus()
+        self.code_display.setFocus()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter presses only the button that has the focus (Tab to "I have kept it", then
+        Enter); anywhere else it does nothing, as no button is the default."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.isEnabled():
+                focused.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def accept(self) -> None:
         try:
@@ -110,9 +131,9 @@ class UnshownCodeDialog(QDialog):
         self.intro.setText(
             _(
                 "The passphrase was changed with a new key, but Court Companion was closed "
-                "before the new recovery code was shown. Here it is. It replaces the old "
-                "recovery code, which no longer works: print it or write it down now, and "
-                "keep it locked away from the laptop."
+                "before anyone confirmed keeping the new recovery code. Here it is. It "
+                "replaces the old recovery code, which no longer works: print it or write it "
+                "down now, and keep it locked away from the laptop."
             )
         )
         self.code_page.retranslate()
