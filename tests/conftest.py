@@ -38,14 +38,17 @@ def quick_key_derivation(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(kdf, "PASSPHRASE_COST", kdf.Argon2idCost(*QUICK_PASSPHRASE_COST_VALUES))
 
 
-@pytest.fixture(autouse=True)
-def quick_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(autouse=True, scope="session")
+def quick_memory() -> Iterator[None]:
     """SQLCipher without its memory security in this process: locking and wiping every
     allocation costs two system calls each time (tests/unit/test_memory_security.py
-    checks that a real process has it on)."""
+    checks that a real process has it on). For the whole session, before any fixture of
+    a wider scope opens a store: once on, SQLCipher keeps it on in the process."""
     from companion.store import connection
 
-    monkeypatch.setattr(connection, "MEMORY_SECURITY", False)
+    connection.MEMORY_SECURITY = False
+    yield
+    connection.MEMORY_SECURITY = True
 
 
 @pytest.fixture(autouse=True)
