@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.errors import NotAStoreError, WeakPassphraseError, WrongPassphraseError
 from companion.i18n.catalog import translator
@@ -148,3 +148,34 @@ def test_the_file_menu_opens_it(qtbot, store: Store) -> None:
     ]
     assert len(shown) == 1 and shown[0].store is store
     shown[0].reject()
+
+
+def test_escape_after_typing_asks_before_discarding_and_keeps_what_was_typed(
+    qtbot, store: Store
+) -> None:
+    dialog = _dialog(qtbot, store)
+    qtbot.keyClicks(dialog.current, "something typed")
+    qtbot.keyClick(dialog.current, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox))
+    question = QApplication.activeModalWidget()
+    assert isinstance(question, QMessageBox)
+    assert question.windowTitle() == "Discard your changes?"
+    qtbot.keyClick(question, Qt.Key.Key_Escape)  # keeps editing
+    qtbot.waitUntil(lambda: not question.isVisible())
+    assert dialog.isVisible() and dialog.current.text() == "something typed"
+
+
+def test_escape_on_an_untouched_form_closes_it_at_once(qtbot, store: Store) -> None:
+    dialog = _dialog(qtbot, store)
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(dialog.current, Qt.Key.Key_Escape)
+
+
+def test_a_too_short_new_passphrase_puts_the_focus_back_on_it(qtbot, store: Store) -> None:
+    dialog = _dialog(qtbot, store)
+    _fill(qtbot, dialog, "wrong", "abc", "abd")
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.new)
+    assert dialog.message.text().startswith("The passphrase is too short.")
+    assert dialog.isVisible()
+    Store.open(store.folder, TEST_PASSPHRASE).close()  # nothing was changed

@@ -20,7 +20,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -40,6 +39,7 @@ from companion.ui.session.passphrase_form import (
     RecoveryCodePage,
     password_field,
 )
+from companion.ui.widgets.guarded_dialog import GuardedDialog
 from companion.ui.widgets.messages import MessageLabel
 
 if TYPE_CHECKING:
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class ChangePassphraseDialog(QDialog):
+class ChangePassphraseDialog(GuardedDialog):
     """Changes the passphrase of ``store``; with the re-key box ticked, also its key and its
     recovery code (then shown on a second page). ``new_recovery_code`` holds it after."""
 
@@ -138,6 +138,13 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
     def change(self) -> None:
+        try:  # the new passphrase's own problem first, with the focus where it is
+            check_new_passphrase(self.new.text())
+        except CompanionError as error:
+            self.message.show_error(error)
+            self.new.setFocus()
+            self.new.selectAll()
+            return
         if self.new.text() != self.repeat.text():
             self.message.show_message(
                 lambda: _("The two passphrases are not the same. Type them again."), error=True
@@ -148,7 +155,6 @@ class ChangePassphraseDialog(QDialog):
         rekey = self.rekey.isChecked()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            check_new_passphrase(self.new.text())
             code = self.store.change_passphrase(self.current.text(), self.new.text(), rekey=rekey)
         except CompanionError as error:
             self.message.show_error(error)
@@ -172,6 +178,13 @@ class ChangePassphraseDialog(QDialog):
         if self.pages.currentIndex() == self.CODE_PAGE:
             return  # the new code must be acknowledged: it is shown only this once
         super().reject()
+
+    def close_or_ask(self) -> None:
+        """Escape: on the form, closes it or asks before discarding what was typed; on the
+        new code's page, does nothing (the code must be acknowledged)."""
+        if self.pages.currentIndex() == self.CODE_PAGE:
+            return
+        super().close_or_ask()
 
     # --- the sheet --------------------------------------------------------------------------
 
