@@ -217,3 +217,25 @@ def test_fitted_widths_narrow_the_wide_columns_in_proportion() -> None:
     assert fitted_widths([100, 100], 150, [100, 20]) == [100, 50]
     # Not even the narrowest fit: each at its narrowest (the table scrolls).
     assert fitted_widths([200, 200], 100, [80, 80]) == [80, 80]
+
+
+def test_ctrl_1_puts_the_focus_in_the_list_so_the_arrows_move_through_hearings(
+    qtbot, demo_store: Store
+) -> None:
+    from companion.ui.shell.main_window import MainWindow
+
+    window = MainWindow(demo_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)  # elsewhere first
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    view = window.agenda
+    qtbot.waitUntil(view.table.hasFocus)
+    period = view.days_combo.currentText()
+    row = view.table.currentIndex().row()
+    qtbot.keyClick(view.table, Qt.Key.Key_Down)
+    assert view.days_combo.currentText() == period
+    assert view.table.currentIndex().row() != row

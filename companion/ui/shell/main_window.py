@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         a.continue_hearing.triggered.connect(self._continue_selected)
         a.cancel_hearing.triggered.connect(self._cancel_selected)
         a.set_attendance.triggered.connect(self._attendance_for_selected)
-        a.show_agenda.triggered.connect(lambda: self.tabs.setCurrentWidget(self.agenda))
+        a.show_agenda.triggered.connect(self.show_agenda)
         a.show_people.triggered.connect(self.show_people_list)
         a.show_courthouses.triggered.connect(lambda: self.tabs.setCurrentWidget(self.courthouses))
         a.find_person.triggered.connect(self.find_person)
@@ -245,6 +245,12 @@ class MainWindow(QMainWindow):
         person_id = self.selection().person_id
         if person_id is not None:
             self.open_person(person_id)
+
+    def show_agenda(self) -> None:
+        """The agenda, with the focus in its list (arrow keys move through hearings, not
+        the period shown), as Today's calls does."""
+        self.tabs.setCurrentWidget(self.agenda)
+        self.agenda.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def refresh_views(self) -> None:
         """Read everything shown again from the store (after any change)."""
