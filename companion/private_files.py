@@ -69,6 +69,16 @@ def write_private_file(path: Path, data: bytes) -> None:
     fsync_folder(path.parent)
 
 
+def write_private_output(path: Path, data: bytes) -> None:
+    """``write_private_file`` for a file a person named (an export, a handoff): a device,
+    a pipe or a symbolic link there is refused (``NotAFileToWriteError``) before anything
+    is written, as the rename would replace it rather than write to it."""
+    from companion.regular_files import check_write_target
+
+    check_write_target(path)
+    write_private_file(path, data)
+
+
 def fsync_folder(folder: Path) -> None:
     """Make a rename in ``folder`` durable (POSIX; Windows has no folder handles to sync)."""
     if not _POSIX:
