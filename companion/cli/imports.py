@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from companion.cli.terminal_text import one_line
 from companion.i18n.catalog import Translator
 from companion.imports.batches import apply_plan, last_batch, undo_last_import
 from companion.imports.errors import UnknownMappingError
@@ -107,8 +108,8 @@ def _report(plan: Plan, as_json: bool, t: Translator) -> None:
         print(
             t.gettext("Row {row}, column “{column}”, value “{value}”: {why}.").format(
                 row=error.row,
-                column=error.column,
-                value=error.value,
+                column=one_line(error.column),
+                value=one_line(error.value),
                 why=describe_row_reason(error.reason, t),
             )
         )

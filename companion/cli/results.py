@@ -13,6 +13,8 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
+from companion.cli.terminal_text import for_terminal
+
 
 class ResultNotShownError(Exception):
     """The command's work was done, but its result could not be written out."""
@@ -36,12 +38,12 @@ def reason_of(error: BaseException) -> str:
 
 
 def show(text: str) -> None:
-    """Print ``text`` on standard output and flush it; ``ResultNotShownError`` if it
-    could not be written."""
+    """Print ``text`` on standard output (its control characters made visible, see
+    ``terminal_text``) and flush it; ``ResultNotShownError`` if it could not be written."""
     if sys.stdout is None:
         return
     try:
-        print(text)
+        print(for_terminal(text))
         sys.stdout.flush()
     except (OSError, ValueError) as error:
         raise ResultNotShownError(reason_of(error)) from error
@@ -53,7 +55,7 @@ def say_on_stderr(line: str) -> bool:
     if sys.stderr is None:
         return False
     try:
-        print(line, file=sys.stderr)
+        print(for_terminal(line), file=sys.stderr)
         sys.stderr.flush()
     except (OSError, ValueError):
         return False
