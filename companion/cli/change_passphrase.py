@@ -68,12 +68,11 @@ def command_passphrase(folder: Path, rekey: bool) -> int:
         )
         return 0
     if not_shown is not None:
-        say_on_stderr(
-            t.gettext(
-                "companion: The passphrase was changed and the store re-encrypted, but the new "
-                "recovery code could not be shown: {reason}. It is shown at the next unlock."
-            ).format(reason=not_shown)
-        )
+        message = t.gettext(
+            "The passphrase was changed and the store re-encrypted, but the new recovery "
+            "code could not be shown: {reason}. It is shown at the next unlock."
+        ).format(reason=not_shown)
+        say_on_stderr(t.gettext("companion: {message}").format(message=message))
         return EXIT_NOT_SHOWN
     say_on_stderr(
         t.gettext(
