@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import io
+import json
 import os
 import re
 import subprocess
@@ -163,3 +164,34 @@ def test_with_stdout_closed_a_rekey_keeps_the_code_for_the_next_unlock(office: P
         assert store.unshown_recovery_code is not None
     finally:
         store.close()
+
+
+def test_an_undone_import_whose_result_cannot_be_printed_is_said_done(
+    demo_dir: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    path = tmp_path / "export.csv"
+    path.write_text(
+        "Victim ID,Victim First Name,Victim Last Name,Cell,Case Number,Court Date,Time,"
+        "Courthouse\n"
+        "Q-1,Ana,Lostoutput,202-555-0101,CR-LOST-1,2027-03-04,9:30 AM,"
+        "Lakeside Justice Center (fictional)\n",
+        encoding="utf-8",
+    )
+    code, _, err = run_cli(capsys, "import", "--data-dir", str(demo_dir), str(path))
+    assert code == 0, err
+    code, out, _ = run_cli(capsys, "search", "--data-dir", str(demo_dir), "Lostoutput", "--json")
+    assert len(json.loads(out)) == 1
+    captured_stdout = sys.stdout
+    monkeypatch.setattr(sys, "stdout", _LostOutput(FULL))
+    code, _, err = run_cli(capsys, "import-undo", "--data-dir", str(demo_dir), "--yes")
+    assert (code, err) == (
+        2,
+        "companion: The command was done, but its result could not be shown: "
+        "No space left on device.\n",
+    )
+    monkeypatch.setattr(sys, "stdout", captured_stdout)
+    code, out, err = run_cli(capsys, "search", "--data-dir", str(demo_dir), "Lostoutput", "--json")
+    assert (code, json.loads(out)) == (0, []), err
