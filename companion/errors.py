@@ -362,6 +362,19 @@ class HandoffFileError(CompanionError):
         self.reason = reason
 
 
+class NotAFileToWriteError(CompanionError):
+    """A file to write (a packet, an export) names a device, a pipe or a symbolic link:
+    replacing it would replace the device or the link itself, so it is refused before a
+    byte is written. ``kind`` is "device", "pipe" (a named pipe or a socket) or "link"."""
+
+    code = "not_a_file_to_write"
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, kind)
+        self.path = path
+        self.kind = kind
+
+
 class NotARegularFileError(CompanionError):
     """A file to read (a spreadsheet, a handoff) is a folder, a device or a pipe: reading
     it would hang or never end, so it is refused before a byte is read. ``kind`` is

@@ -300,6 +300,13 @@ NOT_A_FILE: dict[str, str] = {
     "pipe": N_("{path} is a pipe or a socket, not a saved file. Nothing was read."),
 }
 
+#: A file named to be written that exists and is not a regular file, by what it is.
+NOT_A_FILE_TO_WRITE: dict[str, str] = {
+    "device": N_("{path} is a device, not a file. Nothing was written."),
+    "pipe": N_("{path} is a pipe or a socket, not a file. Nothing was written."),
+    "link": N_("{path} is a link, not a file: name the file itself. Nothing was written."),
+}
+
 HANDOFF_FILE_PROBLEMS: dict[str, str] = {
     "not_a_handoff": N_("This is not a Court Companion handoff file. Nothing was changed."),
     "unknown_format": N_(
@@ -423,6 +430,11 @@ def describe(error: CompanionError, t: Translator) -> str:
         )
     if error.code == "not_a_regular_file":
         template = NOT_A_FILE.get(getattr(error, "kind", ""), NOT_A_FILE["device"])
+        return t.gettext(template).format(path=getattr(error, "path", ""))
+    if error.code == "not_a_file_to_write":
+        template = NOT_A_FILE_TO_WRITE.get(
+            getattr(error, "kind", ""), NOT_A_FILE_TO_WRITE["device"]
+        )
         return t.gettext(template).format(path=getattr(error, "path", ""))
     if error.code == "handoff_code":
         return t.gettext("That code does not open this handoff file. Nothing was changed.")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -26,6 +27,19 @@ PRIVATE_FILE_MODE = 0o600
 PRIVATE_UMASK = 0o077
 
 _POSIX = os.name == "posix"
+#: What ``write_private_file`` writes through before the rename: ``<name>.tmp``.
+TEMPORARY_SUFFIX = ".tmp"
+
+#: The temporaries ``write_private_file`` is writing in this process right now: a sweep
+#: of half-written files (``companion.store.work_folder``) leaves them alone.
+_writing: set[Path] = set()
+_writing_guard = threading.Lock()
+
+
+def being_written(path: Path) -> bool:
+    """Whether this process is writing ``path`` as a ``write_private_file`` temporary."""
+    with _writing_guard:
+        return path in _writing
 
 
 def use_private_umask() -> None:
@@ -53,20 +67,36 @@ def create_private_file(path: Path) -> None:
 def write_private_file(path: Path, data: bytes) -> None:
     """Replace ``path`` atomically with ``data``, mode 0600, file and folder fsynced: a crash
     leaves the old content or the new one, never half of each."""
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.unlink(missing_ok=True)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
-    descriptor = os.open(temporary, flags, PRIVATE_FILE_MODE)
+    temporary = path.with_name(path.name + TEMPORARY_SUFFIX)
+    with _writing_guard:
+        _writing.add(temporary)
     try:
-        with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
         temporary.unlink(missing_ok=True)
-        raise
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+        descriptor = os.open(temporary, flags, PRIVATE_FILE_MODE)
+        try:
+            with os.fdopen(descriptor, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+    finally:
+        with _writing_guard:
+            _writing.discard(temporary)
     fsync_folder(path.parent)
+
+
+def write_private_output(path: Path, data: bytes) -> None:
+    """``write_private_file`` for a file a person named (an export, a handoff): a device,
+    a pipe or a symbolic link there is refused (``NotAFileToWriteError``) before anything
+    is written, as the rename would replace it rather than write to it."""
+    from companion.regular_files import check_write_target
+
+    check_write_target(path)
+    write_private_file(path, data)
 
 
 def fsync_folder(folder: Path) -> None:

@@ -14,11 +14,12 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
-from companion.errors import NotARegularFileError
+from companion.errors import NotAFileToWriteError, NotARegularFileError
 
 FOLDER = "folder"
 DEVICE = "device"
 PIPE = "pipe"
+LINK = "link"
 
 
 def _kind(mode: int) -> str | None:
@@ -37,6 +38,20 @@ def check_regular_file(path: Path) -> None:
     kind = _kind(os.stat(path).st_mode)
     if kind is not None:
         raise NotARegularFileError(str(path), kind)
+
+
+def check_write_target(path: Path) -> None:
+    """Raise ``NotAFileToWriteError`` if ``path`` exists and is a device, a pipe, a socket
+    or a symbolic link (the link itself, not followed): writing there would replace it.
+    A missing path, a regular file and a folder pass (a folder fails when written to)."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return
+    kind = LINK if stat.S_ISLNK(mode) else _kind(mode)
+    raise NotAFileToWriteError(str(path), kind or DEVICE)
 
 
 def read_regular_file(path: Path, limit: int, too_large: Callable[[int], Exception]) -> bytes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from companion.cli.terminal_text import one_line
 from companion.i18n.catalog import Translator
 from companion.store.agenda import AgendaEntry
 
@@ -55,7 +56,8 @@ def agenda_text(entries: list[AgendaEntry], t: Translator) -> str:
     lines = []
     for entry in entries:
         people = ", ".join(
-            person.display_name + (f" ({person.native_name})" if person.native_name else "")
+            one_line(person.display_name)
+            + (f" ({one_line(person.native_name)})" if person.native_name else "")
             for person in entry.people
         )
         lines.append(
@@ -65,9 +67,9 @@ def agenda_text(entries: list[AgendaEntry], t: Translator) -> str:
                 when=entry.starts_at.strftime("%Y-%m-%d %H:%M %Z"),
                 id=entry.hearing_id,
                 status=t.gettext(entry.status.label),
-                courthouse=entry.courthouse_name,
-                room=entry.courtroom or "-",
-                docket=entry.docket_number,
+                courthouse=one_line(entry.courthouse_name),
+                room=one_line(entry.courtroom or "-"),
+                docket=one_line(entry.docket_number),
                 people=people,
             )
         )

@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from companion.cli.results import show
+from companion.cli.terminal_text import one_line
 from companion.i18n.catalog import Translator
 from companion.imports.batches import apply_plan, last_batch, undo_last_import
 from companion.imports.errors import UnknownMappingError
@@ -67,7 +69,7 @@ def command_import(store: Store, arguments: argparse.Namespace, t: Translator) -
         return 0
     apply_plan(store, plan, arguments.file.name, mapping.name, skip_bad_rows=True)
     if not arguments.json:
-        print(t.gettext("Imported. A backup was made first; import-undo takes it back."))
+        show(t.gettext("Imported. A backup was made first; import-undo takes it back."))
     return 0
 
 
@@ -107,8 +109,8 @@ def _report(plan: Plan, as_json: bool, t: Translator) -> None:
         print(
             t.gettext("Row {row}, column “{column}”, value “{value}”: {why}.").format(
                 row=error.row,
-                column=error.column,
-                value=error.value,
+                column=one_line(error.column),
+                value=one_line(error.value),
                 why=describe_row_reason(error.reason, t),
             )
         )
@@ -128,5 +130,5 @@ def command_import_undo(store: Store, arguments: argparse.Namespace, t: Translat
             print(t.gettext("Nothing was changed."))
             return 1
     undo_last_import(store)
-    print(t.gettext("The last import was undone."))
+    show(t.gettext("The last import was undone."))
     return 0

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NoReturn
 from companion.cli import change_passphrase, exchange, outreach_arguments, packet_arguments
 from companion.cli.import_arguments import add_arguments as import_arguments
 from companion.cli.passphrase import NoPassphraseError, PassphrasesDifferError, read_passphrase
+from companion.cli.results import ResultNotShownError, say_on_stderr, show
 from companion.errors import CompanionError
 from companion.i18n.catalog import translator
 from companion.imports.errors import ImportFileError
@@ -148,7 +149,7 @@ def _command_demo(arguments: argparse.Namespace) -> int:
     store = create_demo_office(folder)
     store.close()
     t = translator("en")
-    print(t.gettext("Created the fictional demo office in {folder}.").format(folder=folder))
+    show(t.gettext("Created the fictional demo office in {folder}.").format(folder=folder))
     return 0
 
 
@@ -166,7 +167,7 @@ def _command_agenda(arguments: argparse.Namespace) -> int:
         entries = store.agenda.upcoming(arguments.days)
     finally:
         store.close()
-    print(agenda_json(entries) if arguments.json else agenda_text(entries, translator("en")))
+    show(agenda_json(entries) if arguments.json else agenda_text(entries, translator("en")))
     return 0
 
 
@@ -179,9 +180,9 @@ def _command_search(arguments: argparse.Namespace) -> int:
     finally:
         store.close()
     if arguments.json:
-        print(search_json(people))
+        show(search_json(people))
     else:
-        print(search_text(people, arguments.text, translator("en")))
+        show(search_text(people, arguments.text, translator("en")))
     return 0
 
 
@@ -194,10 +195,10 @@ def _command_check(arguments: argparse.Namespace) -> int:
     t = translator("en")
     if problems:
         for problem in problems:
-            print(problem)
+            show(problem)
         print(t.gettext("The store has problems. Restore the latest backup."), file=sys.stderr)
         return 1
-    print(t.gettext("The store is healthy: integrity and foreign-key checks passed."))
+    show(t.gettext("The store is healthy: integrity and foreign-key checks passed."))
     return 0
 
 
@@ -210,7 +211,7 @@ def _command_backup(arguments: argparse.Namespace) -> int:
     finally:
         store.close()
     t = translator("en")
-    print(
+    show(
         t.gettext(
             "Backup written and verified: {path} ({people} people, {hearings} hearings)."
         ).format(path=info.path, people=info.people, hearings=info.hearings)
@@ -264,16 +265,16 @@ def _command_restore(arguments: argparse.Namespace) -> int:
     )
     result.store.close()
     if result.previous_files is not None:
-        print(
+        show(
             t.gettext(
                 "Restored. The store it replaced does not open with this passphrase, so "
                 "its files were kept as they were in {folder}."
             ).format(folder=result.previous_files)
         )
     elif result.before_restore_backup is not None:
-        print(t.gettext("Restored. The store before the restore was saved as a backup first."))
+        show(t.gettext("Restored. The store before the restore was saved as a backup first."))
     else:
-        print(t.gettext("Restored."))
+        show(t.gettext("Restored."))
     return 0
 
 
@@ -359,7 +360,7 @@ def _command_self_test(arguments: argparse.Namespace) -> int:
 
     for line in run_self_test(_data_dir(arguments), render_first_page):
         print(line)
-    print(translator("en").gettext("Self-test passed."))
+    show(translator("en").gettext("Self-test passed."))
     return 0
 
 
@@ -384,9 +385,10 @@ def _with_store(
             _data_dir(arguments), None if meanwhile is None else partial(meanwhile, arguments)
         )
         try:
-            print(action(store, arguments))
+            result = action(store, arguments)
         finally:
             store.close()
+        show(result)  # the work is done (and the store closed) before its result is shown
         return 0
 
     return run
@@ -554,6 +556,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = describe(error, t)
     except _UsageError as error:
         message = str(error)
+    except ResultNotShownError as error:
+        # The work is done: saying "Nothing was changed" here would be false.
+        message = t.gettext(
+            "The command was done, but its result could not be shown: {reason}."
+        ).format(reason=error.reason)
     except NotADirectoryError as error:
         # A file where a folder of the path should be: the file is named, not the path.
         from companion.store.storage_errors import folder_problem
@@ -568,10 +575,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except KeyboardInterrupt:
         return 130
-    print(
-        t.gettext("companion: {message}").format(message=message.replace("\n", " ")),
-        file=sys.stderr,
-    )
+    say_on_stderr(t.gettext("companion: {message}").format(message=message.replace("\n", " ")))
     return EXIT_USER_ERROR
 
 

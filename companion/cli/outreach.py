@@ -9,6 +9,7 @@ import enum
 import json
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from companion.cli.terminal_text import one_line
 from companion.errors import ValidationError, ValidationErrors
 from companion.i18n.catalog import translator
 from companion.outreach.model import ContactChannel, ContactOutcome
@@ -94,14 +95,14 @@ def command_calls(store: Store, arguments: argparse.Namespace) -> str:
         return t.gettext("Nobody is due for a call on {date}.").format(date=day.isoformat())
     lines = []
     for item in items:
-        phones = ", ".join(phone.value for phone in item.phones) or "-"
+        phones = ", ".join(one_line(phone.value) for phone in item.phones) or "-"
         lines.append(
             t.gettext(
                 "{when}  person #{person} {name}  hearing #{hearing}  {reason}  {phones}"
             ).format(
                 when=item.starts_at.strftime("%Y-%m-%d %H:%M %Z"),
                 person=item.person_id,
-                name=item.display_name,
+                name=one_line(item.display_name),
                 hearing=item.hearing_id,
                 reason=describe_reason(item.reason, t, item.on or item.reason.step_on),
                 phones=phones,

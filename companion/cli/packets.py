@@ -11,6 +11,7 @@ import datetime as dt
 import sys
 from collections.abc import Sequence
 
+from companion.cli.terminal_text import for_terminal, one_line
 from companion.domain.validation import parse_date
 from companion.errors import CompanionError, NotFoundError, ValidationError
 from companion.i18n.catalog import translator
@@ -102,8 +103,8 @@ def check_glyphs(contents: Sequence[PacketContent], *, strict: bool) -> None:
             "Warning: no font in Court Companion has these characters of the packet for "
             "{name}: {characters}. They print as a mark in their place: ◌ for an emoji, "
             "� for any other character."
-        ).format(name=name, characters=describe_characters(characters))
-        print(message, file=sys.stderr)
+        ).format(name=one_line(name), characters=describe_characters(characters))
+        print(for_terminal(message), file=sys.stderr)
 
 
 def _choice(arguments: argparse.Namespace) -> PacketChoice:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+from companion.cli.terminal_text import one_line
 from companion.i18n.catalog import Translator
 from companion.store.people import PersonSummary
 
@@ -28,8 +29,15 @@ def search_json(people: list[PersonSummary]) -> str:
 def search_text(people: list[PersonSummary], typed: str, t: Translator) -> str:
     """One line per person (number, name, name in own script, language), best match first."""
     if not people:
-        return t.gettext("Nobody matches “{text}”.").format(text=typed)
+        return t.gettext("Nobody matches “{text}”.").format(text=one_line(typed))
     return "\n".join(
-        "\t".join((str(person.id), person.display_name, person.native_name, person.language))
+        "\t".join(
+            (
+                str(person.id),
+                one_line(person.display_name),
+                one_line(person.native_name),
+                one_line(person.language),
+            )
+        )
         for person in people
     )

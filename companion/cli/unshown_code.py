@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def tell_unshown_code(store: Store) -> None:
     """Print the store's unshown recovery code, if it has one, and mark it shown."""
     code = store.unshown_recovery_code
-    if code is None:
+    if code is None or sys.stderr is None:  # no standard error: kept for the next unlock
         return
     t = translator("en")
     print(

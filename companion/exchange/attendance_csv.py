@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from companion.exchange.spreadsheet import ExportFormat, ExportResult, table_bytes
-from companion.private_files import write_private_file
+from companion.private_files import write_private_output
 from companion.store.attendance_report import AttendanceReport
 from companion.store.audit import AuditAction
 from companion.store.store import Store
@@ -59,7 +59,7 @@ def report_rows(report: AttendanceReport) -> list[list[object]]:
 def export_attendance_report(store: Store, report: AttendanceReport, path: Path) -> ExportResult:
     """Write ``report`` to ``path`` as CSV (0600, atomically) and record the export."""
     rows = report_rows(report)
-    write_private_file(path, table_bytes(REPORT_COLUMNS, rows, ExportFormat.CSV))
+    write_private_output(path, table_bytes(REPORT_COLUMNS, rows, ExportFormat.CSV))
     store.audit.record(
         AuditAction.EXPORTED,
         REPORT_EXPORT_KIND,

@@ -18,7 +18,7 @@ from companion.domain.models import HearingStatus
 from companion.exchange.period import entries_in_days
 from companion.i18n.catalog import Translator
 from companion.packets.calendar import HearingEvent, calendar_bytes
-from companion.private_files import write_private_file
+from companion.private_files import write_private_output
 from companion.store.agenda import AgendaEntry
 from companion.store.store import Store
 
@@ -105,7 +105,7 @@ def export_calendar(
     from companion.store.audit import AuditAction
 
     events = hearing_events(store, first, last, t, names=names)
-    write_private_file(path, calendar_bytes(events, now=now))
+    write_private_output(path, calendar_bytes(events, now=now))
     store.audit.record(
         AuditAction.EXPORTED, "calendar", None, f"ics: {len(events)} hearings, names={names}"
     )

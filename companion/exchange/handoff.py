@@ -36,7 +36,7 @@ from typing import Any
 
 from companion.errors import HandoffCodeError, HandoffFileError
 from companion.exchange.handoff_versions import remember, remembered
-from companion.private_files import write_private_file
+from companion.private_files import write_private_output
 from companion.regular_files import read_regular_file
 from companion.store.connection import DatabaseError
 from companion.store.rows import utc_now_text
@@ -289,7 +289,7 @@ def export_handoff(
             for table, rows in versions.items()
         },
     }
-    write_private_file(path, seal(payload, code))
+    write_private_output(path, seal(payload, code))
     with store.people.writing():
         remember(
             store.db,

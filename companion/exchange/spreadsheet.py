@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion.exchange.period import entries_in_days
-from companion.private_files import write_private_file
+from companion.private_files import write_private_output
 from companion.store.store import Store
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -197,7 +197,7 @@ def export_table(
         rows = hearing_rows(store, first, last)
         if kind is ExportKind.DOCKET:
             rows = [row for row in rows if row[2] != "cancelled"]
-    write_private_file(path, table_bytes(header, rows, file_format))
+    write_private_output(path, table_bytes(header, rows, file_format))
     store.audit.record(
         AuditAction.EXPORTED, kind.value, None, f"{file_format.value}: {len(rows)} rows"
     )

@@ -25,3 +25,14 @@ class OutputWriteError(CompanionError):
         super().__init__(path, detail)
         self.path = path
         self.detail = detail
+
+
+class OutputNotAFileError(OutputWriteError):
+    """The path to write is a device, a pipe or a symbolic link; nothing was written.
+    ``kind`` is "device", "pipe" or "link"."""
+
+    code = "not_a_file_to_write"
+
+    def __init__(self, path: str, kind: str) -> None:
+        super().__init__(path, kind)
+        self.kind = kind

@@ -24,10 +24,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from companion.errors import StoreInUseError
+from companion.private_files import TEMPORARY_SUFFIX, being_written
 from companion.store import folder_lock
 from companion.store.files import BACKUPS_FOLDER_NAME
+from companion.store.keys import KEY_FILE_NAME
+from companion.store.rekey import JOURNAL_FILE_NAME
 from companion.store.restore_swap import journal_exists, roll_back
 from companion.store.storage_errors import folder_problem
+from companion.store.unshown_code import PENDING_CODE_FILE_NAME
 
 log = logging.getLogger(__name__)
 
@@ -161,6 +165,28 @@ def sweep(data_folder: Path, backups_folders: tuple[Path, ...] = ()) -> int:
     return removed
 
 
+#: What a passphrase change or a re-key killed mid-write leaves of the key files it
+#: writes through ``write_private_file``: never read, and nobody's once the folder is held
+#: alone.
+KEY_FILE_PARTS = tuple(
+    name + TEMPORARY_SUFFIX for name in (KEY_FILE_NAME, JOURNAL_FILE_NAME, PENDING_CODE_FILE_NAME)
+)
+
+
+def sweep_key_file_parts(data_folder: Path) -> int:
+    """Remove half-written key, re-key journal and pending-code files (call it only while
+    this process holds the data folder alone; what this process is writing itself is
+    skipped); returns how many were removed."""
+    removed = 0
+    for name in KEY_FILE_PARTS:
+        path = data_folder / name
+        if (path.is_symlink() or path.is_file()) and not being_written(path):
+            removed += _remove(path)
+    if removed:
+        log.info("swept %d half-written key files", removed)
+    return removed
+
+
 def tidy(data_folder: Path) -> None:
     """Before a store is used: if no other process has the folder, roll back a restore
     that was interrupted and sweep what killed backups and restores left behind.
@@ -171,5 +197,6 @@ def tidy(data_folder: Path) -> None:
         if alone:
             roll_back(data_folder)
             sweep(data_folder)
+            sweep_key_file_parts(data_folder)
         elif journal_exists(data_folder) and not folder_lock.held_exclusively(data_folder):
             raise StoreInUseError(str(data_folder))

@@ -5,14 +5,18 @@ shown, and dropped when the re-key never took effect or another store replaced t
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import stat
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from companion.domain.models import Person
+from companion.private_files import write_private_file
 from companion.store import keys
 from companion.store.backups import make_backup
 from companion.store.rekey import JOURNAL_FILE_NAME, rekey_database
@@ -186,3 +190,70 @@ def test_a_plain_passphrase_change_makes_no_pending_code(data_dir: Path) -> None
     assert store.change_passphrase(TEST_PASSPHRASE, NEW_PASSPHRASE) is None
     store.close()
     assert not (data_dir / PENDING_CODE_FILE_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    "name", [f"{JOURNAL_FILE_NAME}.tmp", "keys.json.tmp", f"{PENDING_CODE_FILE_NAME}.tmp"]
+)
+def test_a_half_written_key_file_is_swept_when_the_folder_is_held_alone(
+    data_dir: Path, name: str
+) -> None:
+    _office(data_dir)
+    keys_before = (data_dir / "keys.json").read_bytes()
+    (data_dir / name).write_bytes(b'{"format": 1, "half')
+    Store.open(data_dir, TEST_PASSPHRASE).close()
+    assert not (data_dir / name).exists()
+    assert (data_dir / "keys.json").read_bytes() == keys_before
+
+
+def test_a_half_written_key_file_is_kept_while_another_process_holds_the_folder(
+    data_dir: Path,
+) -> None:
+    _office(data_dir)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from pathlib import Path; from companion.store.store import Store; "
+            f"s = Store.open(Path(sys.argv[1]), {TEST_PASSPHRASE!r}); print('held', flush=True); "
+            "sys.stdin.read(); s.close()",
+            str(data_dir),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    part = data_dir / f"{JOURNAL_FILE_NAME}.tmp"
+    try:
+        assert holder.stdout is not None and holder.stdout.readline() == "held\n"
+        part.write_bytes(b'{"format": 1, "half')  # as the other process might be writing
+        Store.open(data_dir, TEST_PASSPHRASE).close()
+        assert part.exists()
+    finally:
+        holder.communicate("", timeout=60)
+    Store.open(data_dir, TEST_PASSPHRASE).close()
+    assert not part.exists()
+
+
+def test_the_file_this_process_is_writing_is_not_swept(data_dir: Path) -> None:
+    _office(data_dir)
+    part = data_dir / f"{JOURNAL_FILE_NAME}.tmp"
+    seen: list[bool] = []
+    real_fsync = os.fsync
+
+    def fsync_then_open_again(descriptor: int) -> None:
+        real_fsync(descriptor)
+        if part.exists() and not seen:
+            Store.open(data_dir, TEST_PASSPHRASE).close()  # a second open meanwhile
+            seen.append(part.exists())
+
+    store = Store.open(data_dir, TEST_PASSPHRASE)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(os, "fsync", fsync_then_open_again)
+            write_private_file(data_dir / JOURNAL_FILE_NAME, b"{}")
+    finally:
+        store.close()
+    (data_dir / JOURNAL_FILE_NAME).unlink()
+    assert seen == [True]
