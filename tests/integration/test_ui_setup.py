@@ -109,7 +109,7 @@ def test_save_as_pdf_from_the_dialog_reports_the_file(
     qtbot.addWidget(dialog)
     _fill_passphrase(qtbot, dialog, GOOD_PASSPHRASE)
     target = tmp_path / "code.pdf"
-    dialog.save_pdf(target)
+    dialog.code_page.save_pdf(target)
     assert target.is_file()
     assert "code.pdf" in dialog.code_message.text()
     assert not dialog.code_message.is_error

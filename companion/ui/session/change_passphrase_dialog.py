@@ -12,7 +12,6 @@ they kept it (``Store.recovery_code_shown``).
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -20,7 +19,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -33,7 +31,6 @@ from PySide6.QtWidgets import (
 from companion.errors import CompanionError
 from companion.store.passphrase_policy import check_new_passphrase
 from companion.ui.i18n import _
-from companion.ui.session import recovery_sheet
 from companion.ui.session.passphrase_form import (
     NewPassphraseRows,
     RecoveryCodePage,
@@ -113,8 +110,6 @@ class ChangePassphraseDialog(GuardedDialog):
         self.rekey.toggled.connect(lambda _checked: self.retranslate())
         self.ok_button.clicked.connect(self.go_on)
         self.cancel_button.clicked.connect(self.reject)
-        self.print_button.clicked.connect(self.print_code)
-        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
         for field in (self.current, self.new, self.repeat):
             field.textChanged.connect(lambda _text: self.message.clear_message())
         self.retranslate()
@@ -185,37 +180,6 @@ class ChangePassphraseDialog(GuardedDialog):
         if self.pages.currentIndex() == self.CODE_PAGE:
             return
         super().close_or_ask()
-
-    # --- the sheet --------------------------------------------------------------------------
-
-    def print_code(self) -> None:
-        if recovery_sheet.print_sheet(self.new_recovery_code, self):
-            self.code_message.show_message(lambda: _("The recovery code was sent to the printer."))
-
-    def ask_where_to_save_pdf(self) -> None:
-        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
-        dialog.open()
-
-    def save_pdf(self, target: Path) -> None:
-        try:
-            recovery_sheet.save_sheet_pdf(self.new_recovery_code, target)
-        except OSError as error:
-            log.warning("could not save the recovery sheet: %s", type(error).__name__)
-        if target.is_file():
-            self.code_message.show_message(
-                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
-            )
-        else:
-            self.code_message.show_message(
-                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
-                error=True,
-            )
 
     # --- texts ------------------------------------------------------------------------------
 

@@ -3,9 +3,13 @@ under a strength meter, and the page that shows a recovery code once, to print o
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import (
 from companion.ui.i18n import _
 from companion.ui.session.strength_meter import StrengthMeter
 from companion.ui.widgets.messages import MessageLabel
+
+log = logging.getLogger(__name__)
 
 
 def password_field() -> QLineEdit:
@@ -83,6 +89,43 @@ class RecoveryCodePage(QWidget):
         layout.addLayout(print_row)
         layout.addWidget(self.message)
         layout.addStretch(1)
+        self.print_button.clicked.connect(self.print_code)
+        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
+
+    # --- the sheet: the code shown, printed or saved as PDF ---------------------------------
+
+    def print_code(self) -> None:
+        from companion.ui.session import recovery_sheet
+
+        if recovery_sheet.print_sheet(self.display.text(), self):
+            self.message.show_message(lambda: _("The recovery code was sent to the printer."))
+
+    def ask_where_to_save_pdf(self) -> None:
+        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilter(_("PDF files (*.pdf)"))
+        dialog.setDefaultSuffix("pdf")
+        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
+        dialog.open()
+
+    def save_pdf(self, target: Path) -> None:
+        from companion.ui.session import recovery_sheet
+
+        try:
+            recovery_sheet.save_sheet_pdf(self.display.text(), target)
+        except OSError as error:
+            log.warning("could not save the recovery sheet: %s", type(error).__name__)
+        if target.is_file():
+            self.message.show_message(
+                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
+            )
+        else:
+            self.message.show_message(
+                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
+                error=True,
+            )
 
     def retranslate(self) -> None:
         self.display.setAccessibleName(_("Recovery code"))

@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,6 @@ from companion.store import keys
 from companion.store.passphrase_policy import MINIMUM_LENGTH, check_new_passphrase
 from companion.store.store import Store
 from companion.ui.i18n import _
-from companion.ui.session import recovery_sheet
 from companion.ui.session.passphrase_form import (
     NewPassphraseRows,
     RecoveryCodePage,
@@ -125,8 +123,6 @@ class SetupDialog(QDialog):
         self.resize(620, 420)
 
         self.show_typing.toggled.connect(self._show_typing)
-        self.print_button.clicked.connect(self.print_code)
-        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
         self.back_button.clicked.connect(self.go_back)
         self.next_button.clicked.connect(self.go_next)
         self.cancel_button.clicked.connect(self.reject)
@@ -198,37 +194,6 @@ class SetupDialog(QDialog):
         mode = QLineEdit.EchoMode.Normal if visible else QLineEdit.EchoMode.Password
         self.passphrase.setEchoMode(mode)
         self.repeat.setEchoMode(mode)
-
-    # --- the sheet --------------------------------------------------------------------------
-
-    def print_code(self) -> None:
-        if recovery_sheet.print_sheet(self.recovery_code, self):
-            self.code_message.show_message(lambda: _("The recovery code was sent to the printer."))
-
-    def ask_where_to_save_pdf(self) -> None:
-        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
-        dialog.open()
-
-    def save_pdf(self, target: Path) -> None:
-        try:
-            recovery_sheet.save_sheet_pdf(self.recovery_code, target)
-        except OSError as error:
-            log.warning("could not save the recovery sheet: %s", type(error).__name__)
-        if target.is_file():
-            self.code_message.show_message(
-                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
-            )
-        else:
-            self.code_message.show_message(
-                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
-                error=True,
-            )
 
     # --- texts ------------------------------------------------------------------------------
 

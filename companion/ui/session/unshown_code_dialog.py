@@ -11,15 +11,13 @@ unlock" leave it to be offered again.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from companion.ui.i18n import _
-from companion.ui.session import recovery_sheet
 from companion.ui.session.passphrase_form import RecoveryCodePage
 
 if TYPE_CHECKING:
@@ -70,8 +68,6 @@ class UnshownCodeDialog(QDialog):
 
         self.ok_button.clicked.connect(self.accept)
         self.later_button.clicked.connect(self.reject)
-        self.print_button.clicked.connect(self.print_code)
-        self.save_pdf_button.clicked.connect(self.ask_where_to_save_pdf)
         self.retranslate()
         self.code_display.setFocus()
 
@@ -92,37 +88,6 @@ class UnshownCodeDialog(QDialog):
         except OSError as error:  # a read-only folder: offered again at the next unlock
             log.warning("could not mark the recovery code shown: %s", type(error).__name__)
         super().accept()
-
-    # --- the sheet --------------------------------------------------------------------------
-
-    def print_code(self) -> None:
-        if recovery_sheet.print_sheet(self.recovery_code, self):
-            self.code_message.show_message(lambda: _("The recovery code was sent to the printer."))
-
-    def ask_where_to_save_pdf(self) -> None:
-        dialog = QFileDialog(self, _("Save the recovery code as PDF"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setNameFilter(_("PDF files (*.pdf)"))
-        dialog.setDefaultSuffix("pdf")
-        dialog.selectFile(_("court-companion-recovery-code") + ".pdf")
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.save_pdf(Path(name)))
-        dialog.open()
-
-    def save_pdf(self, target: Path) -> None:
-        try:
-            recovery_sheet.save_sheet_pdf(self.recovery_code, target)
-        except OSError as error:
-            log.warning("could not save the recovery sheet: %s", type(error).__name__)
-        if target.is_file():
-            self.code_message.show_message(
-                lambda: _("Saved as {file}. Move it off this laptop.").format(file=target.name)
-            )
-        else:
-            self.code_message.show_message(
-                lambda: _("Could not save {file}. Choose another folder.").format(file=target.name),
-                error=True,
-            )
 
     # --- texts ------------------------------------------------------------------------------
 
