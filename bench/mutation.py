@@ -258,7 +258,9 @@ def rerun_survivors(
     seconds = _run_mutmut(folder, names, minutes)
     now = time.strftime("%H:%M UTC", time.gmtime())
     ran_at = f"{summary['ran_at'].split(' (')[0]} ({len(names)} survivors rerun {now})"
-    _save_summary(target, folder, summary["seconds"] + seconds, ran_at)
+    _save_summary(
+        target, folder, summary["seconds"] + seconds, ran_at, keep=summary["statuses"], rerun=names
+    )
 
 
 def _refresh_all_but_the_mutated(target: Target, folder: Path) -> None:
@@ -283,8 +285,20 @@ def _refresh_all_but_the_mutated(target: Target, folder: Path) -> None:
         shutil.copy2(source, folder / relative)
 
 
-def _save_summary(target: Target, folder: Path, seconds: float, ran_at: str) -> None:
+def _save_summary(
+    target: Target,
+    folder: Path,
+    seconds: float,
+    ran_at: str,
+    keep: dict[str, str] | None = None,
+    rerun: list[str] | None = None,
+) -> None:
+    """Write the module's results. After a survivors rerun (``keep`` and ``rerun``), only the
+    rerun mutants take their new result: mutmut may reset the others' results when the
+    tests change, and a mutant killed before stays killed by tests that only grew."""
     statuses = _statuses(folder)
+    if keep is not None and rerun is not None:
+        statuses = dict(keep) | {name: statuses.get(name, keep[name]) for name in rerun}
     summary = {
         "module": target.name,
         "sources": list(target.sources),
