@@ -265,6 +265,9 @@ def unlock_ahead(folder: Path, passphrase: str) -> None:
     except KeyFileError:
         return
     kdf.derive_ahead(sealed.cost, passphrase.encode("utf-8"), sealed.salt)
+    # The cipher that opens the sealed key, loaded now rather than once the key is there.
+    import cryptography.exceptions
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
 
 
 def read_key_file_json(path: Path) -> object:
