@@ -14,8 +14,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from sqlite_utils import Database
-
+from companion.store.database import Database
 from companion.store.identity import new_uid
 from companion.store.rows import utc_now_text
 

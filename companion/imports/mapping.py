@@ -8,9 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from sqlite_utils import Database
-
 from companion.imports.errors import UnknownMappingError
+from companion.store.database import Database
 from companion.store.identity import new_uid
 
 # What a column can hold. "notes" gathers unknown columns staff choose to keep.

@@ -17,8 +17,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.domain.models import Case, Hearing, Person
 from companion.errors import StoreWriteError
 from companion.imports.plan import (
@@ -29,6 +27,7 @@ from companion.imports.plan import (
     stored_person_changes,
 )
 from companion.store import search
+from companion.store.database import Database
 from companion.store.identity import new_uid
 from companion.store.rows import case_to_row, contact_to_row, hearing_to_row, person_to_row
 from companion.store.store import Store

@@ -1,12 +1,11 @@
-"""ReportLab's page layout classes (platypus), loaded without a cost we never use.
+"""ReportLab's page layout classes (platypus), loaded without costs we never use.
 
-When ReportLab's paragraph module is imported, it compiles a pattern that finds web
-addresses for its own ``Paragraph`` class to hyphenate. That one pattern takes about
-40 ms to compile (it matches letters case-insensitively over most of Unicode): a tenth
-of a whole ``companion packet`` command. Court Companion lays out its text itself and
-never uses that class, so while platypus loads, that pattern is compiled when it is
-first used instead of at once. Every other pattern compiles as usual, and a ReportLab
-without that pattern simply loads as it is.
+When ReportLab's paragraph module is imported, it compiles two patterns for its own
+``Paragraph`` class: one that finds web addresses to hyphenate (about 40 ms: it matches
+letters case-insensitively over most of Unicode) and one that splits Chinese, Japanese
+and Korean text into characters (about 5 ms). Court Companion lays out its text itself
+and never uses that class, so while platypus loads, those two patterns are compiled
+when first used instead of at once (``companion.lazy_patterns``).
 
 Every module of Court Companion takes platypus from here
 (``tests/unit/test_platypus_import.py`` checks it).
@@ -14,48 +13,17 @@ Every module of Court Companion takes platypus from here
 
 from __future__ import annotations
 
-import re
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any
+
+from companion.lazy_patterns import patterns_compiled_when_used
 
 #: A piece found only in ReportLab's web-address pattern (the shape of a punycode domain).
 WEB_ADDRESS_PATTERN_MARK = "xn--[a-z0-9]{1,59}"
-
-
-class PatternCompiledWhenUsed:
-    """Stands in for a compiled pattern; compiles it the first time it is used."""
-
-    def __init__(self, compile_now: Callable[..., re.Pattern[str]], pattern: str, flags: int):
-        self._compile_now = compile_now
-        self._source = (pattern, flags)
-        self._compiled: re.Pattern[str] | None = None
-
-    def __getattr__(self, name: str) -> Any:
-        if self._compiled is None:
-            self._compiled = self._compile_now(*self._source)
-        return getattr(self._compiled, name)
-
-
-@contextmanager
-def _web_address_pattern_compiled_when_used() -> Iterator[None]:
-    compile_now = re.compile
-
-    def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and WEB_ADDRESS_PATTERN_MARK in pattern:
-            return PatternCompiledWhenUsed(compile_now, pattern, flags)
-        return compile_now(pattern, flags)
-
-    re.compile = compile_or_defer
-    try:
-        yield
-    finally:
-        re.compile = compile_now
-
+#: ReportLab's pattern that splits text at each CJK character (``reportlab.lib.textsplit``).
+CJK_SPLIT_PATTERN_MARK = "([\u2e80-\uffff])"
 
 if "reportlab.platypus" not in sys.modules:
-    with _web_address_pattern_compiled_when_used():
+    with patterns_compiled_when_used(WEB_ADDRESS_PATTERN_MARK, CJK_SPLIT_PATTERN_MARK):
         import reportlab.platypus  # noqa: F401
 
 from reportlab.platypus import (  # noqa: E402

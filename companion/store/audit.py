@@ -14,9 +14,8 @@ import getpass
 import io
 from dataclasses import dataclass
 
-from sqlite_utils import Database
-
 from companion.i18n.catalog import N_
+from companion.store.database import Database
 from companion.store.identity import new_uid
 
 

@@ -37,8 +37,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from companion.errors import (
     BackupNewerError,
     CompanionError,
@@ -62,6 +60,7 @@ from companion.store.backup_manifest import (
     seal,
 )
 from companion.store.connection import DatabaseError, connect, integrity_problems
+from companion.store.database import Database
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.migrations import known_migration_names, migrations

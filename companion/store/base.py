@@ -6,11 +6,10 @@ import contextlib
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlite_utils import Database
-
 from companion.errors import AppendOnlyError, NotFoundError, StaleEditError, StoreWriteError
 from companion.store.audit import AuditTrail
 from companion.store.connection import DatabaseError
+from companion.store.database import Database
 from companion.store.identity import (
     APPEND_ONLY_TABLES,
     RECORD_TABLES,

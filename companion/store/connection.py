@@ -6,9 +6,9 @@ import os
 from pathlib import Path
 
 import sqlcipher3
-from sqlite_utils import Database
 
 from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError, StoreError
+from companion.store.database import Database
 from companion.store.storage_errors import reason_of_disk_error
 
 # SQLCipher raises its own exception classes, not the standard library's sqlite3 ones.

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import cast
 
-from sqlite_utils import Database
+from companion.store.database import Database
 
 #: Tables whose rows are records: each row has a ``uid``.
 RECORD_TABLES: tuple[str, ...] = (

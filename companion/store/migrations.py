@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import unicodedata
 
-from sqlite_utils import Database, Migrations
-
 from companion.store import search
+from companion.store.database import Database, Migrations
 from companion.store.identity import (
     EDITABLE_TABLES,
     RECORD_TABLES,

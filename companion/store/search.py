@@ -25,9 +25,8 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from sqlite_utils import Database
-
 from companion.i18n.folding import IGNORED, fold, fold_words, is_ideographic, split_words
+from companion.store.database import Database
 
 # Apostrophes and hyphens: they join the parts of one name ("O'Brien", "Jean-Pierre").
 _JOINERS = frozenset(ch for ch in IGNORED if ch not in "\u200c\u200d\u0640")

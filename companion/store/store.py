@@ -12,8 +12,6 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from companion.errors import (
     FolderProblemError,
     NoStoreError,
@@ -41,6 +39,7 @@ from companion.store.connection import (
     integrity_problems,
 )
 from companion.store.courthouses import CourthouseRepository
+from companion.store.database import Database
 from companion.store.drafts import DraftsRepository
 from companion.store.files import BACKUPS_FOLDER_NAME, DATABASE_FILE_NAME
 from companion.store.hearings import HearingRepository
