@@ -414,6 +414,9 @@ def _load_packet_engine(arguments: argparse.Namespace) -> None:
 def _load_packet_engine_and_fonts(arguments: argparse.Namespace) -> None:
     """Load the packet engine, the fonts every packet draws with and what packet commands
     use besides, and the languages asked for (while the store unlocks)."""
+    from companion.lazy_modules import UNUSED_BY_PACKET_COMMANDS, load_when_used
+
+    load_when_used(*UNUSED_BY_PACKET_COMMANDS)
     from companion.cli import packets
 
     asked = (getattr(arguments, "lang", None), getattr(arguments, "second_lang", None))
