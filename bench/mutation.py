@@ -84,6 +84,7 @@ TARGETS = (
             "tests/unit/test_backups.py",
             "tests/unit/test_backup_corruption.py",
             "tests/unit/test_restore.py",
+            "tests/unit/test_backup_writing.py",
             # The consent and key-file rules of restore.py (``_keep_todays_key_file``, the
             # ``allow_other_*`` and ``current_secret`` arguments) are tested here.
             "tests/unit/test_restore_consent.py",
