@@ -173,16 +173,20 @@ def test_removing_an_entry_and_rebuilding_the_index(office: Office) -> None:
 
 def test_a_rebuild_writes_the_entries_that_saving_each_record_writes(tmp_path: Path) -> None:
     """The migrations rebuild the index in one batch; what they write must be what saving
-    each record writes (names, dockets of live cases, live phones), or a migrated store
-    would find people differently."""
+    each record writes (names, dockets of live cases, live phones; each entry's kind and
+    id), or a migrated store would find people differently."""
     store, _code = Store.create(tmp_path / "data", TEST_PASSPHRASE)
     phones = [
         ContactMethod(ContactKind.PHONE, "+1 312-555-0161"),
         ContactMethod(ContactKind.PHONE, "(212) 555 0199"),
+        ContactMethod(ContactKind.PHONE, "(773) 555-0123"),
     ]
     ana = store.people.add(Person("Ana", "Núñez", contacts=phones)).id
     wang = store.people.add(Person("Xiaoming", "Wang", native_name="王小明")).id
     assert ana is not None and wang is not None
+    person = store.people.get(ana)
+    person.contacts = [c for c in person.contacts if not c.value.endswith("5550123")]
+    store.people.update(person)  # the dropped number goes to the Trash (deleted_at set)
     store.people.add(Person("Kim", "Lee"))
     kept = store.cases.add(Case("CR-2026-0042", "Criminal Court", person_ids=[ana, wang]))
     gone = store.cases.add(Case("FAM-77", "Family Court", person_ids=[ana]))
@@ -191,21 +195,27 @@ def test_a_rebuild_writes_the_entries_that_saving_each_record_writes(tmp_path: P
     store.courthouses.add(Courthouse("Muñoz Hall", "1 Sample St", "America/Chicago", "US-IL"))
     db = store.db
     try:
+        entries = "SELECT rowid, kind, record_id, body FROM search_index"
         saved = {
-            rowid: sorted(body.split())
-            for rowid, body in db.execute("SELECT rowid, body FROM search_index")
+            rowid: (kind, record_id, sorted(body.split()))
+            for rowid, kind, record_id, body in db.execute(entries)
         }
         with db.conn:
             search.rebuild(db)
         rebuilt = {
-            rowid: sorted(body.split())
-            for rowid, body in db.execute("SELECT rowid, body FROM search_index")
+            rowid: (kind, record_id, sorted(body.split()))
+            for rowid, kind, record_id, body in db.execute(entries)
         }
     finally:
         store.close()
     assert rebuilt == saved
-    assert "0161" in rebuilt[search.index_rowid("person", ana)]
-    assert "fam" not in " ".join(rebuilt[search.index_rowid("person", ana)])
+    kinds = {kind for kind, _, _ in rebuilt.values()}
+    assert kinds == {"person", "case", "courthouse"}
+    ana_words = rebuilt[search.index_rowid("person", ana)][2]
+    assert rebuilt[search.index_rowid("person", ana)][:2] == ("person", ana)
+    assert "0161" in ana_words and "0199" in ana_words
+    assert "0123" not in ana_words  # the dropped number, in the Trash
+    assert "fam" not in " ".join(ana_words)
 
 
 def test_a_courthouse_and_a_case_are_indexed_under_their_own_kind(office: Office) -> None:
