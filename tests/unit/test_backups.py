@@ -1,7 +1,9 @@
 import datetime as dt
+import errno
 import hashlib
 import hmac
 import json
+import logging
 import os
 import stat
 import tempfile
@@ -21,9 +23,15 @@ from companion.domain.models import (
     HearingType,
     Person,
 )
-from companion.errors import StoreInUseError, WrongPassphraseError, WrongRecoveryCodeError
+from companion.errors import (
+    FolderProblemError,
+    StoreInUseError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.backup_manifest import NoBackupFileError
 from companion.store.identity import RECORD_TABLES
 from companion.store.restore import restore_backup
 from companion.store.store import Store
@@ -144,6 +152,60 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path: Path) -> None:
     covered = {info.created_at.isocalendar()[:2] for info in kept[:7]}
     assert not covered & set(weeks)
     assert len(kept) == 11
+
+
+def test_rotation_keeps_the_backup_just_written_when_one_a_little_ahead_is_newer(
+    tmp_path: Path,
+) -> None:
+    """Another laptop's clock runs half an hour ahead: its automatic backup of the day is
+    "newer" than the one just written, which is kept all the same."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    ahead = _fake_backup(tmp_path, now + dt.timedelta(minutes=30))
+    written = _fake_backup(tmp_path, now)
+    assert backups.rotate(tmp_path, FAKE_KEY, now=now, keep=written) == []
+    assert written.exists() and ahead.exists()
+
+
+def test_rotation_counts_a_backup_up_to_an_hour_ahead_of_the_clock(tmp_path: Path) -> None:
+    """One dated an hour (CLOCK_SLACK) ahead is the day's newest, so the day's older one
+    goes; one dated a moment later is neither counted nor deleted, so the older one stays."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    hour = dt.timedelta(hours=1)
+    within, beyond = tmp_path / "within", tmp_path / "beyond"
+    within.mkdir()
+    beyond.mkdir()
+    older = _fake_backup(within, now - hour)
+    at_the_limit = _fake_backup(within, now + hour)
+    assert backups.rotate(within, FAKE_KEY, now=now) == [older]
+    assert at_the_limit.exists()
+    kept = _fake_backup(beyond, now - hour)
+    too_far = _fake_backup(beyond, now + hour + dt.timedelta(microseconds=1))
+    assert backups.rotate(beyond, FAKE_KEY, now=now) == []
+    assert kept.exists() and too_far.exists()
+
+
+def test_a_backup_another_rotation_deleted_meanwhile_counts_as_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two laptops rotate the same USB drive: a backup the other one deleted after this
+    one listed the folder is gone as wanted, not an old backup that "could not be deleted"."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    older = _fake_backup(tmp_path, now - dt.timedelta(hours=2))
+    newest = _fake_backup(tmp_path, now)
+    real_list = backups.list_backups
+
+    def listed_then_rotated_elsewhere(
+        folder: Path, database_key: bytes | None = None
+    ) -> list[backups.BackupInfo]:
+        found = real_list(folder, database_key)
+        older.unlink()
+        return found
+
+    monkeypatch.setattr(backups, "list_backups", listed_then_rotated_elsewhere)
+    with caplog.at_level(logging.WARNING, logger="companion.store.backups"):
+        assert backups.rotate(tmp_path, FAKE_KEY, now=now) == [older]
+    assert caplog.records == []
+    assert newest.exists()
 
 
 def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
@@ -354,6 +416,108 @@ def test_a_manifest_that_does_not_describe_its_database_is_refused(store: Store)
     _rewrite_manifest(second.path, first_manifest, store.database_key)
     with pytest.raises(backups.BackupFailedError, match="people"):
         backups.inspect_backup(second.path, TEST_PASSPHRASE)
+
+
+def test_the_refusal_names_each_table_whose_records_differ_from_the_manifest(
+    store: Store,
+) -> None:
+    """Which tables do not match is what support needs: one whose rows differ and one the
+    manifest lists but the database lacks are named, in order, and none that match."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    other_uids = hashlib.sha256(b"uids of other records\n").hexdigest()
+    manifest["records"]["people"] = {"rows": 2, "uids_sha256": other_uids}
+    manifest["records"]["archived_cases"] = {"rows": 1, "uids_sha256": other_uids}
+    _rewrite_manifest(info.path, manifest, store.database_key)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE)
+    assert refused.value.detail == "records differ from the manifest: archived_cases, people"
+
+
+@pytest.mark.parametrize(
+    ("change", "sealed_by_the_store", "detail"),
+    [
+        ({"people": 40}, False, "the manifest was not made with this backup's key"),
+        ({"store_id": "another-office"}, True, "the manifest names another store"),
+    ],
+    ids=["sealed with another key", "naming another store"],
+)
+def test_a_manifest_that_is_not_its_backups_own_is_refused_saying_why(
+    store: Store, change: dict[str, object], sealed_by_the_store: bool, detail: str
+) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    key = store.database_key if sealed_by_the_store else FAKE_KEY
+    _rewrite_manifest(info.path, manifest | change, key)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE)
+    assert refused.value.detail == detail
+
+
+def test_checking_a_file_that_is_not_a_backup_says_it_is_not_one(tmp_path: Path) -> None:
+    """Said as "not a backup" (choose the right file), not as a damaged backup."""
+    holiday = tmp_path / "holiday.ccbackup"
+    holiday.write_bytes(b"holiday photos, not a backup\n" * 100)
+    with pytest.raises(backups.NotABackupError) as refused:
+        backups.inspect_backup(holiday, TEST_PASSPHRASE)
+    assert refused.value.path == str(holiday)
+    with pytest.raises(NoBackupFileError):
+        backups.inspect_backup(tmp_path / "moved-away.ccbackup", TEST_PASSPHRASE)
+
+
+def test_a_backup_of_the_first_format_without_a_seal_still_checks_and_restores(
+    store: Store, tmp_path: Path
+) -> None:
+    """Backups made before manifests were sealed (format 1: no seal, no checksum, no
+    record digests) are still checked and restored."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    del members["manifest.mac"]
+    current = json.loads(members["manifest.json"])
+    first_format = {
+        "format": 1,
+        **{
+            field: current[field]
+            for field in ("created_at", "reason", "store_id", "people", "hearings")
+        },
+    }
+    members["manifest.json"] = json.dumps(first_format).encode()
+    with zipfile.ZipFile(info.path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert backups.read_manifest(info.path, store.database_key).format == 1
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
+    moved = restore_backup(tmp_path / "new-laptop", info.path, TEST_PASSPHRASE)
+    try:
+        assert [p.given_name for p in moved.people.list()] == ["Quennell"]
+    finally:
+        moved.close()
+
+
+def test_no_room_for_the_files_a_check_unpacks_is_said_as_a_full_disk(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk is full as the backup's key file is written in the data folder's work
+    folder: said as a full disk there (make room), not as a damaged backup."""
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    real_open = os.open
+
+    def no_room(path: str | Path, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        if Path(path).name == "keys.json" and flags & os.O_CREAT:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, flags, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", no_room)
+    with pytest.raises(FolderProblemError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.reason == "disk_full"
+    assert Path(refused.value.path).parent.parent == store.folder / "work-in-progress"
 
 
 def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
