@@ -24,7 +24,7 @@ from companion.errors import (
 from companion.store import backups, folder_lock
 from companion.store import store as store_module
 from companion.store.audit import AuditAction
-from companion.store.connection import DatabaseError
+from companion.store.connection import DatabaseError, connect
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
 from companion.store.restore import RestoreRefusedError, restore
@@ -228,6 +228,35 @@ def test_a_backup_whose_database_was_swapped_is_refused(tmp_path: Path) -> None:
         backups.inspect_backup(forged, TEST_PASSPHRASE, data_folder=tmp_path / "data")
 
 
+def test_a_database_edited_after_its_manifest_was_sealed_is_refused(tmp_path: Path) -> None:
+    """A name changed in the backup's database, its seal left as it was: every table holds
+    the same records, so only the database's checksum can tell, and the refusal says so."""
+    first = _store_with(tmp_path / "data", "First")
+    backup = backups.make_backup(first, folder=tmp_path / "usb").path
+    key = first.database_key
+    first.close()
+    edited = tmp_path / DATABASE_FILE_NAME
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    edited.write_bytes(members[DATABASE_FILE_NAME])
+    db = connect(edited, key)
+    try:
+        records = backups.record_counts(db)
+        db.execute("UPDATE people SET given_name = 'Edited'")
+        db.conn.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert backups.record_counts(db) == records
+    finally:
+        db.close()
+    members[DATABASE_FILE_NAME] = edited.read_bytes()
+    with zipfile.ZipFile(backup, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(backup, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+    assert refused.value.detail == "the database does not match its manifest"
+
+
 def test_a_compressed_database_member_is_not_unpacked(store: Store, tmp_path: Path) -> None:
     genuine = backups.make_backup(store, folder=tmp_path / "usb").path
     squeezed = tmp_path / "squeezed.ccbackup"
@@ -246,8 +275,32 @@ def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: P
         for name in old.namelist():
             data = old.read(name)
             out.writestr(name, data + b" " * 200_000 if name == "keys.json" else data)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "ValueError: keys.json is too large"
+
+
+def test_a_backup_the_disk_fails_to_read_is_refused_naming_the_error(
+    store: Store, tmp_path: Path
+) -> None:
+    """A failing USB stick: the database cannot be read from the backup. The refusal
+    names the error, for the log and for support."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    real_open = zipfile.ZipFile.open
+
+    def unreadable_database(
+        archive: zipfile.ZipFile, name: str | zipfile.ZipInfo, *args: object, **kwargs: object
+    ) -> object:
+        member = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        if member == DATABASE_FILE_NAME:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_open(archive, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(backups.BackupFailedError) as refused:
+        patch.setattr(zipfile.ZipFile, "open", unreadable_database)
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "OSError: [Errno 5] Input/output error"
+    assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
 
 
 def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
@@ -322,6 +375,7 @@ def test_a_restore_is_audited_and_logged_with_the_date_of_its_backup(
     finally:
         result.store.close()
     assert entry.detail == made.isoformat()
+    assert result.backup.created_at == made  # what was restored, for the caller to show
     assert _restore_messages(caplog) == [f"restored a backup from {made.date().isoformat()}"]
 
 
