@@ -303,6 +303,27 @@ def test_a_backup_the_disk_fails_to_read_is_refused_naming_the_error(
     assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
 
 
+def test_a_backup_that_goes_away_as_it_is_checked_is_refused_naming_the_error(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The USB stick is pulled just after the backup's manifest was read: said as the
+    backup failing, naming the missing file, not as a folder without permission."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    real_read = backups.read_manifest
+
+    def read_then_pulled(path: Path, database_key: bytes | None = None) -> backups.BackupInfo:
+        info = real_read(path, database_key)
+        path.unlink()
+        return info
+
+    monkeypatch.setattr(backups, "read_manifest", read_then_pulled)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == (
+        f"FileNotFoundError: [Errno 2] No such file or directory: '{genuine}'"
+    )
+
+
 def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
     def disk_usage(path: object) -> shutil._ntuple_diskusage:
         return shutil._ntuple_diskusage(10 * free, 9 * free, free)
