@@ -5,6 +5,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import stat
 import tempfile
 import zipfile
@@ -32,6 +33,7 @@ from companion.errors import (
 from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.backup_manifest import NoBackupFileError
+from companion.store.connection import DatabaseError
 from companion.store.identity import RECORD_TABLES
 from companion.store.restore import restore_backup
 from companion.store.store import Store
@@ -91,11 +93,169 @@ def test_failed_backup_never_replaces_a_good_one(
         target.write_bytes(b"this is not a database")
 
     monkeypatch.setattr(store, "copy_to", broken_copy)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as failed:
         backups.make_backup(store)
+    assert failed.value.detail.startswith("NotAStoreError: ")
     folder = backups.backup_folder(store)
     assert [b.path for b in backups.list_backups(folder)] == [good.path]
     assert sorted(p.name for p in folder.iterdir()) == [good.path.name]
+
+
+def _backups_log(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "companion.store.backups"]
+
+
+def test_a_backup_is_named_for_its_utc_time_and_returns_what_its_manifest_says(
+    store: Store,
+) -> None:
+    """Made on demand (no reason given): "manual", in the file's name too, whose date and
+    time (UTC, to the microsecond) sort the folder; what it returns is what was sealed."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    sealed = backups.read_manifest(info.path, store.database_key)
+    found = re.fullmatch(r"court-companion-(\d{8}-\d{6}-\d{6})-manual\.ccbackup", info.path.name)
+    assert found is not None, info.path.name
+    named_for = dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=dt.UTC)
+    assert named_for == sealed.created_at == info.created_at
+    assert (info.reason, info.store_id, info.people, info.hearings, info.authentic) == (
+        "manual",
+        store.store_id,
+        1,
+        0,
+        True,
+    )
+    assert sealed.authentic and sealed.reason == "manual"
+    assert info.records == sealed.records and info.records["people"].rows == 1
+
+
+def test_a_backup_is_audited_and_logged_with_its_reason(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="companion.store.backups"):
+        backups.make_backup(store, reason=backups.AUTOMATIC)
+    [entry] = store.audit.entries(action=AuditAction.BACKED_UP)
+    assert entry.detail == "auto"
+    assert _backups_log(caplog) == ["backup written (auto)"]
+
+
+def test_a_backup_and_the_copies_it_checks_are_private(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the usual umask of 022: the backups folder it makes is 0700 and the backup
+    0600; the copy it checks and the copy it unpacks from the backup to check again are
+    each in a 0700 folder (the unpacked one 0600 itself)."""
+    usb = tmp_path / "usb" / "court-companion"
+    checked: list[tuple[int, int]] = []
+    real_contents = backups._contents
+
+    def contents_and_modes(db_path: Path, key: bytes) -> backups.Contents:
+        folder_mode = stat.S_IMODE(db_path.parent.stat().st_mode)
+        checked.append((folder_mode, stat.S_IMODE(db_path.stat().st_mode)))
+        return real_contents(db_path, key)
+
+    monkeypatch.setattr(backups, "_contents", contents_and_modes)
+    umask = os.umask(0o022)
+    try:
+        info = backups.make_backup(store, folder=usb)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(usb.stat().st_mode) == 0o700
+    assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+    [(copy_folder, _copy_file), (unpacked_folder, unpacked_file)] = checked
+    assert (copy_folder, unpacked_folder, unpacked_file) == (0o700, 0o700, 0o600)
+
+
+def test_a_file_where_the_backups_folder_should_be_is_named_as_such(
+    store: Store, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "court-companion-backups"
+    blocker.write_text("a note, not a folder\n")
+    with pytest.raises(FolderProblemError) as refused:
+        backups.make_backup(store, folder=blocker)
+    assert (refused.value.path, refused.value.reason) == (str(blocker), "not_a_folder")
+
+
+def _archive_write_fails(patch: pytest.MonkeyPatch, failure: OSError) -> None:
+    def failing_write(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    patch.setattr(zipfile.ZipFile, "write", failing_write)
+
+
+def test_a_full_usb_drive_as_the_backup_is_written_is_said_as_a_full_disk(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    usb = tmp_path / "usb"
+    good = backups.make_backup(store, folder=usb)
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(FolderProblemError) as refused:
+        _archive_write_fails(patch, OSError(errno.ENOSPC, "No space left on device"))
+        backups.make_backup(store, folder=usb)
+    assert (refused.value.path, refused.value.reason) == (str(usb), "disk_full")
+    assert _backups_log(caplog) == ["backup failed: OSError"]
+    assert sorted(p.name for p in usb.iterdir()) == [good.path.name]
+
+
+def test_any_other_disk_error_as_the_backup_is_written_fails_it_naming_the_error(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    usb = tmp_path / "usb"
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(backups.BackupFailedError) as failed:
+        _archive_write_fails(patch, OSError(errno.EIO, "Input/output error"))
+        backups.make_backup(store, folder=usb)
+    assert failed.value.detail == "OSError: [Errno 5] Input/output error"
+    assert _backups_log(caplog) == ["backup failed: OSError"]
+    assert list(usb.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("sqlite_says", "expected"),
+    [
+        ("database or disk is full", ("folder", "disk_full")),
+        ("disk I/O error", ("failed", "DatabaseError: disk I/O error")),
+    ],
+    ids=["the disk is full", "another error"],
+)
+def test_sqlites_error_as_the_store_is_copied_is_said_for_what_it_is(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    sqlite_says: str,
+    expected: tuple[str, str],
+) -> None:
+    """A full disk (SQLite says so in words) is said as one, naming the data folder where
+    the copy is made; any other error of SQLite fails the backup, naming it."""
+
+    def failing_copy(target: Path) -> None:
+        raise DatabaseError(sqlite_says)
+
+    monkeypatch.setattr(store, "copy_to", failing_copy)
+    with pytest.raises((FolderProblemError, backups.BackupFailedError)) as refused:
+        backups.make_backup(store)
+    error = refused.value
+    if isinstance(error, FolderProblemError):
+        assert ("folder", error.reason) == expected and error.path == str(store.folder)
+    else:
+        assert isinstance(error, backups.BackupFailedError)
+        assert ("failed", error.detail) == expected
+    assert _backups_log(caplog) == ["backup failed: DatabaseError"]
+
+
+def test_an_automatic_backup_rotates_its_folder_and_keeps_itself(store: Store) -> None:
+    """Old automatic backups of this store go (rotation reads their seals with the store's
+    key); the one just made stays, even when another laptop's backup of today, dated a
+    little ahead, is "newer"."""
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True)
+    now = dt.datetime.now(dt.UTC)
+    old = [
+        _fake_backup(folder, now - dt.timedelta(days=n), key=store.database_key)
+        for n in range(1, 60)
+    ]
+    ahead = _fake_backup(folder, now + dt.timedelta(seconds=30), key=store.database_key)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert made.path.exists() and ahead.exists()
+    assert not old[-1].exists()
+    assert len(backups.list_backups(folder)) < len(old)
 
 
 #: The database key the fake backups below are sealed with (as if a store had made them).
