@@ -191,6 +191,16 @@ def test_damage_anywhere_in_the_archive_fails_verification(
     assert _folder_names(filled) == before  # nothing kept, not even a partial file
 
 
+def test_a_flipped_byte_in_the_database_on_the_way_is_said_as_a_checksum_mismatch(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zip layer's CRC sees it first: the refusal says so."""
+    _damage_on_the_way(monkeypatch, ZIP_DAMAGE["database contents"])
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(filled)
+    assert failure.value.detail == "archive checksum mismatch"
+
+
 @pytest.mark.parametrize("region", sorted(ZIP_DAMAGE))
 def test_the_check_before_a_restore_refuses_a_damaged_backup(
     good_backup: Path, tmp_path: Path, region: str
@@ -454,6 +464,89 @@ def test_a_replaced_store_that_fails_its_own_checks_is_kept_as_files(
     assert [r.getMessage() for r in caplog.records if r.name == "companion.store.restore"] == [
         "the store being replaced fails its checks; its files are kept"
     ]
+
+
+def _people_with_phones(store: Store) -> None:
+    for index in range(PEOPLE):
+        phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
+        store.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
+
+
+def test_a_store_whose_copy_fails_the_integrity_check_is_not_backed_up(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stale index in the store itself: the backup is refused, naming the first three
+    problems, nothing is left in the backups folder, and the log says earlier backups
+    were kept."""
+    current, _code = Store.create(data_dir, TEST_PASSPHRASE)
+    _people_with_phones(current)
+    key = current.database_key
+    current.close()
+    _make_an_index_stale(data_dir / DATABASE_FILE_NAME, key)
+    db = connect(data_dir / DATABASE_FILE_NAME, key)
+    try:
+        problems = integrity_problems(db)
+    finally:
+        db.close()
+    assert len(problems) > 3
+    damaged = Store.open(data_dir, TEST_PASSPHRASE)
+    try:
+        with pytest.raises(backups.BackupFailedError) as failure:
+            backups.make_backup(damaged)
+        assert failure.value.detail.split("; ") == problems[:3]
+        assert _folder_names(damaged) == []
+    finally:
+        damaged.close()
+    assert [r.getMessage() for r in caplog.records if r.name == "companion.store.backups"] == [
+        "backup failed; previous backups kept"
+    ]
+
+
+def test_an_index_made_stale_on_the_way_fails_verification_naming_the_first_three_problems(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The copy was sound; the archive written from it is not (same records, CRCs right):
+    only the integrity check of the copy unpacked from the archive sees it."""
+    _people_with_phones(store)
+    seen: list[str] = []
+
+    def stale_index(path: Path) -> None:
+        with zipfile.ZipFile(path) as archive:
+            database = tmp_path / DATABASE_FILE_NAME
+            database.write_bytes(archive.read(DATABASE_FILE_NAME))
+        _make_an_index_stale(database, store.database_key)
+        db = connect(database, store.database_key)
+        try:
+            seen.extend(integrity_problems(db))
+        finally:
+            db.close()
+        _with_database(path, database.read_bytes())
+
+    _damage_on_the_way(monkeypatch, stale_index)
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(store)
+    assert len(seen) > 3
+    assert failure.value.detail.split("; ") == seen[:3]
+    assert _folder_names(store) == []
+
+
+def test_a_sound_database_of_other_records_swapped_in_on_the_way_fails_verification(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive holds a whole, valid database of this store, but not the copy just
+    made (an older one): the uid digests catch it, naming the tables."""
+    store.people.add(Person("Earlier", "Sample", language="es"))
+    earlier = backups.make_backup(store, folder=store.folder / "older")
+    with zipfile.ZipFile(earlier.path) as archive:
+        older_database = archive.read(DATABASE_FILE_NAME)
+    store.people.add(Person("Later", "Sample", language="es"))
+    _damage_on_the_way(monkeypatch, lambda path: _with_database(path, older_database))
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(store)
+    lead, _, tables = failure.value.detail.partition(": ")
+    assert lead == "records differ from the manifest"
+    assert "people" in tables.split(", ")
+    assert _folder_names(store) == []
 
 
 def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(
