@@ -26,12 +26,14 @@ from pathlib import Path
 import pytest
 
 from companion.domain.models import ContactKind, ContactMethod, Person
+from companion.errors import StoreDamagedError
 from companion.store import backups
 from companion.store.backup_manifest import MANIFEST, MANIFEST_MAC, manifest_bytes, seal
 from companion.store.connection import DatabaseError, connect, damaged_pages, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
+from companion.store.migrations import migrations
 from companion.store.restore import restore, restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -547,6 +549,65 @@ def test_a_sound_database_of_other_records_swapped_in_on_the_way_fails_verificat
     assert lead == "records differ from the manifest"
     assert "people" in tables.split(", ")
     assert _folder_names(store) == []
+
+
+def _page_only_the_record_digests_read(database: bytes, key: bytes, scratch: Path) -> int:
+    """The first page whose damage the schema steps and the counts of people and hearings
+    do not meet, but reading some record table's uids does."""
+    original = scratch / "original.db"
+    original.write_bytes(database)
+    db = connect(original, key)
+    page_size = int(db.execute("PRAGMA cipher_page_size").fetchone()[0])
+    db.close()
+    for page in range(1, len(database) // page_size):
+        damaged = scratch / f"page-{page}.db"
+        data = bytearray(database)
+        data[page * page_size + page_size // 2] ^= 0xFF
+        damaged.write_bytes(bytes(data))
+        try:
+            db = connect(damaged, key)
+        except (DatabaseError, StoreDamagedError):
+            continue
+        try:
+            migrations.applied(db)
+            for table in ("people", "hearings"):
+                db.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()
+        except DatabaseError:
+            db.close()
+            continue
+        try:
+            for table in RECORD_TABLES:
+                db.execute(f"SELECT uid FROM {table} ORDER BY uid").fetchall()
+        except DatabaseError:
+            return page * page_size + page_size // 2
+        finally:
+            db.close()
+    raise AssertionError("no page is read by the record digests alone")
+
+
+def test_a_damaged_page_of_a_record_table_is_named_by_the_check(
+    store: Store, tmp_path: Path
+) -> None:
+    """A page of a table the counts do not read fails its HMAC: the check names the
+    damaged pages, as SQLCipher reports them, rather than the error reading it would raise."""
+    _people_with_phones(store)
+    made = backups.make_backup(store)
+    with zipfile.ZipFile(made.path) as archive:
+        database = bytearray(archive.read(DATABASE_FILE_NAME))
+    offset = _page_only_the_record_digests_read(bytes(database), store.database_key, tmp_path)
+    database[offset] ^= 0xFF
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(database))
+    db = connect(damaged, store.database_key)
+    try:
+        pages = damaged_pages(db)
+    finally:
+        db.close()
+    assert pages
+    _replace_database_sealed(store, made.path, bytes(database))
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.inspect_backup(made.path, TEST_PASSPHRASE)
+    assert failure.value.detail.split("; ") == pages[:3]
 
 
 def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(
