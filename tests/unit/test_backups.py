@@ -368,6 +368,28 @@ def test_a_backup_another_rotation_deleted_meanwhile_counts_as_removed(
     assert newest.exists()
 
 
+def test_an_old_backup_that_cannot_be_deleted_is_logged_and_the_others_still_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    newest = _fake_backup(tmp_path, now)
+    locked = _fake_backup(tmp_path, now - dt.timedelta(hours=1))
+    oldest = _fake_backup(tmp_path, now - dt.timedelta(hours=2))
+    real_unlink = Path.unlink
+
+    def unlink_unless_locked(path: Path, missing_ok: bool = False) -> None:
+        if path == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink_unless_locked)
+    with caplog.at_level(logging.WARNING, logger="companion.store.backups"):
+        assert backups.rotate(tmp_path, FAKE_KEY, now=now) == [oldest]
+    monkeypatch.undo()
+    assert newest.exists() and locked.exists() and not oldest.exists()
+    assert _backups_log(caplog) == ["an old backup could not be deleted (PermissionError)"]
+
+
 def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
     assert backups.automatic_backup_due(store)
     backups.make_backup(store, reason=backups.AUTOMATIC)
@@ -376,11 +398,14 @@ def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
     assert backups.automatic_backup_due(store, now=tomorrow)
 
 
-def test_unreadable_files_in_the_backup_folder_are_ignored(store: Store) -> None:
+def test_unreadable_files_in_the_backup_folder_are_ignored(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = backups.backup_folder(store)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "holiday.ccbackup").write_bytes(os.urandom(64))
     assert backups.list_backups(folder) == []
+    assert _backups_log(caplog) == ["ignoring an unreadable file in the backups folder"]
 
 
 def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
