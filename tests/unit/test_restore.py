@@ -263,9 +263,45 @@ def test_a_compressed_database_member_is_not_unpacked(store: Store, tmp_path: Pa
     with zipfile.ZipFile(genuine) as old, zipfile.ZipFile(squeezed, "w") as out:
         for name in old.namelist():
             out.writestr(name, old.read(name), compress_type=zipfile.ZIP_DEFLATED)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         backups.inspect_backup(squeezed, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "the database in the backup is too large or compressed"
     assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
+
+
+def _database_size(backup: Path) -> int:
+    with zipfile.ZipFile(backup) as archive:
+        return archive.getinfo(DATABASE_FILE_NAME).file_size
+
+
+def test_a_database_up_to_the_limit_is_unpacked_and_one_byte_more_is_not(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit (16 GiB) is set here to this backup's database size, then one byte less."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    size = _database_size(genuine)
+    monkeypatch.setattr(backups, "DATABASE_LIMIT", size)
+    assert backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder).people == 0
+    monkeypatch.setattr(backups, "DATABASE_LIMIT", size - 1)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "the database in the backup is too large or compressed"
+
+
+def test_unpacking_needs_room_for_the_database_and_the_margin(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Just enough free space goes ahead; a byte less is said as a full disk, naming the
+    folder the database was to be unpacked in (the data folder's work folder)."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    needed = _database_size(genuine) + backups.FREE_SPACE_MARGIN
+    _with_free_space(monkeypatch, needed)
+    assert backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder).people == 0
+    _with_free_space(monkeypatch, needed - 1)
+    with pytest.raises(FolderProblemError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.reason == "disk_full"
+    assert Path(refused.value.path).parent == store.folder / WORK_FOLDER_NAME
 
 
 def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: Path) -> None:
