@@ -26,12 +26,14 @@ from pathlib import Path
 import pytest
 
 from companion.domain.models import ContactKind, ContactMethod, Person
+from companion.errors import StoreDamagedError
 from companion.store import backups
 from companion.store.backup_manifest import MANIFEST, MANIFEST_MAC, manifest_bytes, seal
 from companion.store.connection import DatabaseError, connect, damaged_pages, integrity_problems
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.keys import KEY_FILE_NAME
+from companion.store.migrations import migrations
 from companion.store.restore import restore, restore_backup
 from companion.store.store import Store
 from tests.conftest import TEST_PASSPHRASE
@@ -189,6 +191,16 @@ def test_damage_anywhere_in_the_archive_fails_verification(
     with pytest.raises(backups.BackupFailedError):
         backups.make_backup(filled)
     assert _folder_names(filled) == before  # nothing kept, not even a partial file
+
+
+def test_a_flipped_byte_in_the_database_on_the_way_is_said_as_a_checksum_mismatch(
+    filled: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The zip layer's CRC sees it first: the refusal says so."""
+    _damage_on_the_way(monkeypatch, ZIP_DAMAGE["database contents"])
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(filled)
+    assert failure.value.detail == "archive checksum mismatch"
 
 
 @pytest.mark.parametrize("region", sorted(ZIP_DAMAGE))
@@ -454,6 +466,148 @@ def test_a_replaced_store_that_fails_its_own_checks_is_kept_as_files(
     assert [r.getMessage() for r in caplog.records if r.name == "companion.store.restore"] == [
         "the store being replaced fails its checks; its files are kept"
     ]
+
+
+def _people_with_phones(store: Store) -> None:
+    for index in range(PEOPLE):
+        phone = ContactMethod(ContactKind.PHONE, f"(312) 555-01{index:02d}")
+        store.people.add(Person(f"Given{index:02d}", "Sample", language="es", contacts=[phone]))
+
+
+def test_a_store_whose_copy_fails_the_integrity_check_is_not_backed_up(
+    data_dir: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A stale index in the store itself: the backup is refused, naming the first three
+    problems, nothing is left in the backups folder, and the log says earlier backups
+    were kept."""
+    current, _code = Store.create(data_dir, TEST_PASSPHRASE)
+    _people_with_phones(current)
+    key = current.database_key
+    current.close()
+    _make_an_index_stale(data_dir / DATABASE_FILE_NAME, key)
+    db = connect(data_dir / DATABASE_FILE_NAME, key)
+    try:
+        problems = integrity_problems(db)
+    finally:
+        db.close()
+    assert len(problems) > 3
+    damaged = Store.open(data_dir, TEST_PASSPHRASE)
+    try:
+        with pytest.raises(backups.BackupFailedError) as failure:
+            backups.make_backup(damaged)
+        assert failure.value.detail.split("; ") == problems[:3]
+        assert _folder_names(damaged) == []
+    finally:
+        damaged.close()
+    assert [r.getMessage() for r in caplog.records if r.name == "companion.store.backups"] == [
+        "backup failed; previous backups kept"
+    ]
+
+
+def test_an_index_made_stale_on_the_way_fails_verification_naming_the_first_three_problems(
+    store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The copy was sound; the archive written from it is not (same records, CRCs right):
+    only the integrity check of the copy unpacked from the archive sees it."""
+    _people_with_phones(store)
+    seen: list[str] = []
+
+    def stale_index(path: Path) -> None:
+        with zipfile.ZipFile(path) as archive:
+            database = tmp_path / DATABASE_FILE_NAME
+            database.write_bytes(archive.read(DATABASE_FILE_NAME))
+        _make_an_index_stale(database, store.database_key)
+        db = connect(database, store.database_key)
+        try:
+            seen.extend(integrity_problems(db))
+        finally:
+            db.close()
+        _with_database(path, database.read_bytes())
+
+    _damage_on_the_way(monkeypatch, stale_index)
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(store)
+    assert len(seen) > 3
+    assert failure.value.detail.split("; ") == seen[:3]
+    assert _folder_names(store) == []
+
+
+def test_a_sound_database_of_other_records_swapped_in_on_the_way_fails_verification(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The archive holds a whole, valid database of this store, but not the copy just
+    made (an older one): the uid digests catch it, naming the tables."""
+    store.people.add(Person("Earlier", "Sample", language="es"))
+    earlier = backups.make_backup(store, folder=store.folder / "older")
+    with zipfile.ZipFile(earlier.path) as archive:
+        older_database = archive.read(DATABASE_FILE_NAME)
+    store.people.add(Person("Later", "Sample", language="es"))
+    _damage_on_the_way(monkeypatch, lambda path: _with_database(path, older_database))
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.make_backup(store)
+    lead, _, tables = failure.value.detail.partition(": ")
+    assert lead == "records differ from the manifest"
+    assert "people" in tables.split(", ")
+    assert _folder_names(store) == []
+
+
+def _page_only_the_record_digests_read(database: bytes, key: bytes, scratch: Path) -> int:
+    """The first page whose damage the schema steps and the counts of people and hearings
+    do not meet, but reading some record table's uids does."""
+    original = scratch / "original.db"
+    original.write_bytes(database)
+    db = connect(original, key)
+    page_size = int(db.execute("PRAGMA cipher_page_size").fetchone()[0])
+    db.close()
+    for page in range(1, len(database) // page_size):
+        damaged = scratch / f"page-{page}.db"
+        data = bytearray(database)
+        data[page * page_size + page_size // 2] ^= 0xFF
+        damaged.write_bytes(bytes(data))
+        try:
+            db = connect(damaged, key)
+        except (DatabaseError, StoreDamagedError):
+            continue
+        try:
+            migrations.applied(db)
+            for table in ("people", "hearings"):
+                db.execute(f"SELECT count(*) FROM {table} WHERE deleted_at IS NULL").fetchone()
+        except DatabaseError:
+            db.close()
+            continue
+        try:
+            for table in RECORD_TABLES:
+                db.execute(f"SELECT uid FROM {table} ORDER BY uid").fetchall()
+        except DatabaseError:
+            return page * page_size + page_size // 2
+        finally:
+            db.close()
+    raise AssertionError("no page is read by the record digests alone")
+
+
+def test_a_damaged_page_of_a_record_table_is_named_by_the_check(
+    store: Store, tmp_path: Path
+) -> None:
+    """A page of a table the counts do not read fails its HMAC: the check names the
+    damaged pages, as SQLCipher reports them, rather than the error reading it would raise."""
+    _people_with_phones(store)
+    made = backups.make_backup(store)
+    with zipfile.ZipFile(made.path) as archive:
+        database = bytearray(archive.read(DATABASE_FILE_NAME))
+    offset = _page_only_the_record_digests_read(bytes(database), store.database_key, tmp_path)
+    database[offset] ^= 0xFF
+    damaged = tmp_path / "damaged.db"
+    damaged.write_bytes(bytes(database))
+    db = connect(damaged, store.database_key)
+    try:
+        pages = damaged_pages(db)
+    finally:
+        db.close()
+    assert pages
+    _replace_database_sealed(store, made.path, bytes(database))
+    with pytest.raises(backups.BackupFailedError) as failure:
+        backups.inspect_backup(made.path, TEST_PASSPHRASE)
+    assert failure.value.detail.split("; ") == pages[:3]
 
 
 def test_a_sealed_backup_whose_database_is_not_a_database_is_refused_as_such(

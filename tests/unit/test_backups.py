@@ -1,8 +1,11 @@
 import datetime as dt
+import errno
 import hashlib
 import hmac
 import json
+import logging
 import os
+import re
 import stat
 import tempfile
 import zipfile
@@ -21,9 +24,16 @@ from companion.domain.models import (
     HearingType,
     Person,
 )
-from companion.errors import StoreInUseError, WrongPassphraseError, WrongRecoveryCodeError
+from companion.errors import (
+    FolderProblemError,
+    StoreInUseError,
+    WrongPassphraseError,
+    WrongRecoveryCodeError,
+)
 from companion.store import backups
 from companion.store.audit import AuditAction
+from companion.store.backup_manifest import NoBackupFileError
+from companion.store.connection import DatabaseError
 from companion.store.identity import RECORD_TABLES
 from companion.store.restore import restore_backup
 from companion.store.store import Store
@@ -83,11 +93,169 @@ def test_failed_backup_never_replaces_a_good_one(
         target.write_bytes(b"this is not a database")
 
     monkeypatch.setattr(store, "copy_to", broken_copy)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as failed:
         backups.make_backup(store)
+    assert failed.value.detail.startswith("NotAStoreError: ")
     folder = backups.backup_folder(store)
     assert [b.path for b in backups.list_backups(folder)] == [good.path]
     assert sorted(p.name for p in folder.iterdir()) == [good.path.name]
+
+
+def _backups_log(caplog: pytest.LogCaptureFixture) -> list[str]:
+    return [r.getMessage() for r in caplog.records if r.name == "companion.store.backups"]
+
+
+def test_a_backup_is_named_for_its_utc_time_and_returns_what_its_manifest_says(
+    store: Store,
+) -> None:
+    """Made on demand (no reason given): "manual", in the file's name too, whose date and
+    time (UTC, to the microsecond) sort the folder; what it returns is what was sealed."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    sealed = backups.read_manifest(info.path, store.database_key)
+    found = re.fullmatch(r"court-companion-(\d{8}-\d{6}-\d{6})-manual\.ccbackup", info.path.name)
+    assert found is not None, info.path.name
+    named_for = dt.datetime.strptime(found.group(1), "%Y%m%d-%H%M%S-%f").replace(tzinfo=dt.UTC)
+    assert named_for == sealed.created_at == info.created_at
+    assert (info.reason, info.store_id, info.people, info.hearings, info.authentic) == (
+        "manual",
+        store.store_id,
+        1,
+        0,
+        True,
+    )
+    assert sealed.authentic and sealed.reason == "manual"
+    assert info.records == sealed.records and info.records["people"].rows == 1
+
+
+def test_a_backup_is_audited_and_logged_with_its_reason(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.INFO, logger="companion.store.backups"):
+        backups.make_backup(store, reason=backups.AUTOMATIC)
+    [entry] = store.audit.entries(action=AuditAction.BACKED_UP)
+    assert entry.detail == "auto"
+    assert _backups_log(caplog) == ["backup written (auto)"]
+
+
+def test_a_backup_and_the_copies_it_checks_are_private(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With the usual umask of 022: the backups folder it makes is 0700 and the backup
+    0600; the copy it checks and the copy it unpacks from the backup to check again are
+    each in a 0700 folder (the unpacked one 0600 itself)."""
+    usb = tmp_path / "usb" / "court-companion"
+    checked: list[tuple[int, int]] = []
+    real_contents = backups._contents
+
+    def contents_and_modes(db_path: Path, key: bytes) -> backups.Contents:
+        folder_mode = stat.S_IMODE(db_path.parent.stat().st_mode)
+        checked.append((folder_mode, stat.S_IMODE(db_path.stat().st_mode)))
+        return real_contents(db_path, key)
+
+    monkeypatch.setattr(backups, "_contents", contents_and_modes)
+    umask = os.umask(0o022)
+    try:
+        info = backups.make_backup(store, folder=usb)
+    finally:
+        os.umask(umask)
+    assert stat.S_IMODE(usb.stat().st_mode) == 0o700
+    assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+    [(copy_folder, _copy_file), (unpacked_folder, unpacked_file)] = checked
+    assert (copy_folder, unpacked_folder, unpacked_file) == (0o700, 0o700, 0o600)
+
+
+def test_a_file_where_the_backups_folder_should_be_is_named_as_such(
+    store: Store, tmp_path: Path
+) -> None:
+    blocker = tmp_path / "court-companion-backups"
+    blocker.write_text("a note, not a folder\n")
+    with pytest.raises(FolderProblemError) as refused:
+        backups.make_backup(store, folder=blocker)
+    assert (refused.value.path, refused.value.reason) == (str(blocker), "not_a_folder")
+
+
+def _archive_write_fails(patch: pytest.MonkeyPatch, failure: OSError) -> None:
+    def failing_write(*args: object, **kwargs: object) -> None:
+        raise failure
+
+    patch.setattr(zipfile.ZipFile, "write", failing_write)
+
+
+def test_a_full_usb_drive_as_the_backup_is_written_is_said_as_a_full_disk(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    usb = tmp_path / "usb"
+    good = backups.make_backup(store, folder=usb)
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(FolderProblemError) as refused:
+        _archive_write_fails(patch, OSError(errno.ENOSPC, "No space left on device"))
+        backups.make_backup(store, folder=usb)
+    assert (refused.value.path, refused.value.reason) == (str(usb), "disk_full")
+    assert _backups_log(caplog) == ["backup failed: OSError"]
+    assert sorted(p.name for p in usb.iterdir()) == [good.path.name]
+
+
+def test_any_other_disk_error_as_the_backup_is_written_fails_it_naming_the_error(
+    store: Store, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    usb = tmp_path / "usb"
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(backups.BackupFailedError) as failed:
+        _archive_write_fails(patch, OSError(errno.EIO, "Input/output error"))
+        backups.make_backup(store, folder=usb)
+    assert failed.value.detail == "OSError: [Errno 5] Input/output error"
+    assert _backups_log(caplog) == ["backup failed: OSError"]
+    assert list(usb.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("sqlite_says", "expected"),
+    [
+        ("database or disk is full", ("folder", "disk_full")),
+        ("disk I/O error", ("failed", "DatabaseError: disk I/O error")),
+    ],
+    ids=["the disk is full", "another error"],
+)
+def test_sqlites_error_as_the_store_is_copied_is_said_for_what_it_is(
+    store: Store,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    sqlite_says: str,
+    expected: tuple[str, str],
+) -> None:
+    """A full disk (SQLite says so in words) is said as one, naming the data folder where
+    the copy is made; any other error of SQLite fails the backup, naming it."""
+
+    def failing_copy(target: Path) -> None:
+        raise DatabaseError(sqlite_says)
+
+    monkeypatch.setattr(store, "copy_to", failing_copy)
+    with pytest.raises((FolderProblemError, backups.BackupFailedError)) as refused:
+        backups.make_backup(store)
+    error = refused.value
+    if isinstance(error, FolderProblemError):
+        assert ("folder", error.reason) == expected and error.path == str(store.folder)
+    else:
+        assert isinstance(error, backups.BackupFailedError)
+        assert ("failed", error.detail) == expected
+    assert _backups_log(caplog) == ["backup failed: DatabaseError"]
+
+
+def test_an_automatic_backup_rotates_its_folder_and_keeps_itself(store: Store) -> None:
+    """Old automatic backups of this store go (rotation reads their seals with the store's
+    key); the one just made stays, even when another laptop's backup of today, dated a
+    little ahead, is "newer"."""
+    folder = backups.backup_folder(store)
+    folder.mkdir(parents=True)
+    now = dt.datetime.now(dt.UTC)
+    old = [
+        _fake_backup(folder, now - dt.timedelta(days=n), key=store.database_key)
+        for n in range(1, 60)
+    ]
+    ahead = _fake_backup(folder, now + dt.timedelta(seconds=30), key=store.database_key)
+    made = backups.make_backup(store, reason=backups.AUTOMATIC)
+    assert made.path.exists() and ahead.exists()
+    assert not old[-1].exists()
+    assert len(backups.list_backups(folder)) < len(old)
 
 
 #: The database key the fake backups below are sealed with (as if a store had made them).
@@ -146,6 +314,82 @@ def test_rotation_keeps_seven_daily_and_four_weekly(tmp_path: Path) -> None:
     assert len(kept) == 11
 
 
+def test_rotation_keeps_the_backup_just_written_when_one_a_little_ahead_is_newer(
+    tmp_path: Path,
+) -> None:
+    """Another laptop's clock runs half an hour ahead: its automatic backup of the day is
+    "newer" than the one just written, which is kept all the same."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    ahead = _fake_backup(tmp_path, now + dt.timedelta(minutes=30))
+    written = _fake_backup(tmp_path, now)
+    assert backups.rotate(tmp_path, FAKE_KEY, now=now, keep=written) == []
+    assert written.exists() and ahead.exists()
+
+
+def test_rotation_counts_a_backup_up_to_an_hour_ahead_of_the_clock(tmp_path: Path) -> None:
+    """One dated an hour (CLOCK_SLACK) ahead is the day's newest, so the day's older one
+    goes; one dated a moment later is neither counted nor deleted, so the older one stays."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    hour = dt.timedelta(hours=1)
+    within, beyond = tmp_path / "within", tmp_path / "beyond"
+    within.mkdir()
+    beyond.mkdir()
+    older = _fake_backup(within, now - hour)
+    at_the_limit = _fake_backup(within, now + hour)
+    assert backups.rotate(within, FAKE_KEY, now=now) == [older]
+    assert at_the_limit.exists()
+    kept = _fake_backup(beyond, now - hour)
+    too_far = _fake_backup(beyond, now + hour + dt.timedelta(microseconds=1))
+    assert backups.rotate(beyond, FAKE_KEY, now=now) == []
+    assert kept.exists() and too_far.exists()
+
+
+def test_a_backup_another_rotation_deleted_meanwhile_counts_as_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Two laptops rotate the same USB drive: a backup the other one deleted after this
+    one listed the folder is gone as wanted, not an old backup that "could not be deleted"."""
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    older = _fake_backup(tmp_path, now - dt.timedelta(hours=2))
+    newest = _fake_backup(tmp_path, now)
+    real_list = backups.list_backups
+
+    def listed_then_rotated_elsewhere(
+        folder: Path, database_key: bytes | None = None
+    ) -> list[backups.BackupInfo]:
+        found = real_list(folder, database_key)
+        older.unlink()
+        return found
+
+    monkeypatch.setattr(backups, "list_backups", listed_then_rotated_elsewhere)
+    with caplog.at_level(logging.WARNING, logger="companion.store.backups"):
+        assert backups.rotate(tmp_path, FAKE_KEY, now=now) == [older]
+    assert caplog.records == []
+    assert newest.exists()
+
+
+def test_an_old_backup_that_cannot_be_deleted_is_logged_and_the_others_still_go(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    now = dt.datetime(2026, 12, 7, 12, tzinfo=dt.UTC)
+    newest = _fake_backup(tmp_path, now)
+    locked = _fake_backup(tmp_path, now - dt.timedelta(hours=1))
+    oldest = _fake_backup(tmp_path, now - dt.timedelta(hours=2))
+    real_unlink = Path.unlink
+
+    def unlink_unless_locked(path: Path, missing_ok: bool = False) -> None:
+        if path == locked:
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        real_unlink(path, missing_ok=missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink_unless_locked)
+    with caplog.at_level(logging.WARNING, logger="companion.store.backups"):
+        assert backups.rotate(tmp_path, FAKE_KEY, now=now) == [oldest]
+    monkeypatch.undo()
+    assert newest.exists() and locked.exists() and not oldest.exists()
+    assert _backups_log(caplog) == ["an old backup could not be deleted (PermissionError)"]
+
+
 def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
     assert backups.automatic_backup_due(store)
     backups.make_backup(store, reason=backups.AUTOMATIC)
@@ -154,11 +398,14 @@ def test_automatic_backup_is_due_once_a_day(store: Store) -> None:
     assert backups.automatic_backup_due(store, now=tomorrow)
 
 
-def test_unreadable_files_in_the_backup_folder_are_ignored(store: Store) -> None:
+def test_unreadable_files_in_the_backup_folder_are_ignored(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
     folder = backups.backup_folder(store)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "holiday.ccbackup").write_bytes(os.urandom(64))
     assert backups.list_backups(folder) == []
+    assert _backups_log(caplog) == ["ignoring an unreadable file in the backups folder"]
 
 
 def test_backups_made_on_demand_are_never_rotated_away(tmp_path: Path) -> None:
@@ -354,6 +601,108 @@ def test_a_manifest_that_does_not_describe_its_database_is_refused(store: Store)
     _rewrite_manifest(second.path, first_manifest, store.database_key)
     with pytest.raises(backups.BackupFailedError, match="people"):
         backups.inspect_backup(second.path, TEST_PASSPHRASE)
+
+
+def test_the_refusal_names_each_table_whose_records_differ_from_the_manifest(
+    store: Store,
+) -> None:
+    """Which tables do not match is what support needs: one whose rows differ and one the
+    manifest lists but the database lacks are named, in order, and none that match."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    other_uids = hashlib.sha256(b"uids of other records\n").hexdigest()
+    manifest["records"]["people"] = {"rows": 2, "uids_sha256": other_uids}
+    manifest["records"]["archived_cases"] = {"rows": 1, "uids_sha256": other_uids}
+    _rewrite_manifest(info.path, manifest, store.database_key)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE)
+    assert refused.value.detail == "records differ from the manifest: archived_cases, people"
+
+
+@pytest.mark.parametrize(
+    ("change", "sealed_by_the_store", "detail"),
+    [
+        ({"people": 40}, False, "the manifest was not made with this backup's key"),
+        ({"store_id": "another-office"}, True, "the manifest names another store"),
+    ],
+    ids=["sealed with another key", "naming another store"],
+)
+def test_a_manifest_that_is_not_its_backups_own_is_refused_saying_why(
+    store: Store, change: dict[str, object], sealed_by_the_store: bool, detail: str
+) -> None:
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        manifest = json.loads(archive.read("manifest.json"))
+    key = store.database_key if sealed_by_the_store else FAKE_KEY
+    _rewrite_manifest(info.path, manifest | change, key)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE)
+    assert refused.value.detail == detail
+
+
+def test_checking_a_file_that_is_not_a_backup_says_it_is_not_one(tmp_path: Path) -> None:
+    """Said as "not a backup" (choose the right file), not as a damaged backup."""
+    holiday = tmp_path / "holiday.ccbackup"
+    holiday.write_bytes(b"holiday photos, not a backup\n" * 100)
+    with pytest.raises(backups.NotABackupError) as refused:
+        backups.inspect_backup(holiday, TEST_PASSPHRASE)
+    assert refused.value.path == str(holiday)
+    with pytest.raises(NoBackupFileError):
+        backups.inspect_backup(tmp_path / "moved-away.ccbackup", TEST_PASSPHRASE)
+
+
+def test_a_backup_of_the_first_format_without_a_seal_still_checks_and_restores(
+    store: Store, tmp_path: Path
+) -> None:
+    """Backups made before manifests were sealed (format 1: no seal, no checksum, no
+    record digests) are still checked and restored."""
+    _add(store, "Quennell")
+    info = backups.make_backup(store)
+    with zipfile.ZipFile(info.path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    del members["manifest.mac"]
+    current = json.loads(members["manifest.json"])
+    first_format = {
+        "format": 1,
+        **{
+            field: current[field]
+            for field in ("created_at", "reason", "store_id", "people", "hearings")
+        },
+    }
+    members["manifest.json"] = json.dumps(first_format).encode()
+    with zipfile.ZipFile(info.path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert backups.read_manifest(info.path, store.database_key).format == 1
+    assert backups.inspect_backup(info.path, TEST_PASSPHRASE).people == 1
+    moved = restore_backup(tmp_path / "new-laptop", info.path, TEST_PASSPHRASE)
+    try:
+        assert [p.given_name for p in moved.people.list()] == ["Quennell"]
+    finally:
+        moved.close()
+
+
+def test_no_room_for_the_files_a_check_unpacks_is_said_as_a_full_disk(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The disk is full as the backup's key file is written in the data folder's work
+    folder: said as a full disk there (make room), not as a damaged backup."""
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    real_open = os.open
+
+    def no_room(path: str | Path, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        if Path(path).name == "keys.json" and flags & os.O_CREAT:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        return real_open(path, flags, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", no_room)
+    with pytest.raises(FolderProblemError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.reason == "disk_full"
+    assert Path(refused.value.path).parent.parent == store.folder / "work-in-progress"
 
 
 def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:

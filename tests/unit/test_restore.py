@@ -24,7 +24,7 @@ from companion.errors import (
 from companion.store import backups, folder_lock
 from companion.store import store as store_module
 from companion.store.audit import AuditAction
-from companion.store.connection import DatabaseError
+from companion.store.connection import DatabaseError, connect
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.migrations import known_migration_names
 from companion.store.restore import RestoreRefusedError, restore
@@ -228,15 +228,80 @@ def test_a_backup_whose_database_was_swapped_is_refused(tmp_path: Path) -> None:
         backups.inspect_backup(forged, TEST_PASSPHRASE, data_folder=tmp_path / "data")
 
 
+def test_a_database_edited_after_its_manifest_was_sealed_is_refused(tmp_path: Path) -> None:
+    """A name changed in the backup's database, its seal left as it was: every table holds
+    the same records, so only the database's checksum can tell, and the refusal says so."""
+    first = _store_with(tmp_path / "data", "First")
+    backup = backups.make_backup(first, folder=tmp_path / "usb").path
+    key = first.database_key
+    first.close()
+    edited = tmp_path / DATABASE_FILE_NAME
+    with zipfile.ZipFile(backup) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    edited.write_bytes(members[DATABASE_FILE_NAME])
+    db = connect(edited, key)
+    try:
+        records = backups.record_counts(db)
+        db.execute("UPDATE people SET given_name = 'Edited'")
+        db.conn.commit()
+        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        assert backups.record_counts(db) == records
+    finally:
+        db.close()
+    members[DATABASE_FILE_NAME] = edited.read_bytes()
+    with zipfile.ZipFile(backup, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(backup, TEST_PASSPHRASE, data_folder=tmp_path / "data")
+    assert refused.value.detail == "the database does not match its manifest"
+
+
 def test_a_compressed_database_member_is_not_unpacked(store: Store, tmp_path: Path) -> None:
     genuine = backups.make_backup(store, folder=tmp_path / "usb").path
     squeezed = tmp_path / "squeezed.ccbackup"
     with zipfile.ZipFile(genuine) as old, zipfile.ZipFile(squeezed, "w") as out:
         for name in old.namelist():
             out.writestr(name, old.read(name), compress_type=zipfile.ZIP_DEFLATED)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         backups.inspect_backup(squeezed, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "the database in the backup is too large or compressed"
     assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
+
+
+def _database_size(backup: Path) -> int:
+    with zipfile.ZipFile(backup) as archive:
+        return archive.getinfo(DATABASE_FILE_NAME).file_size
+
+
+def test_a_database_up_to_the_limit_is_unpacked_and_one_byte_more_is_not(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit (16 GiB) is set here to this backup's database size, then one byte less."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    size = _database_size(genuine)
+    monkeypatch.setattr(backups, "DATABASE_LIMIT", size)
+    assert backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder).people == 0
+    monkeypatch.setattr(backups, "DATABASE_LIMIT", size - 1)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "the database in the backup is too large or compressed"
+
+
+def test_unpacking_needs_room_for_the_database_and_the_margin(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Just enough free space goes ahead; a byte less is said as a full disk, naming the
+    folder the database was to be unpacked in (the data folder's work folder)."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    needed = _database_size(genuine) + backups.FREE_SPACE_MARGIN
+    _with_free_space(monkeypatch, needed)
+    assert backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder).people == 0
+    _with_free_space(monkeypatch, needed - 1)
+    with pytest.raises(FolderProblemError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.reason == "disk_full"
+    assert Path(refused.value.path).parent == store.folder / WORK_FOLDER_NAME
 
 
 def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: Path) -> None:
@@ -246,8 +311,53 @@ def test_an_oversized_key_file_in_a_backup_is_not_read(store: Store, tmp_path: P
         for name in old.namelist():
             data = old.read(name)
             out.writestr(name, data + b" " * 200_000 if name == "keys.json" else data)
-    with pytest.raises(backups.BackupFailedError):
+    with pytest.raises(backups.BackupFailedError) as refused:
         backups.inspect_backup(bloated, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "ValueError: keys.json is too large"
+
+
+def test_a_backup_the_disk_fails_to_read_is_refused_naming_the_error(
+    store: Store, tmp_path: Path
+) -> None:
+    """A failing USB stick: the database cannot be read from the backup. The refusal
+    names the error, for the log and for support."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    real_open = zipfile.ZipFile.open
+
+    def unreadable_database(
+        archive: zipfile.ZipFile, name: str | zipfile.ZipInfo, *args: object, **kwargs: object
+    ) -> object:
+        member = name.filename if isinstance(name, zipfile.ZipInfo) else name
+        if member == DATABASE_FILE_NAME:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_open(archive, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    with pytest.MonkeyPatch.context() as patch, pytest.raises(backups.BackupFailedError) as refused:
+        patch.setattr(zipfile.ZipFile, "open", unreadable_database)
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == "OSError: [Errno 5] Input/output error"
+    assert not any((store.folder / WORK_FOLDER_NAME).iterdir())
+
+
+def test_a_backup_that_goes_away_as_it_is_checked_is_refused_naming_the_error(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The USB stick is pulled just after the backup's manifest was read: said as the
+    backup failing, naming the missing file, not as a folder without permission."""
+    genuine = backups.make_backup(store, folder=tmp_path / "usb").path
+    real_read = backups.read_manifest
+
+    def read_then_pulled(path: Path, database_key: bytes | None = None) -> backups.BackupInfo:
+        info = real_read(path, database_key)
+        path.unlink()
+        return info
+
+    monkeypatch.setattr(backups, "read_manifest", read_then_pulled)
+    with pytest.raises(backups.BackupFailedError) as refused:
+        backups.inspect_backup(genuine, TEST_PASSPHRASE, data_folder=store.folder)
+    assert refused.value.detail == (
+        f"FileNotFoundError: [Errno 2] No such file or directory: '{genuine}'"
+    )
 
 
 def _with_free_space(monkeypatch: pytest.MonkeyPatch, free: int) -> None:
@@ -322,6 +432,7 @@ def test_a_restore_is_audited_and_logged_with_the_date_of_its_backup(
     finally:
         result.store.close()
     assert entry.detail == made.isoformat()
+    assert result.backup.created_at == made  # what was restored, for the caller to show
     assert _restore_messages(caplog) == [f"restored a backup from {made.date().isoformat()}"]
 
 
