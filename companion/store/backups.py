@@ -64,7 +64,12 @@ from companion.store.database import Database
 from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.migrations import known_migration_names, migrations
-from companion.store.storage_errors import folder_problem, is_folder_problem, reason_of_disk_error
+from companion.store.storage_errors import (
+    folder_problem,
+    is_folder_problem,
+    is_full_disk,
+    reason_of_disk_error,
+)
 from companion.store.store import BACKUPS_FOLDER_NAME, Store
 from companion.store.work_folder import PARTIAL_SUFFIX, in_progress, scratch
 
@@ -322,7 +327,7 @@ def unpack_backup(
                 raise BackupFailedError("the manifest names another store")
             sha256 = extract_database(archive, into / DATABASE_FILE_NAME)
     except OSError as error:
-        if is_folder_problem(error) and error.filename is not None:
+        if is_folder_problem(error) and (error.filename is not None or is_full_disk(error)):
             raise folder_problem(error, into) from error
         raise BackupFailedError(f"{type(error).__name__}: {error}") from error
     except (KeyError, ValueError, zipfile.BadZipFile) as error:

@@ -8,6 +8,7 @@ from pathlib import Path
 import sqlcipher3
 
 from companion.errors import FolderProblemError, NotAStoreError, StoreDamagedError, StoreError
+from companion.private_files import create_private_file
 from companion.store.database import Database
 from companion.store.storage_errors import reason_of_disk_error
 
@@ -109,7 +110,11 @@ def integrity_problems(db: Database) -> list[str]:
 
 
 def copy_database(source: Database, target_path: Path, key: bytes) -> None:
-    """A consistent, encrypted copy of a live database, through SQLite's backup API."""
+    """A consistent, encrypted copy of a live database, through SQLite's backup API.
+
+    The copy is made private (0600) before SQLite writes it, whatever the umask: it holds
+    every record, encrypted or not."""
+    create_private_file(target_path)
     target = sqlcipher3.connect(str(target_path))
     try:
         quiet(target)

@@ -72,3 +72,10 @@ def reason_of_disk_error(message: str) -> str | None:
 def is_folder_problem(error: OSError) -> bool:
     """Whether an ``OSError`` is about the disk or the folder (not a missing file)."""
     return (error.errno or 0) in _REASONS
+
+
+def is_full_disk(error: OSError) -> bool:
+    """Whether an ``OSError`` says the disk (or the user's quota) is full. That is always
+    about where something is being written, even when the error names no file (a failed
+    write or flush names none)."""
+    return _REASONS.get(error.errno or 0) == "disk_full"

@@ -175,6 +175,19 @@ def test_the_backups_folder_made_for_a_backup_is_0700_and_the_file_0600(
     info = backups.make_backup(store, folder=folder)
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
+    # The copy of the database it holds was private too (its mode is kept in the archive).
+    with zipfile.ZipFile(info.path) as archive:
+        member = archive.getinfo(backups.DATABASE_FILE_NAME)
+    assert stat.S_IMODE(member.external_attr >> 16) == 0o600
+
+
+def test_a_copy_of_a_store_is_private_whatever_the_umask(
+    store: Store, tmp_path: Path, umask_022: None
+) -> None:
+    """The copies a backup and a migration make hold every record: 0600 from the start."""
+    copy = tmp_path / "copy.db"
+    store.copy_to(copy)
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
 
 
 def test_rotation_after_a_backup_deletes_surplus_automatic_ones_but_never_the_new_one(

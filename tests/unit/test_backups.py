@@ -705,6 +705,26 @@ def test_no_room_for_the_files_a_check_unpacks_is_said_as_a_full_disk(
     assert Path(refused.value.path).parent.parent == store.folder / "work-in-progress"
 
 
+@pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
+def test_a_disk_that_fills_as_a_check_writes_what_it_unpacks_is_said_as_a_full_disk(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
+) -> None:
+    """A write that fails for want of room names no file (unlike opening one): it is
+    still the work folder's disk that is full, not the backup that is damaged."""
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    real_fsync = os.fsync
+
+    def full_on_write(descriptor: int) -> None:
+        raise OSError(number, os.strerror(number))
+
+    monkeypatch.setattr(os, "fsync", full_on_write)
+    with pytest.raises(FolderProblemError) as refused:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder)
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    assert refused.value.reason == "disk_full"
+    assert Path(refused.value.path).parent == store.folder / "work-in-progress"
+
+
 def test_a_backup_from_before_stable_ids_still_opens(store: Store) -> None:
     _add(store, "Quennell")
     info = backups.make_backup(store)
