@@ -38,6 +38,7 @@ from companion.errors import FolderProblemError
 from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.connection import OperationalError, connect, integrity_problems
+from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.store import Store
 from tests.unit.test_backup_corruption import _make_an_index_stale, _with_database
@@ -177,7 +178,7 @@ def test_the_backups_folder_made_for_a_backup_is_0700_and_the_file_0600(
     assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
     # The copy of the database it holds was private too (its mode is kept in the archive).
     with zipfile.ZipFile(info.path) as archive:
-        member = archive.getinfo(backups.DATABASE_FILE_NAME)
+        member = archive.getinfo(DATABASE_FILE_NAME)
     assert stat.S_IMODE(member.external_attr >> 16) == 0o600
 
 
