@@ -8,12 +8,15 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from companion.errors import UnsupportedLanguageError
+from companion.i18n import formatting
 from companion.i18n.formatting import (
     format_date,
     format_datetime,
     format_day_heading,
     format_hearing_datetime,
+    format_list,
     format_number,
+    format_short_day,
     format_time,
     format_weekday,
 )
@@ -182,3 +185,106 @@ def test_unknown_language_is_a_typed_error() -> None:
 
 def test_pseudo_locale_formats_dates_in_english() -> None:
     assert format_date(THURSDAY, "x-pseudo", "long") == "December 4, 2025"
+
+
+MONDAY = dt.date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("tag", "expected"),
+    [
+        # CLDR's "MMMEd" pattern of each language, with its abbreviated names.
+        ("en", "Mon, Dec 7"),  # E, MMM d
+        ("es", "lun, 7 de dic"),  # E, d 'de' MMM
+        ("fr", "lun. 7 déc."),  # E d MMM
+        ("pt-BR", "seg., 7 de dez."),  # E, d 'de' MMM
+        ("ru", "пн, 7 дек."),  # ccc, d MMM
+        ("zh-Hans", "12月7日周一"),  # M月d日E
+        ("ko", "12월 7일 (월)"),  # MMM d일 (E)
+        ("ht", "len 7 des"),  # E d MMM, with the Kreyòl names
+    ],
+)
+def test_short_day_is_weekday_and_date_without_the_year(tag: str, expected: str) -> None:
+    assert format_short_day(MONDAY, tag) == expected
+
+
+def test_short_day_of_a_time_is_its_date_in_its_own_zone() -> None:
+    """Late on Monday evening in Los Angeles is already Tuesday in UTC."""
+    evening = dt.datetime(2026, 12, 7, 23, 30, tzinfo=LOS_ANGELES)
+    assert format_short_day(evening, "en") == "Mon, Dec 7"
+    assert format_short_day(evening, "es") == "lun, 7 de dic"
+
+
+def test_short_day_without_a_weekday_pattern_is_the_medium_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(formatting, "_short_day_pattern", lambda tag: None)
+    assert format_short_day(MONDAY, "en") == "Dec 7, 2026"
+    assert format_short_day(MONDAY, "es") == "7 dic 2026"
+
+
+@pytest.mark.parametrize(
+    ("tag", "items", "expected"),
+    [
+        ("en", ["Transport", "childcare", "an escort"], "Transport, childcare, and an escort"),
+        ("en", ["Transport", "childcare"], "Transport and childcare"),
+        ("en", ["Transport"], "Transport"),
+        (
+            "es",
+            ["Transporte", "cuidado de niños", "acompañante"],
+            "Transporte, cuidado de niños y acompañante",
+        ),
+        ("es", ["Transporte", "acompañante"], "Transporte y acompañante"),
+        (
+            "fr",
+            ["Transport", "garde d’enfants", "accompagnement"],
+            "Transport, garde d’enfants et accompagnement",
+        ),
+        ("zh-Hans", ["交通", "托儿", "陪同"], "交通、托儿和陪同"),
+    ],
+)
+def test_list_is_joined_as_the_language_writes_it(
+    tag: str, items: list[str], expected: str
+) -> None:
+    assert format_list(items, tag) == expected
+
+
+def test_empty_list_is_empty_text() -> None:
+    assert format_list([], "en") == ""
+    assert format_list([], "es") == ""
+
+
+def test_medium_is_the_default_date_length() -> None:
+    assert format_date(THURSDAY, "en") == "Dec 4, 2025"
+    assert format_date(THURSDAY, "es") == "4 dic 2025"
+
+
+def test_weekday_out_of_range_names_the_number() -> None:
+    with pytest.raises(ValueError, match=r"^weekday must be 0\.\.6, got 7$"):
+        format_weekday(7, "en")
+    with pytest.raises(ValueError, match=r"^weekday must be 0\.\.6, got -1$"):
+        format_weekday(-1, "en")
+
+
+class _NoOffset(dt.tzinfo):
+    """A zone that does not know its offset: as good as none for a hearing."""
+
+    def utcoffset(self, moment: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def dst(self, moment: dt.datetime | None) -> dt.timedelta | None:
+        return None
+
+    def tzname(self, moment: dt.datetime | None) -> str | None:
+        return None
+
+
+@pytest.mark.parametrize("tzinfo", [None, _NoOffset()], ids=["naive", "zone-without-offset"])
+def test_hearing_time_without_a_known_offset_is_refused_saying_why(
+    tzinfo: dt.tzinfo | None,
+) -> None:
+    with pytest.raises(
+        ValueError,
+        match=r"^a hearing time must be timezone-aware \(in the courthouse's zone\)$",
+    ):
+        format_hearing_datetime(dt.datetime(2025, 12, 4, 9, 0, tzinfo=tzinfo), "en")
