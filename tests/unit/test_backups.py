@@ -705,6 +705,30 @@ def test_no_room_for_the_files_a_check_unpacks_is_said_as_a_full_disk(
     assert Path(refused.value.path).parent.parent == store.folder / "work-in-progress"
 
 
+@pytest.mark.parametrize(
+    ("number", "reason"), [(errno.EACCES, "no_permission"), (errno.EROFS, "read_only")]
+)
+def test_a_work_folder_a_check_cannot_write_in_is_said_as_such(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int, reason: str
+) -> None:
+    """Refused permission, or a disk mounted read-only, as a check creates the files it
+    unpacks: a problem of the work folder (named), not a damaged backup."""
+    info = backups.make_backup(store, folder=tmp_path / "usb")
+    real_open = os.open
+
+    def refused(path: str | Path, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        if Path(path).name == "keys.json" and flags & os.O_CREAT:
+            raise OSError(number, os.strerror(number), str(path))
+        return real_open(path, flags, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refused)
+    with pytest.raises(FolderProblemError) as problem:
+        backups.inspect_backup(info.path, TEST_PASSPHRASE, data_folder=store.folder)
+    assert problem.value.reason == reason
+    assert Path(problem.value.path).name == "keys.json"
+    assert Path(problem.value.path).parent.parent == store.folder / "work-in-progress"
+
+
 @pytest.mark.parametrize("number", [errno.ENOSPC, errno.EDQUOT])
 def test_a_disk_that_fills_as_a_check_writes_what_it_unpacks_is_said_as_a_full_disk(
     store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, number: int
