@@ -7,7 +7,8 @@ locale whose calendar data is filled in, so Kreyòl dates go through the same
 
 Names and abbreviations follow the glibc ``ht_HT`` locale. Date order follows
 the way dates are written in Haiti, day before month, as in French:
-"jedi 4 desanm 2025", "04/12/2025". The clock is 24-hour ("14:30").
+"jedi 4 desanm 2025", "04/12/2025". The clock is 24-hour ("14:30"). Lists join their
+last two items with "ak" (and).
 """
 
 from __future__ import annotations
@@ -93,6 +94,15 @@ SKELETONS = {
 }
 
 
+# CLDR's ``ht`` lists join every item with a comma ("a, b, c"), and its "or" list is
+# English. Kreyòl joins the last two with "ak" (and) or "oswa" (or), as French does with
+# "et" and "ou": "transpò, gadri ak entèprèt".
+LIST_PATTERNS = {
+    "standard": {"start": "{0}, {1}", "middle": "{0}, {1}", "end": "{0} ak {1}", "2": "{0} ak {1}"},
+    "or": {"start": "{0}, {1}", "middle": "{0}, {1}", "end": "{0} oswa {1}", "2": "{0} oswa {1}"},
+}
+
+
 def _names(wide: tuple[str, ...], abbreviated: tuple[str, ...], first: int) -> dict[str, Any]:
     widths = {
         "wide": dict(enumerate(wide, start=first)),
@@ -113,6 +123,7 @@ def _kreyol_data() -> dict[str | int | None, Any]:
     skeletons = dict(data.get("datetime_skeletons", {}))
     skeletons.update(SKELETONS)
     data["datetime_skeletons"] = skeletons
+    data["list_patterns"] = copy.deepcopy(LIST_PATTERNS)
     return data
 
 

@@ -241,6 +241,9 @@ def test_short_day_without_a_weekday_pattern_is_the_medium_date(
             "Transport, garde d’enfants et accompagnement",
         ),
         ("zh-Hans", ["交通", "托儿", "陪同"], "交通、托儿和陪同"),
+        # CLDR has no Kreyòl list: without ours it read "transpò, gadri, entèprèt".
+        ("ht", ["transpò", "gadri", "entèprèt"], "transpò, gadri ak entèprèt"),
+        ("ht", ["transpò", "entèprèt"], "transpò ak entèprèt"),
     ],
 )
 def test_list_is_joined_as_the_language_writes_it(
