@@ -14,7 +14,7 @@ import pytest
 
 from companion.i18n import translator
 from companion.i18n.formatting import format_date, format_weekday
-from companion.packets.content import PacketOptions, PaperSize, ParagraphBlock
+from companion.packets.content import PacketOptions, PaperSize, ParagraphBlock, Run, inline_text
 from companion.packets.errors import OutputWriteError, RenderCancelled
 from companion.packets.output import write_pdf_atomically
 from companion.packets.renderer import (
@@ -329,3 +329,12 @@ def test_write_pdf_atomically_into_a_missing_folder(tmp_path: Path) -> None:
     with pytest.raises(OutputWriteError):
         write_pdf_atomically(tmp_path / "missing" / "packet.pdf", b"%PDF")
     assert not (tmp_path / "missing").exists()
+
+
+def test_the_text_of_bold_and_plain_runs_is_their_characters_in_order() -> None:
+    """What the glyph check reads of a guidance paragraph: its runs joined, nothing added
+    (a run may end inside a word: "[2]" citations, a bold first letter)."""
+    runs = (Run("Bring your ", bold=False), Run("ID", bold=True), Run(" [2]."))
+    assert inline_text(runs) == "Bring your ID [2]."
+    assert inline_text("plain text") == "plain text"
+    assert inline_text(()) == ""
