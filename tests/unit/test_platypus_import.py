@@ -4,11 +4,11 @@ never uses."""
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.direct_imports import modules_importing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,18 +41,9 @@ def test_the_web_address_pattern_waits_until_used_and_then_works() -> None:
 
 
 def test_every_module_takes_platypus_from_the_one_place_that_defers_the_pattern() -> None:
-    direct: list[str] = []
-    for path in sorted((ROOT / "companion").rglob("*.py")):
-        if path.name == "platypus.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = (
-                [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else []
-            )
-            if any(re.match(r"reportlab\.platypus(\.|$)", name) for name in names):
-                direct.append(str(path.relative_to(ROOT)))
-    assert direct == []
+    assert (
+        modules_importing(
+            "reportlab.platypus", apart_from=ROOT / "companion" / "packets" / "platypus.py"
+        )
+        == []
+    )

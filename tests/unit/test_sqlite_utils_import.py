@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-import ast
-import re
 import subprocess
 import sys
 from pathlib import Path
+
+from tests.direct_imports import modules_importing
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -37,18 +37,7 @@ def test_the_virtual_table_pattern_waits_until_used_and_then_works() -> None:
 
 
 def test_every_module_takes_sqlite_utils_from_the_one_place_that_defers_the_pattern() -> None:
-    direct: list[str] = []
-    for path in sorted((ROOT / "companion").rglob("*.py")):
-        if path == ROOT / "companion" / "store" / "database.py":
-            continue
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = (
-                [node.module or ""]
-                if isinstance(node, ast.ImportFrom)
-                else [alias.name for alias in node.names]
-                if isinstance(node, ast.Import)
-                else []
-            )
-            if any(re.match(r"sqlite_utils(\.|$)", name) for name in names):
-                direct.append(str(path.relative_to(ROOT)))
-    assert direct == []
+    assert (
+        modules_importing("sqlite_utils", apart_from=ROOT / "companion" / "store" / "database.py")
+        == []
+    )
