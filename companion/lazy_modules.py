@@ -27,12 +27,20 @@ UNUSED_BY_PACKET_COMMANDS = ("dateutil.parser", "PIL.Image")
 def load_when_used(*names: str) -> None:
     """Make each of ``names`` (if not loaded yet) a module that loads on first use.
 
-    A module that cannot be found is left alone: its own import then fails as usual.
+    A module that cannot be found (or whose package cannot) is left alone: its own
+    import then fails as usual.
+
+    Python 3.11's ``LazyLoader`` is not safe when two threads first use the same put-off
+    module at once (one can see it half loaded). Only a packet command puts modules off,
+    it uses neither of them, and its process ends with the command.
     """
     for name in names:
         if name in sys.modules:
             continue
-        spec = importlib.util.find_spec(name)  # imports the parent package, if any
+        try:
+            spec = importlib.util.find_spec(name)  # imports the parent package, if any
+        except ModuleNotFoundError:
+            continue
         if spec is None or spec.loader is None:
             continue
         spec.loader = importlib.util.LazyLoader(spec.loader)

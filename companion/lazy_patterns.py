@@ -15,6 +15,7 @@ Used by ``companion.packets.platypus`` (ReportLab's layout classes) and
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -34,19 +35,25 @@ class PatternCompiledWhenUsed:
         return getattr(self._compiled, name)
 
 
+#: One swap of ``re.compile`` at a time: two threads loading two such libraries at once
+#: would each give back the other's stand-in, and leave it in place for good.
+_SWAPPING = threading.RLock()
+
+
 @contextmanager
 def patterns_compiled_when_used(*marks: str) -> Iterator[None]:
     """While this runs, ``re.compile`` of a text pattern containing one of ``marks``
     gives a ``PatternCompiledWhenUsed``; ``re.compile`` is given back afterwards."""
-    compile_now = re.compile
+    with _SWAPPING:
+        compile_now = re.compile
 
-    def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
-        if isinstance(pattern, str) and any(mark in pattern for mark in marks):
-            return PatternCompiledWhenUsed(compile_now, pattern, flags)
-        return compile_now(pattern, flags)
+        def compile_or_defer(pattern: Any, flags: int = 0) -> Any:
+            if isinstance(pattern, str) and any(mark in pattern for mark in marks):
+                return PatternCompiledWhenUsed(compile_now, pattern, flags)
+            return compile_now(pattern, flags)
 
-    re.compile = compile_or_defer
-    try:
-        yield
-    finally:
-        re.compile = compile_now
+        re.compile = compile_or_defer
+        try:
+            yield
+        finally:
+            re.compile = compile_now

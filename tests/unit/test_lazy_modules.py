@@ -9,12 +9,12 @@ import sys
 PROBE = """
 import sys
 from companion.lazy_modules import load_when_used
-load_when_used("xml.dom.minidom", "no_such_module_anywhere")
+load_when_used("xml.dom.minidom", "no_such_module_anywhere", "no_such_package.module")
 from xml.dom import minidom
 print(type(minidom).__name__, type(sys.modules["xml.dom.minidom"]).__name__)
 print(minidom.parseString("<court>date</court>").documentElement.tagName)
 print(type(sys.modules["xml.dom.minidom"]).__name__)
-print("no_such_module_anywhere" in sys.modules)
+print("no_such_module_anywhere" in sys.modules or "no_such_package.module" in sys.modules)
 try:
     import no_such_module_anywhere
 except ModuleNotFoundError:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 
 import pytest
 
@@ -28,3 +30,23 @@ def test_re_compile_is_given_back_even_when_the_import_fails() -> None:
         raise ImportError("a library that does not load")
     assert re.compile is compile_before
     assert isinstance(re.compile("SLOW"), re.Pattern)
+
+
+def test_two_threads_loading_libraries_at_once_give_re_compile_back() -> None:
+    """Each swap waits for the other: neither gives back the other's stand-in."""
+    compile_before = re.compile
+    both_inside = threading.Barrier(2, timeout=0.2)
+
+    def load(mark: str) -> None:
+        with patterns_compiled_when_used(mark):
+            with contextlib.suppress(threading.BrokenBarrierError):
+                both_inside.wait()  # they cannot both be inside: the second waits
+            re.compile(mark)
+
+    threads = [threading.Thread(target=load, args=(mark,)) for mark in ("ONE", "TWO")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert re.compile is compile_before
+    assert both_inside.broken  # the first timed out alone: the swaps did not overlap
