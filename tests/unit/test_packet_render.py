@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
+import time
 import unicodedata
 from pathlib import Path
 
@@ -338,3 +339,24 @@ def test_the_text_of_bold_and_plain_runs_is_their_characters_in_order() -> None:
     assert inline_text(runs) == "Bring your ID [2]."
     assert inline_text("plain text") == "plain text"
     assert inline_text(()) == ""
+
+
+def test_a_killed_writes_leftover_is_removed_by_the_next_write_to_the_same_file(
+    tmp_path: Path,
+) -> None:
+    """A write killed before its rename leaves a hidden copy named for the file (often a
+    witness's name); the next write to that file removes it, and only such leftovers."""
+    target = tmp_path / "Rosa Sample [1].pdf"
+    old = tmp_path / ".Rosa Sample [1].pdf.k3j9x2ab.part"
+    fresh = tmp_path / ".Rosa Sample [1].pdf.q8w7e6rt.part"  # another write, right now
+    other = tmp_path / ".Other Person.pdf.k3j9x2ab.part"
+    for path in (old, fresh, other):
+        path.write_bytes(b"%PDF-killed")
+    an_hour_ago = time.time() - 3600
+    for path in (old, other):
+        os.utime(path, (an_hour_ago, an_hour_ago))
+    write_pdf_atomically(target, b"%PDF-new")
+    assert target.read_bytes() == b"%PDF-new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        [target.name, fresh.name, other.name]
+    )
