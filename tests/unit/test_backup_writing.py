@@ -38,7 +38,6 @@ from companion.errors import FolderProblemError
 from companion.store import backups
 from companion.store.audit import AuditAction
 from companion.store.connection import OperationalError, connect, integrity_problems
-from companion.store.files import DATABASE_FILE_NAME
 from companion.store.identity import RECORD_TABLES
 from companion.store.store import Store
 from tests.unit.test_backup_corruption import _make_an_index_stale, _with_database
@@ -167,19 +166,6 @@ def test_a_backup_holds_the_database_its_key_file_and_a_sealed_manifest_of_them(
         "manual"
     ]
     assert _messages(caplog) == ["backup written (manual)"]
-
-
-def test_the_backups_folder_made_for_a_backup_is_0700_and_the_file_0600(
-    store: Store, tmp_path: Path, umask_022: None
-) -> None:
-    folder = tmp_path / "usb-drive" / "court-companion"
-    info = backups.make_backup(store, folder=folder)
-    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
-    assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
-    # The copy of the database it holds was private too (its mode is kept in the archive).
-    with zipfile.ZipFile(info.path) as archive:
-        member = archive.getinfo(DATABASE_FILE_NAME)
-    assert stat.S_IMODE(member.external_attr >> 16) == 0o600
 
 
 def test_a_copy_of_a_store_is_private_whatever_the_umask(

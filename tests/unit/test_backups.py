@@ -161,18 +161,9 @@ def test_a_backup_and_the_copies_it_checks_are_private(
         os.umask(umask)
     assert stat.S_IMODE(usb.stat().st_mode) == 0o700
     assert stat.S_IMODE(info.path.stat().st_mode) == 0o600
-    [(copy_folder, _copy_file), (unpacked_folder, unpacked_file)] = checked
-    assert (copy_folder, unpacked_folder, unpacked_file) == (0o700, 0o700, 0o600)
-
-
-def test_a_file_where_the_backups_folder_should_be_is_named_as_such(
-    store: Store, tmp_path: Path
-) -> None:
-    blocker = tmp_path / "court-companion-backups"
-    blocker.write_text("a note, not a folder\n")
-    with pytest.raises(FolderProblemError) as refused:
-        backups.make_backup(store, folder=blocker)
-    assert (refused.value.path, refused.value.reason) == (str(blocker), "not_a_folder")
+    [(copy_folder, copy_file), (unpacked_folder, unpacked_file)] = checked
+    assert (copy_folder, copy_file) == (0o700, 0o600)
+    assert (unpacked_folder, unpacked_file) == (0o700, 0o600)
 
 
 def _archive_write_fails(patch: pytest.MonkeyPatch, failure: OSError) -> None:
@@ -239,24 +230,6 @@ def test_sqlites_error_as_the_store_is_copied_is_said_for_what_it_is(
         assert isinstance(error, backups.BackupFailedError)
         assert ("failed", error.detail) == expected
     assert _backups_log(caplog) == ["backup failed: DatabaseError"]
-
-
-def test_an_automatic_backup_rotates_its_folder_and_keeps_itself(store: Store) -> None:
-    """Old automatic backups of this store go (rotation reads their seals with the store's
-    key); the one just made stays, even when another laptop's backup of today, dated a
-    little ahead, is "newer"."""
-    folder = backups.backup_folder(store)
-    folder.mkdir(parents=True)
-    now = dt.datetime.now(dt.UTC)
-    old = [
-        _fake_backup(folder, now - dt.timedelta(days=n), key=store.database_key)
-        for n in range(1, 60)
-    ]
-    ahead = _fake_backup(folder, now + dt.timedelta(seconds=30), key=store.database_key)
-    made = backups.make_backup(store, reason=backups.AUTOMATIC)
-    assert made.path.exists() and ahead.exists()
-    assert not old[-1].exists()
-    assert len(backups.list_backups(folder)) < len(old)
 
 
 #: The database key the fake backups below are sealed with (as if a store had made them).
